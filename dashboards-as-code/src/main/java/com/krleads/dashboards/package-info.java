@@ -1,0 +1,2 @@
+/** Generates the Grafana dashboards, provisioning files and Prometheus rules from the metric catalog. */
+package com.krleads.dashboards;

@@ -1,0 +1,48 @@
+package com.krleads.metrics;
+
+import static com.krleads.metrics.Labels.AREA;
+import static com.krleads.metrics.Labels.GC;
+import static com.krleads.metrics.Labels.POOL;
+import static com.krleads.metrics.Labels.STATE;
+
+import java.util.List;
+
+/**
+ * Families the service does not declare but that dashboards and rules may query: Prometheus's
+ * own {@code up}, and the JVM and process families of {@code simpleclient_hotspot}.
+ */
+public final class KnownSeries {
+    public static final MetricFamily UP = MetricFamily.gauge(
+            "up", "1 when Prometheus's last scrape of the target succeeded (set by Prometheus).");
+
+    public static final MetricFamily JVM_MEMORY_BYTES_USED = MetricFamily.gauge(
+            "jvm_memory_bytes_used", "Used bytes of a JVM memory area.", AREA);
+    public static final MetricFamily JVM_MEMORY_BYTES_MAX = MetricFamily.gauge(
+            "jvm_memory_bytes_max", "Max bytes of a JVM memory area.", AREA);
+    public static final MetricFamily JVM_MEMORY_POOL_BYTES_USED = MetricFamily.gauge(
+            "jvm_memory_pool_bytes_used", "Used bytes of a JVM memory pool.", POOL);
+    public static final MetricFamily JVM_GC_COLLECTION_SECONDS = MetricFamily.summary(
+            "jvm_gc_collection_seconds", "Time spent in a JVM garbage collector.", GC);
+    public static final MetricFamily JVM_THREADS_CURRENT = MetricFamily.gauge(
+            "jvm_threads_current", "Current JVM thread count.");
+    public static final MetricFamily JVM_THREADS_DAEMON = MetricFamily.gauge(
+            "jvm_threads_daemon", "Daemon JVM thread count.");
+    public static final MetricFamily JVM_THREADS_STATE = MetricFamily.gauge(
+            "jvm_threads_state", "JVM threads by state.", STATE);
+    public static final MetricFamily PROCESS_CPU_SECONDS = MetricFamily.counter(
+            "process_cpu_seconds_total", "User and system CPU time of the process.");
+    public static final MetricFamily PROCESS_RESIDENT_MEMORY_BYTES = MetricFamily.gauge(
+            "process_resident_memory_bytes", "Resident memory of the process.");
+    public static final MetricFamily PROCESS_OPEN_FDS = MetricFamily.gauge(
+            "process_open_fds", "Open file descriptors of the process.");
+    public static final MetricFamily PROCESS_START_TIME_SECONDS = MetricFamily.gauge(
+            "process_start_time_seconds", "Start time of the process since the epoch, in seconds.");
+
+    public static final List<MetricFamily> ALL = List.of(
+            UP, JVM_MEMORY_BYTES_USED, JVM_MEMORY_BYTES_MAX, JVM_MEMORY_POOL_BYTES_USED,
+            JVM_GC_COLLECTION_SECONDS, JVM_THREADS_CURRENT, JVM_THREADS_DAEMON, JVM_THREADS_STATE,
+            PROCESS_CPU_SECONDS, PROCESS_RESIDENT_MEMORY_BYTES, PROCESS_OPEN_FDS, PROCESS_START_TIME_SECONDS);
+
+    private KnownSeries() {
+    }
+}

@@ -1,0 +1,38 @@
+package com.krleads.metrics;
+
+/** Every label name used by our families, and the ones Prometheus and the JVM collectors add. */
+public final class Labels {
+    public static final String METHOD = "method";
+    public static final String ENDPOINT = "endpoint";
+    public static final String STATUS = "status";
+    public static final String ERROR_TYPE = "error_type";
+    public static final String SOURCE = "source";
+    public static final String RESULT_TYPE = "result_type";
+    public static final String ACTION = "action";
+    public static final String MODE = "mode";
+    public static final String CONTACT_TYPE = "contact_type";
+    public static final String QUEUE_NAME = "queue_name";
+    public static final String CHECK = "check";
+
+    /** Added by the Prometheus client to histogram buckets. */
+    public static final String LE = "le";
+    /** Added by Prometheus to every scraped series. */
+    public static final String INSTANCE = "instance";
+    /** Added by Prometheus to every scraped series. */
+    public static final String JOB = "job";
+    /** JVM collector labels (simpleclient_hotspot). */
+    public static final String AREA = "area";
+    public static final String POOL = "pool";
+    public static final String GC = "gc";
+    public static final String STATE = "state";
+
+    /** Value that replaces endpoint or source when {@code METRICS_INCLUDE_LABELS} is false. */
+    public static final String COLLAPSED = "all";
+    /** Value for requests that matched no route. */
+    public static final String UNMATCHED = "unmatched";
+    /** Value past the cardinality limit of a user-defined label. */
+    public static final String OVERFLOW = "other";
+
+    private Labels() {
+    }
+}

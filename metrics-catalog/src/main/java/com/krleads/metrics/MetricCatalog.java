@@ -1,0 +1,93 @@
+package com.krleads.metrics;
+
+import static com.krleads.metrics.Labels.ACTION;
+import static com.krleads.metrics.Labels.CHECK;
+import static com.krleads.metrics.Labels.CONTACT_TYPE;
+import static com.krleads.metrics.Labels.ENDPOINT;
+import static com.krleads.metrics.Labels.ERROR_TYPE;
+import static com.krleads.metrics.Labels.METHOD;
+import static com.krleads.metrics.Labels.MODE;
+import static com.krleads.metrics.Labels.QUEUE_NAME;
+import static com.krleads.metrics.Labels.RESULT_TYPE;
+import static com.krleads.metrics.Labels.SOURCE;
+import static com.krleads.metrics.Labels.STATUS;
+
+import java.util.List;
+
+/**
+ * The metric families the service records, each declared exactly once. The service records
+ * through these objects, and dashboards-as-code builds its queries and rules from them.
+ */
+public final class MetricCatalog {
+
+    /** HTTP latency: 5 ms to 10 s. */
+    static final double[] HTTP_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    /** A scraping job: one second to an hour. */
+    static final double[] JOB_BUCKETS = {1, 5, 10, 30, 60, 120, 300, 600, 1200, 1800, 3600};
+    /** One enrichment call: an LLM answers in tens of ms to a minute. */
+    static final double[] ENRICHMENT_BUCKETS = {0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
+
+    public static final MetricFamily HTTP_REQUESTS = MetricFamily.counter(
+            "http_requests_total", "HTTP requests handled on the application port.",
+            METHOD, ENDPOINT, STATUS);
+    public static final MetricFamily HTTP_REQUEST_DURATION = MetricFamily.histogram(
+            "http_request_duration_seconds", "Time to handle an HTTP request, in seconds.",
+            HTTP_BUCKETS, METHOD, ENDPOINT);
+    public static final MetricFamily HTTP_REQUESTS_IN_PROGRESS = MetricFamily.gauge(
+            "http_requests_in_progress", "HTTP requests being handled right now.",
+            METHOD, ENDPOINT);
+    public static final MetricFamily HTTP_ERRORS = MetricFamily.counter(
+            "http_errors_total", "Exceptions raised while handling an HTTP request.",
+            METHOD, ENDPOINT, ERROR_TYPE);
+
+    public static final MetricFamily SCRAPING_JOBS = MetricFamily.counter(
+            "scraping_jobs_total", "Scraping jobs that ended, by outcome.",
+            SOURCE, STATUS);
+    public static final MetricFamily SCRAPING_JOB_DURATION = MetricFamily.histogram(
+            "scraping_job_duration_seconds", "Wall time of one scraping job run, in seconds.",
+            JOB_BUCKETS, SOURCE);
+    public static final MetricFamily SCRAPING_RESULTS = MetricFamily.counter(
+            "scraping_results_total", "Items extracted by scraping jobs, by what became of them.",
+            SOURCE, RESULT_TYPE);
+    public static final MetricFamily SCRAPING_JOBS_ACTIVE = MetricFamily.gauge(
+            "scraping_jobs_active", "Scraping jobs running right now in this process.",
+            SOURCE);
+
+    public static final MetricFamily DUPLICATES_DETECTED = MetricFamily.counter(
+            "duplicates_detected_total", "Duplicate leads found: merged automatically or stored as candidates.",
+            ACTION);
+
+    public static final MetricFamily SMART_SCRAPER_ENRICHMENTS = MetricFamily.counter(
+            "smart_scraper_enrichments_total", "Items enriched by the smart scraper, by configured mode and the method that produced the fields.",
+            MODE, METHOD);
+    public static final MetricFamily SMART_SCRAPER_DURATION = MetricFamily.histogram(
+            "smart_scraper_duration_seconds", "Time to enrich one item, in seconds.",
+            ENRICHMENT_BUCKETS, METHOD);
+
+    public static final MetricFamily CONTACT_VERIFICATIONS = MetricFamily.counter(
+            "contact_verifications_total", "Contact verifications, by contact type and outcome.",
+            CONTACT_TYPE, STATUS);
+
+    public static final MetricFamily QUEUE_SIZE = MetricFamily.gauge(
+            "queue_size", "Jobs waiting in a queue (status queued), read from the database at scrape time.",
+            QUEUE_NAME);
+    public static final MetricFamily QUEUE_JOBS = MetricFamily.counter(
+            "queue_jobs_total", "Queue jobs taken by this process's workers, by what happened to them.",
+            QUEUE_NAME, STATUS);
+    public static final MetricFamily HEALTH_CHECK_STATUS = MetricFamily.gauge(
+            "health_check_status", "1 when the Dropwizard health check is healthy, 0 when not.",
+            CHECK);
+    public static final MetricFamily WORKERS_ACTIVE = MetricFamily.gauge(
+            "workers_active", "Workers of this process busy with a job.",
+            QUEUE_NAME);
+
+    /** Every family the service records, in the order of the contract. */
+    public static final List<MetricFamily> ALL = List.of(
+            HTTP_REQUESTS, HTTP_REQUEST_DURATION, HTTP_REQUESTS_IN_PROGRESS, HTTP_ERRORS,
+            SCRAPING_JOBS, SCRAPING_JOB_DURATION, SCRAPING_RESULTS, SCRAPING_JOBS_ACTIVE,
+            DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, SMART_SCRAPER_DURATION,
+            CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE);
+
+    private MetricCatalog() {
+    }
+}

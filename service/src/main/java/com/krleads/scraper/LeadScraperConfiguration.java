@@ -1,0 +1,54 @@
+package com.krleads.scraper;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.krleads.scraper.config.DedupConfig;
+import com.krleads.scraper.config.EnrichmentConfig;
+import com.krleads.scraper.config.MetricsConfig;
+import com.krleads.scraper.config.ScraperConfig;
+import com.krleads.scraper.config.VerificationConfig;
+import com.krleads.scraper.config.WorkerConfig;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+public class LeadScraperConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    @JsonProperty
+    public DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public ScraperConfig scraper = new ScraperConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public WorkerConfig worker = new WorkerConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public DedupConfig dedup = new DedupConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public EnrichmentConfig enrichment = new EnrichmentConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public VerificationConfig verification = new VerificationConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public MetricsConfig metrics = new MetricsConfig();
+
+    /** Apply the schema migrations at start-up (the {@code db migrate} command does it too). */
+    @JsonProperty
+    public boolean migrateOnStart = true;
+}

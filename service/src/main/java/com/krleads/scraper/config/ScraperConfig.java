@@ -1,0 +1,53 @@
+package com.krleads.scraper.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/** How pages are fetched. */
+public class ScraperConfig {
+    /** Fetch loopback, private and link-local addresses too. Only for local demos and tests. */
+    @JsonProperty
+    public boolean allowPrivateAddresses = false;
+
+    @NotBlank
+    @JsonProperty
+    public String userAgent = "KRLeadScraper/0.1 (+https://github.com/krleads/kr-lead-scraper)";
+
+    @NotNull
+    @JsonProperty
+    public Duration connectTimeout = Duration.seconds(5);
+
+    @NotNull
+    @JsonProperty
+    public Duration readTimeout = Duration.seconds(15);
+
+    @NotNull
+    @JsonProperty
+    public DataSize maxBodySize = DataSize.megabytes(5);
+
+    /** Retries of one request after a timeout or a 5xx answer. */
+    @Min(0)
+    @Max(10)
+    @JsonProperty
+    public int maxRetries = 2;
+
+    /** First retry delay; doubled for each further retry. */
+    @NotNull
+    @JsonProperty
+    public Duration retryBackoff = Duration.milliseconds(500);
+
+    @Min(0)
+    @Max(20)
+    @JsonProperty
+    public int maxRedirects = 5;
+
+    /** Upper bound of {@code maxPages} that a source may ask for. */
+    @Min(1)
+    @JsonProperty
+    public int maxPagesLimit = 100;
+}

@@ -1,0 +1,16 @@
+package com.krleads.scraper.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.NotNull;
+
+/** Contact verification: e-mail syntax and MX record, phone validity. */
+public class VerificationConfig {
+    @JsonProperty
+    public boolean enabled = false;
+
+    /** Bound of one MX lookup; past it the e-mail status is {@code unknown}. */
+    @NotNull
+    @JsonProperty
+    public Duration dnsTimeout = Duration.seconds(3);
+}

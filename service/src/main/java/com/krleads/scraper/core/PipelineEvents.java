@@ -1,0 +1,33 @@
+package com.krleads.scraper.core;
+
+import com.krleads.metrics.LabelValues.ContactType;
+import com.krleads.metrics.LabelValues.DuplicateAction;
+import com.krleads.metrics.LabelValues.EnrichmentMethod;
+import com.krleads.metrics.LabelValues.EnrichmentMode;
+import com.krleads.metrics.LabelValues.JobOutcome;
+import com.krleads.metrics.LabelValues.QueueJobStatus;
+import com.krleads.metrics.LabelValues.ResultType;
+import com.krleads.metrics.LabelValues.VerificationStatus;
+import java.time.Duration;
+
+/**
+ * What the pipeline and the workers report as they go. The metrics package implements it;
+ * {@link #NONE} ignores everything (tests, and instrumentation switched off).
+ */
+public interface PipelineEvents {
+    PipelineEvents NONE = new PipelineEvents() { };
+
+    default void jobStarted(String source) { }
+
+    default void jobFinished(String source, JobOutcome outcome, Duration duration) { }
+
+    default void itemStored(String source, ResultType result) { }
+
+    default void duplicateDetected(DuplicateAction action) { }
+
+    default void enriched(EnrichmentMode mode, EnrichmentMethod method, Duration duration) { }
+
+    default void contactVerified(ContactType type, VerificationStatus status) { }
+
+    default void queueJob(String queueName, QueueJobStatus status) { }
+}
