@@ -1,0 +1,51 @@
+# Everyday commands. The Maven wrapper needs only a JDK 17 and any Maven 3 on the PATH once.
+MVN := ./mvnw -B
+COMPOSE := docker compose
+PROD := $(COMPOSE) -f docker-compose.prod.yml --env-file .env.production
+SECRETS := deploy/alertmanager/secrets
+
+.PHONY: help build run test dashboards secrets monitoring-up monitoring-down monitoring-logs \
+        prod-monitoring-up prod-monitoring-down benchmark clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-22s %s\n", $$1, $$2}'
+
+build: ## Build the service jar and generate dashboards, provisioning and rules (no tests)
+	$(MVN) package -DskipTests
+
+run: build ## Run the service on the embedded H2 database (API :8080, admin :8081)
+	java -jar service/target/kr-lead-scraper.jar server config.yml
+
+test: ## Run every test (the command CI runs)
+	$(MVN) verify
+
+dashboards: ## Generate dashboards, provisioning, rules into dashboards-as-code/target/grafana
+	$(MVN) package -pl dashboards-as-code -am -DskipTests
+
+secrets: ## Create empty Alertmanager secret files if missing (fill them for real deliveries)
+	@mkdir -p $(SECRETS)
+	@for f in smtp_password slack_api_url; do [ -f $(SECRETS)/$$f ] || : > $(SECRETS)/$$f; done
+
+monitoring-up: build secrets ## Build, generate, then start the development stack
+	$(COMPOSE) up -d --build
+	@echo "API http://localhost:8080/api  admin http://localhost:8081  Prometheus http://localhost:9090  Grafana http://localhost:3000 (admin/admin)"
+
+monitoring-down: ## Stop the development stack (volumes are kept)
+	$(COMPOSE) down
+
+monitoring-logs: ## Follow the logs of the development stack
+	$(COMPOSE) logs -f
+
+prod-monitoring-up: build secrets ## Build, generate, then start the production stack (.env.production)
+	@test -f .env.production || (echo "copy .env.production.example to .env.production and fill it in" && exit 1)
+	$(PROD) up -d --build
+
+prod-monitoring-down: ## Stop the production stack
+	$(PROD) down
+
+benchmark: ## Run the JMH benchmarks (a few minutes)
+	$(MVN) -q package -pl benchmarks -am -DskipTests
+	java -jar benchmarks/target/benchmarks.jar -f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc
+
+clean: ## Remove build output (keeps ./data)
+	$(MVN) -q clean
