@@ -1,0 +1,106 @@
+package com.krleads.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The compose files are checked here since no Docker engine runs on the build machines. */
+class ComposeFilesTest {
+    private static final String DEV = "docker-compose.yml";
+    private static final String PROD = "docker-compose.prod.yml";
+
+    @ParameterizedTest
+    @ValueSource(strings = {DEV, PROD})
+    void everyMountedHostPathExistsAfterPackage(String file) throws Exception {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> service : services(file)) {
+            for (JsonNode volume : service.getValue().path("volumes")) {
+                String host = volume.asText().split(":")[0];
+                if (host.startsWith("./") && !Files.exists(ProjectFiles.path(host))) {
+                    missing.add(service.getKey() + ": " + host);
+                }
+            }
+        }
+        assertThat(missing).as("host paths mounted by %s", file).isEmpty();
+    }
+
+    @Test
+    void productionPublishesPortsOnLoopbackOnly() throws Exception {
+        for (Map.Entry<String, JsonNode> service : services(PROD)) {
+            for (JsonNode port : service.getValue().path("ports")) {
+                assertThat(port.asText()).as("port of %s", service.getKey()).startsWith("127.0.0.1:");
+            }
+            assertThat(service.getValue().path("restart").asText()).as("restart of %s", service.getKey()).isNotEmpty();
+            assertThat(service.getValue().has("healthcheck")).as("health check of %s", service.getKey()).isTrue();
+            assertThat(service.getValue().at("/deploy/resources/limits").isObject()).as("limits of %s", service.getKey()).isTrue();
+        }
+    }
+
+    @Test
+    void productionRequiresGrafanaPasswordAndLocksGrafanaDown() throws Exception {
+        JsonNode env = ProjectFiles.yaml(PROD).at("/services/grafana/environment");
+        assertThat(env.path("GF_SECURITY_ADMIN_PASSWORD").asText()).startsWith("${GRAFANA_PASSWORD:?");
+        assertThat(env.path("GF_AUTH_ANONYMOUS_ENABLED").asText()).isEqualTo("false");
+        assertThat(env.path("GF_USERS_ALLOW_SIGN_UP").asText()).isEqualTo("false");
+        assertThat(ProjectFiles.yaml(PROD).at("/services/prometheus/command").toString()).contains("retention.time=90d");
+        assertThat(ProjectFiles.yaml(DEV).at("/services/prometheus/command").toString()).contains("retention.time=30d");
+    }
+
+    @ParameterizedTest
+    @CsvSource({DEV + ",config.yml", PROD + ",config-prod.yml"})
+    void everyEnvironmentVariableTheServiceReadsIsPassed(String composeFile, String configFile) throws Exception {
+        JsonNode env = ProjectFiles.yaml(composeFile).at("/services/service/environment");
+        Set<String> passed = new TreeSet<>();
+        env.fieldNames().forEachRemaining(passed::add);
+        Set<String> read = new TreeSet<>(ProjectFiles.environmentReferences(configFile));
+        read.add("CONFIG_FILE");
+        assertThat(passed).as("%s passes what %s reads", composeFile, configFile).containsAll(read);
+        assertThat(env.path("CONFIG_FILE").asText()).isEqualTo(configFile);
+    }
+
+    @Test
+    void singleInstanceServicesHaveFixedNamesAndTheServiceScales() throws Exception {
+        for (String file : List.of(DEV, PROD)) {
+            JsonNode services = ProjectFiles.yaml(file).path("services");
+            for (String name : List.of("prometheus", "grafana", "alertmanager", "postgres")) {
+                assertThat(services.at("/" + name + "/container_name").asText()).isEqualTo("kr-" + name);
+            }
+            assertThat(services.at("/service/container_name").isMissingNode()).as("service must scale").isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {DEV, PROD})
+    void debianDockerComposeAcceptsTheFile(String file) throws Exception {
+        Path compose = ProjectFiles.onPath("docker-compose");
+        Assumptions.assumeTrue(compose != null, "docker-compose is not installed (CI installs Debian's package)");
+        ProcessBuilder pb = new ProcessBuilder(compose.toString(), "-f", file, "config", "-q")
+                .directory(ProjectFiles.root().toFile()).redirectErrorStream(true);
+        pb.environment().put("GRAFANA_PASSWORD", "test-only");
+        pb.environment().put("POSTGRES_PASSWORD", "test-only");
+        Process process = pb.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+    }
+
+    private static Iterable<Map.Entry<String, JsonNode>> services(String file) throws Exception {
+        JsonNode services = ProjectFiles.yaml(file).path("services");
+        List<Map.Entry<String, JsonNode>> list = new ArrayList<>();
+        services.fields().forEachRemaining(list::add);
+        return list;
+    }
+}

@@ -1,0 +1,54 @@
+package com.krleads.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Files of the repository that the deployment tests read. */
+final class ProjectFiles {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::?[-?][^}]*)?}");
+
+    private ProjectFiles() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path path(String relative) {
+        return root().resolve(relative);
+    }
+
+    static JsonNode yaml(String relative) throws IOException {
+        return YAML.readTree(path(relative).toFile());
+    }
+
+    /** The environment variables a file reads through {@code ${VAR}} / {@code ${VAR:-default}}. */
+    static Set<String> environmentReferences(String relative) throws IOException {
+        Matcher m = ENV_REFERENCE.matcher(Files.readString(path(relative)));
+        Set<String> names = new TreeSet<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /** Finds an executable on the PATH, or null. */
+    static Path onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}
