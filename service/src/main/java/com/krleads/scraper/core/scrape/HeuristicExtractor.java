@@ -18,7 +18,7 @@ public final class HeuristicExtractor {
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9._%+\\-]+@[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9\\-]*[A-Za-z0-9])?)+");
     private static final Pattern WEBSITE = Pattern.compile(
-            "(?i)\\bhttps?://[^\\s<>\"'()]+|\\bwww\\.[^\\s<>\"'()@]+");
+            "(?i)(?<![@\\w.\\-])(?:https?://[^\\s<>\"'()]+|www\\.[^\\s<>\"'()@]+)");
 
     private HeuristicExtractor() {
     }
