@@ -105,10 +105,13 @@ public final class PageFetcher {
             Throwable cause = null;
             try {
                 Answer answer = sendOnce(uri);
-                if (!isRetryable(answer.status()) || attempt >= maxRetries) {
+                if (!isRetryable(answer.status())) {
                     return answer;
                 }
                 problem = "HTTP " + answer.status();
+                if (attempt >= maxRetries) {
+                    throw new FetchException(uri + ": " + problem + attempts(attempt), answer.status());
+                }
             } catch (TimeoutException e) {
                 problem = "no complete answer within " + readTimeout.toMillis() + " ms";
                 cause = e;
@@ -117,7 +120,7 @@ public final class PageFetcher {
                 cause = e;
             }
             if (attempt >= maxRetries) {
-                throw new FetchException(uri + ": " + problem + " (after " + (attempt + 1) + " attempts)", cause);
+                throw new FetchException(uri + ": " + problem + attempts(attempt), cause);
             }
             sleeper.sleep(retryBackoff.multipliedBy(1L << attempt));
         }
@@ -170,6 +173,10 @@ public final class PageFetcher {
             return timeout;
         }
         return error instanceof IOException io ? io : new IOException(error);
+    }
+
+    private static String attempts(int attempt) {
+        return " (after " + (attempt + 1) + " attempts)";
     }
 
     private static URI resolve(URI base, String location) throws FetchException {
