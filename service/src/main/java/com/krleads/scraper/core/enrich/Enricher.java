@@ -25,6 +25,7 @@ public final class Enricher {
     private final EnrichmentMode mode;
     private final OllamaClient ollama;
     private final PipelineEvents events;
+    private volatile boolean modelFailing;
 
     /** {@code ollama} null means heuristics only. */
     public Enricher(EnrichmentMode mode, OllamaClient ollama, PipelineEvents events) {
@@ -61,8 +62,16 @@ public final class Enricher {
         try {
             found = ollama.extract(fields.text);
         } catch (OllamaException e) {
-            LOG.warn("Smart scraper falls back to heuristics: {}", e.getMessage());
+            // One warning per outage, not one per item.
+            if (!modelFailing) {
+                LOG.warn("Smart scraper falls back to heuristics until Ollama answers again: {}", e.getMessage());
+            }
+            modelFailing = true;
             return false;
+        }
+        if (modelFailing) {
+            LOG.info("Ollama answers again; the smart scraper uses the model");
+            modelFailing = false;
         }
         String text = fields.text;
         if (fields.companyName == null && written(found.companyName(), text)) {

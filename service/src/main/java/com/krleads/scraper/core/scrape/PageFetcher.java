@@ -143,11 +143,11 @@ public final class PageFetcher {
         HttpResponse<byte[]> response;
         try {
             response = future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | InterruptedException e) {
             future.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            throw unwrap(uri, e.getCause());
+            throw asIoException(uri, e.getCause());
         }
         return new Answer(response.statusCode(),
                 response.headers().firstValue("Location").orElse(null),
@@ -155,22 +155,12 @@ public final class PageFetcher {
                 charsetOf(response.headers().firstValue("Content-Type").orElse("")));
     }
 
-    private FetchException unwrapTooLarge(URI uri, Throwable error) {
+    /** A body over the limit is final (a {@link FetchException}); anything else may be retried. */
+    private static IOException asIoException(URI uri, Throwable error) throws FetchException {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof LimitedBodySubscriber.BodyTooLargeException) {
-                return new FetchException(uri + ": " + t.getMessage(), -1);
+                throw new FetchException(uri + ": " + t.getMessage(), -1);
             }
-        }
-        return null;
-    }
-
-    private IOException unwrap(URI uri, Throwable error) throws FetchException {
-        FetchException tooLarge = unwrapTooLarge(uri, error);
-        if (tooLarge != null) {
-            throw tooLarge;
-        }
-        if (error instanceof java.net.http.HttpTimeoutException timeout) {
-            return timeout;
         }
         return error instanceof IOException io ? io : new IOException(error);
     }

@@ -51,6 +51,10 @@ public final class ScrapeJobRunner implements JobRunner {
 
     @Override
     public JobCounts run(Job job, Source source, JobControl control) throws ScrapeException, InterruptedException {
+        SelectorCheck.Problem badSelector = SelectorCheck.firstProblem(source.selectors());
+        if (badSelector != null) {
+            throw new ScrapeException(badSelector.field() + ": " + badSelector.message(), null);
+        }
         FetchSession session = new FetchSession(fetcher, source.delayMillis());
         Tally tally = new Tally();
         Set<URI> visited = new HashSet<>();

@@ -156,6 +156,16 @@ class ScrapeJobRunnerTest {
     }
 
     @Test
+    void aBadSelectorFailsTheJobBeforeAnyRequest() {
+        Source bad = new Source(1, "seoul-food", site.startUrl(),
+                new com.krleads.scraper.core.Selectors(".listing", "h2[", null, null, null, null, null, null),
+                10, 0, true, Instant.EPOCH, Instant.EPOCH);
+        assertThatThrownBy(() -> runner(true).run(JOB, bad, new Control(Integer.MAX_VALUE)))
+                .isInstanceOf(ScrapeException.class).hasMessageStartingWith("selectors.name: not a valid CSS selector");
+        assertThat(site.requests()).isEmpty();
+    }
+
+    @Test
     void productionWiringEnrichesThroughOllamaAndVerifiesContacts() throws Exception {
         try (OllamaStub ollama = OllamaStub.start();
              LoopbackDns dns = LoopbackDns.start().with("seoulmatjip.co.kr", LoopbackDns.TYPE_MX)) {
