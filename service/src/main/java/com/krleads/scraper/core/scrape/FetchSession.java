@@ -26,11 +26,15 @@ public final class FetchSession {
      * @throws FetchException when robots.txt or the page cannot be fetched
      */
     public FetchedPage fetch(URI uri) throws FetchException, InterruptedException {
-        RobotsRules rules = robotsFor(uri);
-        if (!rules.allows(pathAndQuery(uri))) {
+        checkRobots(uri);
+        return politeGet(uri, this::checkRobots);
+    }
+
+    /** Redirect targets are checked too: a listing may not redirect us into a forbidden path. */
+    private void checkRobots(URI uri) throws FetchException, InterruptedException {
+        if (!robotsFor(uri).allows(pathAndQuery(uri))) {
             throw new RobotsDisallowedException(uri);
         }
-        return politeGet(uri);
     }
 
     private RobotsRules robotsFor(URI uri) throws FetchException, InterruptedException {
@@ -41,10 +45,8 @@ public final class FetchSession {
         }
         RobotsRules rules;
         try {
-            FetchedPage robots = politeGet(URI.create(origin + "/robots.txt"));
+            FetchedPage robots = politeGet(URI.create(origin + "/robots.txt"), target -> { });
             rules = RobotsRules.parse(robots.text(), fetcher.userAgent());
-        } catch (RobotsDisallowedException e) {
-            throw e;
         } catch (FetchException e) {
             // RFC 9309: a 4xx robots.txt means no rules; an unreachable one (5xx, network)
             // means assume everything is disallowed, so the job fails with the reason.
@@ -58,7 +60,8 @@ public final class FetchSession {
         return rules;
     }
 
-    private FetchedPage politeGet(URI uri) throws FetchException, InterruptedException {
+    private FetchedPage politeGet(URI uri, PageFetcher.RedirectFilter redirectFilter)
+            throws FetchException, InterruptedException {
         String host = origin(uri);
         Long last = lastRequestNanos.get(host);
         if (last != null && delayMillis > 0) {
@@ -68,7 +71,7 @@ public final class FetchSession {
             }
         }
         try {
-            return fetcher.get(uri);
+            return fetcher.get(uri, redirectFilter);
         } finally {
             lastRequestNanos.put(host, System.nanoTime());
         }

@@ -35,6 +35,12 @@ public final class PageFetcher {
         void check(URI uri) throws RefusedUrlException;
     }
 
+    /** Vetoes a redirect target by throwing, e.g. when robots.txt forbids it. */
+    @FunctionalInterface
+    public interface RedirectFilter {
+        void check(URI target) throws FetchException, InterruptedException;
+    }
+
     @FunctionalInterface
     public interface Sleeper {
         Sleeper REAL = d -> Thread.sleep(d.toMillis());
@@ -82,6 +88,11 @@ public final class PageFetcher {
 
     /** GETs {@code uri}, following redirects; returns the final 2xx answer. */
     public FetchedPage get(URI uri) throws FetchException, InterruptedException {
+        return get(uri, target -> { });
+    }
+
+    /** As {@link #get(URI)}, asking {@code redirectFilter} before following each redirect. */
+    public FetchedPage get(URI uri, RedirectFilter redirectFilter) throws FetchException, InterruptedException {
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
             Answer answer = sendWithRetries(current);
@@ -90,6 +101,7 @@ public final class PageFetcher {
                     throw new FetchException("more than " + maxRedirects + " redirects from " + uri, answer.status());
                 }
                 current = resolve(current, answer.location());
+                redirectFilter.check(current);
                 continue;
             }
             if (answer.status() < 200 || answer.status() >= 300) {

@@ -37,6 +37,14 @@ class FetchSessionTest {
     }
 
     @Test
+    void aRedirectIntoADisallowedPathIsNotFollowed() {
+        FetchSession session = new FetchSession(fetcher, 0);
+        assertThatThrownBy(() -> session.fetch(site.uri("/test/redirect?to=/private/page4.html")))
+                .isInstanceOf(RobotsDisallowedException.class).hasMessageContaining("/private/page4.html");
+        assertThat(site.requestedPaths()).containsExactly("/robots.txt", "/test/redirect");
+    }
+
+    @Test
     void aMissingRobotsTxtAllowsEverything() throws Exception {
         site.hideRobots(true);
         FetchSession session = new FetchSession(fetcher, 0);

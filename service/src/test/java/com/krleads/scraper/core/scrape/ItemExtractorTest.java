@@ -71,6 +71,19 @@ class ItemExtractorTest {
     }
 
     @Test
+    void readsAnEucKrPageByItsMetaCharset() {
+        byte[] html = """
+                <html><head><meta http-equiv="Content-Type" content="text/html; charset=euc-kr"></head>
+                <body><div class="listing"><b class="name">대구 막창골목</b><span class="tel">053-256-7890</span></div></body></html>
+                """.getBytes(java.nio.charset.Charset.forName("EUC-KR"));
+        ListingParser.ParsedPage page = ListingParser.parse(
+                new FetchedPage(URI.create("http://directory.test/daegu"), 200, html, null), FixtureSite.selectors());
+        LeadDraft draft = ItemExtractor.extract(page.items().get(0), FixtureSite.selectors()).toDraft();
+        assertThat(draft.companyName()).isEqualTo("대구 막창골목");
+        assertThat(draft.phone()).isEqualTo("+82532567890");
+    }
+
+    @Test
     void nullSelectorsFallBackToHeuristicsAndSelfLinksEndPagination() {
         byte[] html = """
                 <div class="row">강남 세무사무소 · 연락처 010-2222-3333 · tax@gangnam-tax.kr · www.gangnam-tax.kr</div>
