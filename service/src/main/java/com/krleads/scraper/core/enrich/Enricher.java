@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The smart scraper: fills the fields the selectors left empty. Mode {@code off} does nothing,
- * {@code auto} runs when name, phone or e-mail is missing, {@code always} runs for every item.
+ * {@code auto} runs when name, phone or e-mail is still missing after the selectors and the
+ * text heuristics of extraction (so the model is asked only when it can add something),
+ * {@code always} runs for every item but never overwrites a field already found.
  * With Ollama enabled the model reads the item's text; when Ollama is off, down, slow or
  * answers garbage, the heuristic extractor is used instead. A value from the model is kept
  * only if it is written in the item's text, so an invented contact never becomes a lead.
