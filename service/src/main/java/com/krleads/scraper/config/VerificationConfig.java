@@ -13,4 +13,8 @@ public class VerificationConfig {
     @NotNull
     @JsonProperty
     public Duration dnsTimeout = Duration.seconds(3);
+
+    /** DNS server for MX lookups, e.g. {@code dns://192.0.2.53}; empty uses the system's resolvers. */
+    @JsonProperty
+    public String dnsServerUrl = "";
 }

@@ -1,0 +1,86 @@
+package com.krleads.scraper.core.scrape;
+
+import com.krleads.scraper.core.Selectors;
+import java.util.Locale;
+import org.jsoup.nodes.Element;
+
+/**
+ * Reads one listing item with the source's selectors, then fills the contacts that no selector
+ * produced (or that did not normalize, like {@code 02-12}) from the item's text by heuristics.
+ */
+public final class ItemExtractor {
+    private ItemExtractor() {
+    }
+
+    public static ItemFields extract(Element item, Selectors selectors) {
+        ItemFields fields = new ItemFields(item.text());
+        fields.companyName = ContactNormalizer.text(selectText(item, selectors.name()));
+        fields.phone = ContactNormalizer.phone(selectText(item, selectors.phone()));
+        fields.email = ContactNormalizer.email(selectEmail(item, selectors.email()));
+        fields.website = ContactNormalizer.websiteHost(selectLink(item, selectors.website()));
+        fields.address = ContactNormalizer.text(selectText(item, selectors.address()));
+        fields.category = ContactNormalizer.text(selectText(item, selectors.category()));
+        applyHeuristics(fields);
+        return fields;
+    }
+
+    /** Fills missing phone, e-mail and website from the text; marks the item {@code heuristic} if any was found. */
+    public static void applyHeuristics(ItemFields fields) {
+        if (fields.phone == null) {
+            fields.phone = HeuristicExtractor.phone(fields.text);
+            markIfFound(fields, fields.phone);
+        }
+        if (fields.email == null) {
+            fields.email = HeuristicExtractor.email(fields.text);
+            markIfFound(fields, fields.email);
+        }
+        if (fields.website == null) {
+            fields.website = HeuristicExtractor.websiteHost(fields.text);
+            markIfFound(fields, fields.website);
+        }
+    }
+
+    private static void markIfFound(ItemFields fields, String value) {
+        if (value != null) {
+            fields.producedBy(ItemFields.HEURISTIC);
+        }
+    }
+
+    private static Element first(Element item, String selector) {
+        if (selector == null || selector.isBlank()) {
+            return null;
+        }
+        return item.selectFirst(selector);
+    }
+
+    private static String selectText(Element item, String selector) {
+        Element element = first(item, selector);
+        return element == null ? null : element.text();
+    }
+
+    /** A {@code mailto:} link gives its address; any other element its text. */
+    private static String selectEmail(Element item, String selector) {
+        Element element = first(item, selector);
+        if (element == null) {
+            return null;
+        }
+        String href = element.attr("href").trim();
+        if (href.toLowerCase(Locale.ROOT).startsWith("mailto:")) {
+            return href;
+        }
+        return element.text();
+    }
+
+    /** A link gives its absolute {@code href}; any other element its text. */
+    private static String selectLink(Element item, String selector) {
+        Element element = first(item, selector);
+        if (element == null) {
+            return null;
+        }
+        if (element.hasAttr("href")) {
+            String href = element.absUrl("href");
+            return href.isEmpty() ? element.attr("href") : href;
+        }
+        return element.text();
+    }
+}

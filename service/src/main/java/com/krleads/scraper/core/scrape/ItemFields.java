@@ -1,0 +1,50 @@
+package com.krleads.scraper.core.scrape;
+
+import com.krleads.scraper.core.LeadDraft;
+
+/**
+ * The fields of one listing item while the pipeline fills them: first the selectors, then the
+ * heuristics, then enrichment; a later step only fills what is still null. Values are kept
+ * normalized. {@code text} is the item's visible text, the input of heuristics and enrichment.
+ */
+public final class ItemFields {
+    public static final String SELECTOR = "selector";
+    public static final String HEURISTIC = "heuristic";
+    public static final String LLM = "llm";
+
+    public String companyName;
+    public String phone;
+    public String email;
+    public String website;
+    public String address;
+    public String category;
+    public String phoneStatus;
+    public String emailStatus;
+    public final String text;
+    private String method = SELECTOR;
+
+    public ItemFields(String text) {
+        this.text = text == null ? "" : text;
+    }
+
+    /** True when name, phone or e-mail is missing: what {@code auto} enrichment fills. */
+    public boolean missesKeyField() {
+        return companyName == null || phone == null || email == null;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    /** Records that {@code method} produced fields; {@code llm} outranks {@code heuristic}. */
+    public void producedBy(String newMethod) {
+        if (LLM.equals(newMethod) || (HEURISTIC.equals(newMethod) && SELECTOR.equals(method))) {
+            method = newMethod;
+        }
+    }
+
+    public LeadDraft toDraft() {
+        return new LeadDraft(companyName, phone, email, website, address, category, method,
+                phoneStatus, emailStatus);
+    }
+}

@@ -1,0 +1,61 @@
+package com.krleads.scraper.core.scrape;
+
+import com.krleads.scraper.core.Selectors;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Parses a fetched listing page: the item elements and the next page's absolute URL. */
+public final class ListingParser {
+
+    /** {@code nextPage} is null when there is no usable next-page link. */
+    public record ParsedPage(List<Element> items, URI nextPage) {
+    }
+
+    private ListingParser() {
+    }
+
+    public static ParsedPage parse(FetchedPage page, Selectors selectors) {
+        Document document;
+        try {
+            document = Jsoup.parse(new ByteArrayInputStream(page.body()), page.charset(), page.uri().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ParsedPage(List.copyOf(document.select(selectors.item())), nextPage(document, selectors, page.uri()));
+    }
+
+    private static URI nextPage(Document document, Selectors selectors, URI current) {
+        if (selectors.nextPage() == null || selectors.nextPage().isBlank()) {
+            return null;
+        }
+        Element link = document.selectFirst(selectors.nextPage());
+        if (link == null) {
+            return null;
+        }
+        String href = link.absUrl("href");
+        if (href.isEmpty()) {
+            return null;
+        }
+        try {
+            URI next = URI.create(href).normalize();
+            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+            boolean web = scheme.equals("http") || scheme.equals("https");
+            return web && !withoutFragment(next).equals(withoutFragment(current)) ? next : null;
+        } catch (IllegalArgumentException badLink) {
+            return null;
+        }
+    }
+
+    private static String withoutFragment(URI uri) {
+        String s = uri.toString();
+        int hash = s.indexOf('#');
+        return hash < 0 ? s : s.substring(0, hash);
+    }
+}

@@ -1,0 +1,46 @@
+package com.krleads.scraper.core.scrape;
+
+import com.krleads.scraper.core.Selectors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jsoup.select.QueryParser;
+import org.jsoup.select.Selector;
+
+/** Checks a source's CSS selectors before a job needs them, so bad input is refused when the source is saved. */
+public final class SelectorCheck {
+    private SelectorCheck() {
+    }
+
+    /**
+     * @return null when all selectors parse and {@code item} is set; else the offending field,
+     *     e.g. {@code selectors.item}, and why
+     */
+    public static Problem firstProblem(Selectors selectors) {
+        if (selectors == null || selectors.item() == null || selectors.item().isBlank()) {
+            return new Problem("selectors.item", "the item selector is required");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("item", selectors.item());
+        fields.put("name", selectors.name());
+        fields.put("phone", selectors.phone());
+        fields.put("email", selectors.email());
+        fields.put("website", selectors.website());
+        fields.put("address", selectors.address());
+        fields.put("category", selectors.category());
+        fields.put("nextPage", selectors.nextPage());
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (field.getValue() == null || field.getValue().isBlank()) {
+                continue;
+            }
+            try {
+                QueryParser.parse(field.getValue());
+            } catch (Selector.SelectorParseException | IllegalArgumentException e) {
+                return new Problem("selectors." + field.getKey(), "not a valid CSS selector: " + e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    public record Problem(String field, String message) {
+    }
+}

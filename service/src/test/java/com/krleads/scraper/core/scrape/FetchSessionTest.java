@@ -1,0 +1,68 @@
+package com.krleads.scraper.core.scrape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.testing.FixtureSite;
+import com.krleads.scraper.testing.TestConfigs;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FetchSessionTest {
+    private FixtureSite site;
+    private PageFetcher fetcher;
+
+    @BeforeEach
+    void startSite() throws Exception {
+        site = FixtureSite.start();
+        fetcher = new PageFetcher(TestConfigs.scraper(true), new UrlGuard(true)::check, d -> { });
+    }
+
+    @AfterEach
+    void stopSite() {
+        site.close();
+    }
+
+    @Test
+    void readsRobotsOncePerHostAndNeverRequestsADisallowedPath() throws Exception {
+        FetchSession session = new FetchSession(fetcher, 0);
+        session.fetch(site.uri("/seoul/food/index.html"));
+        session.fetch(site.uri("/seoul/food/page2.html"));
+        assertThatThrownBy(() -> session.fetch(site.uri("/private/page4.html")))
+                .isInstanceOf(RobotsDisallowedException.class).hasMessageContaining("/private/page4.html");
+        assertThat(site.requestedPaths()).containsExactly("/robots.txt", "/seoul/food/index.html", "/seoul/food/page2.html");
+    }
+
+    @Test
+    void aRedirectIntoADisallowedPathIsNotFollowed() {
+        FetchSession session = new FetchSession(fetcher, 0);
+        assertThatThrownBy(() -> session.fetch(site.uri("/test/redirect?to=/private/page4.html")))
+                .isInstanceOf(RobotsDisallowedException.class).hasMessageContaining("/private/page4.html");
+        assertThat(site.requestedPaths()).containsExactly("/robots.txt", "/test/redirect");
+    }
+
+    @Test
+    void aMissingRobotsTxtAllowsEverything() throws Exception {
+        site.hideRobots(true);
+        FetchSession session = new FetchSession(fetcher, 0);
+        FetchedPage page = session.fetch(site.uri("/private/page4.html"));
+        assertThat(page.text()).contains("비공개 업체");
+        assertThat(site.requestedPaths()).containsExactly("/robots.txt", "/private/page4.html");
+    }
+
+    @Test
+    void waitsThePolitenessDelayBetweenRequestsToTheSameHost() throws Exception {
+        FetchSession session = new FetchSession(fetcher, 120);
+        session.fetch(site.uri("/seoul/food/index.html"));
+        session.fetch(site.uri("/seoul/food/page2.html"));
+        List<FixtureSite.Request> requests = site.requests();
+        assertThat(requests).hasSize(3);
+        for (int i = 1; i < requests.size(); i++) {
+            long gapMillis = (requests.get(i).nanoTime() - requests.get(i - 1).nanoTime()) / 1_000_000;
+            assertThat(gapMillis).as("gap before request %d", i).isGreaterThanOrEqualTo(115);
+        }
+    }
+}

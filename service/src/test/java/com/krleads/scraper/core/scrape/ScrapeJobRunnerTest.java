@@ -1,0 +1,203 @@
+package com.krleads.scraper.core.scrape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.krleads.metrics.LabelValues.EnrichmentMode;
+import com.krleads.scraper.config.EnrichmentConfig;
+import com.krleads.scraper.config.ScraperConfig;
+import com.krleads.scraper.config.VerificationConfig;
+import com.krleads.scraper.core.Job;
+import com.krleads.scraper.core.JobControl;
+import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.LeadDraft;
+import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.enrich.Enricher;
+import com.krleads.scraper.testing.FixtureSite;
+import com.krleads.scraper.testing.InMemoryLeadStore;
+import com.krleads.scraper.testing.LoopbackDns;
+import com.krleads.scraper.testing.OllamaStub;
+import com.krleads.scraper.testing.RecordingEvents;
+import com.krleads.scraper.testing.TestConfigs;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline against the fixture directory site, storing into {@link InMemoryLeadStore}
+ * (the database-backed store is covered by its own tests and by the end-to-end application test).
+ */
+class ScrapeJobRunnerTest {
+    private static final Job JOB = new Job(7, 1, "scraping", JobStatus.RUNNING, 1, JobCounts.NONE, null,
+            "test-worker", null, null, Instant.EPOCH, Instant.EPOCH, null);
+
+    private final InMemoryLeadStore store = new InMemoryLeadStore();
+    private final RecordingEvents events = new RecordingEvents();
+    private FixtureSite site;
+
+    /** Records progress; cancels the job once {@code cancelAfterPages} pages are done. */
+    private static final class Control implements JobControl {
+        final List<JobCounts> progress = new CopyOnWriteArrayList<>();
+        final int cancelAfterPages;
+
+        Control(int cancelAfterPages) {
+            this.cancelAfterPages = cancelAfterPages;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return progress.size() >= cancelAfterPages;
+        }
+
+        @Override
+        public void pageDone(JobCounts soFar) {
+            progress.add(soFar);
+        }
+    }
+
+    @BeforeEach
+    void startSite() throws Exception {
+        site = FixtureSite.start();
+    }
+
+    @AfterEach
+    void stopSite() {
+        site.close();
+    }
+
+    private Source source(String startUrl, int maxPages) {
+        return new Source(1, "seoul-food", startUrl, FixtureSite.selectors(), maxPages, 0, true, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    private ScrapeJobRunner runner(boolean allowPrivateAddresses) {
+        ScraperConfig config = TestConfigs.scraper(allowPrivateAddresses);
+        PageFetcher fetcher = new PageFetcher(config, new UrlGuard(allowPrivateAddresses)::check, PageFetcher.Sleeper.REAL);
+        LeadAssembler assembler = new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null);
+        return new ScrapeJobRunner(fetcher, assembler, store, events);
+    }
+
+    @Test
+    void scrapesAllPagesAndCountsNewUpdatedAndErrors() throws Exception {
+        Control control = new Control(Integer.MAX_VALUE);
+        JobCounts counts = runner(true).run(JOB, source(site.startUrl(), 10), control);
+
+        // 13 items: 10 new leads, the flagship store seen again on page 3, 2 items with nothing usable.
+        assertThat(counts).isEqualTo(new JobCounts(3, 10, 1, 2));
+        assertThat(control.progress).containsExactly(
+                new JobCounts(1, 4, 0, 1), new JobCounts(2, 8, 0, 1), new JobCounts(3, 10, 1, 2));
+        assertThat(store.leads()).extracting(LeadDraft::companyName).containsExactly(
+                "서울맛집 한식당", "강남 치킨 하우스", "명동 분식", "을지로 커피",
+                "부산 해물탕 서울점", "수원 왕갈비", "판교 카페 테라스", "종로 빵공방",
+                "인천 바다횟집", null);
+        assertThat(store.byName("수원 왕갈비")).isEqualTo(new LeadDraft("수원 왕갈비", "+82317778888", null, null,
+                "경기도 수원시 팔달구 정조로 800", "한식", "heuristic", null, null));
+        assertThat(store.byName("서울맛집 한식당 (본점)").phone()).isEqualTo("+8223456789");
+
+        assertThat(events.count("stored:seoul-food:new")).isEqualTo(10);
+        assertThat(events.count("stored:seoul-food:updated")).isEqualTo(1);
+        assertThat(events.count("stored:seoul-food:error")).isEqualTo(2);
+        assertThat(events.count("duplicate:auto_merge")).isEqualTo(1);
+    }
+
+    @Test
+    void readsRobotsOnceAndNeverFollowsTheNextLinkIntoPrivate() throws Exception {
+        runner(true).run(JOB, source(site.startUrl(), 10), new Control(Integer.MAX_VALUE));
+
+        assertThat(site.requestedPaths()).containsExactly("/robots.txt", "/seoul/food/index.html",
+                "/seoul/food/page2.html", "/seoul/food/page3.html");
+        assertThat(site.requests()).allSatisfy(r -> assertThat(r.userAgent()).isEqualTo("KRLeadScraper/0.1 (test)"));
+    }
+
+    @Test
+    void stopsAtMaxPages() throws Exception {
+        JobCounts counts = runner(true).run(JOB, source(site.startUrl(), 2), new Control(Integer.MAX_VALUE));
+        assertThat(counts).isEqualTo(new JobCounts(2, 8, 0, 1));
+        assertThat(site.count("/seoul/food/page3.html")).isZero();
+    }
+
+    @Test
+    void aCancelledJobStopsAfterTheCurrentPage() throws Exception {
+        Control control = new Control(1);
+        JobCounts counts = runner(true).run(JOB, source(site.startUrl(), 10), control);
+        assertThat(counts).isEqualTo(new JobCounts(1, 4, 0, 1));
+        assertThat(control.progress).hasSize(1);
+        assertThat(site.requestedPaths()).containsExactly("/robots.txt", "/seoul/food/index.html");
+    }
+
+    @Test
+    void aStrictGuardRefusesTheLoopbackSiteBeforeAnyRequest() {
+        assertThatThrownBy(() -> runner(false).run(JOB, source(site.startUrl(), 10), new Control(Integer.MAX_VALUE)))
+                .isInstanceOf(ScrapeException.class)
+                .hasMessageContaining("127.0.0.1 is loopback, private or link-local");
+        assertThat(site.requests()).isEmpty();
+        assertThat(store.received()).isEmpty();
+    }
+
+    @Test
+    void aStartPageForbiddenByRobotsFailsTheJobClearly() {
+        assertThatThrownBy(() -> runner(true).run(JOB, source(site.baseUrl() + "/private/start.html", 10),
+                new Control(Integer.MAX_VALUE)))
+                .isInstanceOf(ScrapeException.class)
+                .hasMessage("robots.txt of " + site.baseUrl() + " does not allow fetching the start page "
+                        + site.baseUrl() + "/private/start.html");
+        assertThat(site.requestedPaths()).containsExactly("/robots.txt");
+    }
+
+    @Test
+    void aMissingStartPageFailsTheJob() {
+        assertThatThrownBy(() -> runner(true).run(JOB, source(site.baseUrl() + "/seoul/nothing.html", 10),
+                new Control(Integer.MAX_VALUE)))
+                .isInstanceOf(ScrapeException.class).hasMessageContaining("start page failed").hasMessageContaining("HTTP 404");
+    }
+
+    @Test
+    void aBadSelectorFailsTheJobBeforeAnyRequest() {
+        Source bad = new Source(1, "seoul-food", site.startUrl(),
+                new com.krleads.scraper.core.Selectors(".listing", "h2[", null, null, null, null, null, null),
+                10, 0, true, Instant.EPOCH, Instant.EPOCH);
+        assertThatThrownBy(() -> runner(true).run(JOB, bad, new Control(Integer.MAX_VALUE)))
+                .isInstanceOf(ScrapeException.class).hasMessageStartingWith("selectors.name: not a valid CSS selector");
+        assertThat(site.requests()).isEmpty();
+    }
+
+    @Test
+    void productionWiringEnrichesThroughOllamaAndVerifiesContacts() throws Exception {
+        try (OllamaStub ollama = OllamaStub.start();
+             LoopbackDns dns = LoopbackDns.start().with("seoulmatjip.co.kr", LoopbackDns.TYPE_MX)) {
+            ollama.answer("""
+                    {"company_name": null, "phone": null, "email": null, "website": null,
+                     "address": null, "category": "배달"}""");
+            EnrichmentConfig enrichment = new EnrichmentConfig();
+            enrichment.mode = EnrichmentMode.AUTO;
+            enrichment.ollamaEnabled = true;
+            enrichment.ollamaBaseUrl = ollama.baseUrl();
+            enrichment.timeout = io.dropwizard.util.Duration.seconds(2);
+            VerificationConfig verification = new VerificationConfig();
+            verification.enabled = true;
+            verification.dnsTimeout = io.dropwizard.util.Duration.milliseconds(300);
+            verification.dnsServerUrl = dns.url();
+
+            ScrapeJobRunner runner = ScrapeJobRunner.create(TestConfigs.scraper(true), enrichment, verification, store, events);
+            JobCounts counts = runner.run(JOB, source(site.startUrl(), 10), new Control(Integer.MAX_VALUE));
+
+            assertThat(counts).isEqualTo(new JobCounts(3, 10, 1, 2));
+            // Only the 3 items with name, phone and e-mail skip the model.
+            assertThat(ollama.chatBodies()).hasSize(10);
+            assertThat(events.count("enriched:auto:llm")).isEqualTo(10);
+            assertThat(store.byName("서울맛집 한식당")).satisfies(d -> {
+                assertThat(d.extractionMethod()).isEqualTo("selector");
+                assertThat(d.emailStatus()).isEqualTo("valid");
+                assertThat(d.phoneStatus()).isEqualTo("valid");
+            });
+            assertThat(store.byName("명동 분식").extractionMethod()).isEqualTo("heuristic");
+            assertThat(store.byName("명동 분식").emailStatus()).isEqualTo("invalid");
+            assertThat(store.byName("강남 치킨 하우스").extractionMethod()).isEqualTo("llm");
+            assertThat(events.count("verified:email:valid")).isEqualTo(1);
+        }
+    }
+}

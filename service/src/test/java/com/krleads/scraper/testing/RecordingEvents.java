@@ -1,0 +1,45 @@
+package com.krleads.scraper.testing;
+
+import com.krleads.metrics.LabelValues.ContactType;
+import com.krleads.metrics.LabelValues.DuplicateAction;
+import com.krleads.metrics.LabelValues.EnrichmentMethod;
+import com.krleads.metrics.LabelValues.EnrichmentMode;
+import com.krleads.metrics.LabelValues.ResultType;
+import com.krleads.metrics.LabelValues.VerificationStatus;
+import com.krleads.scraper.core.PipelineEvents;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Records pipeline events as short strings such as {@code stored:seoul:new} or {@code enriched:auto:llm}. */
+public final class RecordingEvents implements PipelineEvents {
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void itemStored(String source, ResultType result) {
+        events.add("stored:" + source + ":" + result.label());
+    }
+
+    @Override
+    public void duplicateDetected(DuplicateAction action) {
+        events.add("duplicate:" + action.label());
+    }
+
+    @Override
+    public void enriched(EnrichmentMode mode, EnrichmentMethod method, Duration duration) {
+        events.add("enriched:" + mode.label() + ":" + method.label());
+    }
+
+    @Override
+    public void contactVerified(ContactType type, VerificationStatus status) {
+        events.add("verified:" + type.label() + ":" + status.label());
+    }
+
+    public List<String> all() {
+        return List.copyOf(events);
+    }
+
+    public long count(String event) {
+        return events.stream().filter(event::equals).count();
+    }
+}
