@@ -93,7 +93,7 @@ public final class ApiMetricsDashboard {
         return Common.timeseries("Requests by status", "Requests per second by HTTP status code; 5xx in red.",
                         Common.UNIT_REQUESTS_PER_SECOND)
                 .target(Common.query(allRequests(STATUS), legend(STATUS)))
-                .override(FieldConfig.Override.fixedColorByRegex(SERVER_ERROR, Common.RED))
+                .override(FieldConfig.Override.fixedColor(Common.RED, "500", "502", "503", "504"))
                 .stacked();
     }
 

@@ -90,8 +90,8 @@ public final class ScrapingStatisticsDashboard {
         return Common.timeseries("Jobs by outcome", "Jobs that ended in each 5-minute window: completed, failed, cancelled.",
                         Common.UNIT_COUNT)
                 .target(Common.query(sum(Q.increaseOver(COUNT_WINDOW, SCRAPING_JOBS.name()), STATUS), legend(STATUS)))
-                .override(FieldConfig.Override.fixedColor(JobOutcome.COMPLETED.label(), Common.GREEN))
-                .override(FieldConfig.Override.fixedColor(JobOutcome.FAILED.label(), Common.RED))
+                .override(FieldConfig.Override.fixedColor(Common.GREEN, JobOutcome.COMPLETED.label()))
+                .override(FieldConfig.Override.fixedColor(Common.RED, JobOutcome.FAILED.label()))
                 .bars();
     }
 
@@ -115,9 +115,9 @@ public final class ScrapingStatisticsDashboard {
                         Common.UNIT_COUNT)
                 .target(Common.query(sum(Q.increaseOver(COUNT_WINDOW, SCRAPING_RESULTS.name()), RESULT_TYPE),
                         legend(RESULT_TYPE)))
-                .override(FieldConfig.Override.fixedColor(ResultType.NEW.label(), Common.GREEN))
-                .override(FieldConfig.Override.fixedColor(ResultType.UPDATED.label(), Common.BLUE))
-                .override(FieldConfig.Override.fixedColor(ResultType.ERROR.label(), Common.RED))
+                .override(FieldConfig.Override.fixedColor(Common.GREEN, ResultType.NEW.label()))
+                .override(FieldConfig.Override.fixedColor(Common.BLUE, ResultType.UPDATED.label()))
+                .override(FieldConfig.Override.fixedColor(Common.RED, ResultType.ERROR.label()))
                 .stacked();
     }
 

@@ -69,17 +69,14 @@ public final class FieldConfig {
             this.properties = properties;
         }
 
-        /** Series whose display name is exactly {@code name} get a fixed color. */
-        public static Override fixedColor(String name, String color) {
+        /**
+         * The series with these display names get a fixed color. Uses the {@code byNames} matcher
+         * because Grafana's schema types matcher options as an object, which rules out the
+         * string-valued {@code byName} and {@code byRegexp} matchers.
+         */
+        public static Override fixedColor(String color, String... names) {
             return new Override(
-                    Map.of("id", "byName", "options", name),
-                    List.of(Map.of("id", "color", "value", Map.of("mode", "fixed", "fixedColor", color))));
-        }
-
-        /** Series whose display name matches {@code regex} get a fixed color. */
-        public static Override fixedColorByRegex(String regex, String color) {
-            return new Override(
-                    Map.of("id", "byRegexp", "options", regex),
+                    Map.of("id", "byNames", "options", Map.of("mode", "include", "names", List.of(names))),
                     List.of(Map.of("id", "color", "value", Map.of("mode", "fixed", "fixedColor", color))));
         }
     }

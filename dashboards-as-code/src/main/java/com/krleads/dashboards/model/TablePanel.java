@@ -13,6 +13,7 @@ public final class TablePanel extends PanelBuilder<TablePanel> {
 
     private TablePanel() {
         size(24, 8);
+        unit("none");
     }
 
     public static TablePanel builder() {
@@ -58,6 +59,8 @@ public final class TablePanel extends PanelBuilder<TablePanel> {
 
     @Override
     Map<String, Object> custom() {
-        return Map.of("align", "auto", "inspect", false, "cellOptions", Map.of("type", "auto"));
+        // No cellOptions: Grafana's schema lists the cell kinds as a oneOf that a bare
+        // {"type": "auto"} matches twice (auto and sparkline), so it rejects it; auto is the default.
+        return Map.of("align", "auto", "inspect", false);
     }
 }
