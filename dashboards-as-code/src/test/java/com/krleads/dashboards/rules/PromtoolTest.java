@@ -61,6 +61,16 @@ class PromtoolTest {
         assertThat(result.output).contains("SUCCESS", "2 receivers");
     }
 
+    @Test
+    void criticalGoesToEmailAndSlackAndWarningToSlack() throws Exception {
+        String amtool = require("amtool");
+        String config = "--config.file=" + file(Generator.ALERTMANAGER_FILE);
+        assertThat(run(amtool, "config", "routes", "test", config, "severity=critical").output.strip())
+                .endsWith("critical-email-and-slack");
+        assertThat(run(amtool, "config", "routes", "test", config, "severity=warning").output.strip())
+                .endsWith("warning-slack");
+    }
+
     private static String file(String relative) {
         return GeneratedOutput.dir().resolve(relative).toString();
     }
