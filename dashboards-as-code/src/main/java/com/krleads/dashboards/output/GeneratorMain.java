@@ -1,6 +1,7 @@
 package com.krleads.dashboards.output;
 
 import com.krleads.dashboards.KrDashboard;
+import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.model.Dashboard;
 import com.krleads.dashboards.rules.RuleGroup;
 import java.io.PrintStream;
@@ -38,6 +39,8 @@ public final class GeneratorMain {
             out.printf("%-40s %10d %8d%n", group.name(), group.recordingRules().size(), group.alertRules().size());
         }
         out.println();
+        out.println("Grafana reads the Prometheus URL from $" + Settings.PROMETHEUS_URL_ENV
+                + " (compose: " + Settings.DEFAULT_PROMETHEUS_URL + ").");
         out.println("Written under " + result.out().toAbsolutePath().normalize() + ":");
         for (Path file : result.files()) {
             out.println("  " + result.out().relativize(file));
