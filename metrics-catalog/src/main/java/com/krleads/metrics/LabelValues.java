@@ -40,6 +40,9 @@ public final class LabelValues {
     /** Names of the Dropwizard health checks, the values of {@code health_check_status{check}}. */
     public enum HealthCheckName implements Value { DATABASE, QUEUE, OLLAMA, DEADLOCKS }
 
+    /** Values of {@code jvm_memory_bytes_*{area}} (simpleclient_hotspot). */
+    public enum JvmMemoryArea implements Value { HEAP, NONHEAP }
+
     /** A label value: the enum constant's name in lower case. */
     public interface Value {
         String name();

@@ -1,0 +1,170 @@
+package com.krleads.dashboards;
+
+import static com.krleads.dashboards.Common.Q;
+import static com.krleads.dashboards.Common.SERVER_ERROR;
+import static com.krleads.dashboards.query.Promql.legend;
+import static com.krleads.dashboards.query.Promql.matchNotRegex;
+import static com.krleads.dashboards.query.Promql.matchRegex;
+import static com.krleads.dashboards.query.Promql.sum;
+import static com.krleads.dashboards.query.Promql.topk;
+import static com.krleads.metrics.Labels.ENDPOINT;
+import static com.krleads.metrics.Labels.ERROR_TYPE;
+import static com.krleads.metrics.Labels.METHOD;
+import static com.krleads.metrics.Labels.STATUS;
+import static com.krleads.metrics.MetricCatalog.HTTP_ERRORS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS_IN_PROGRESS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
+
+import com.krleads.dashboards.model.BarGaugePanel;
+import com.krleads.dashboards.model.Dashboard;
+import com.krleads.dashboards.model.FieldConfig;
+import com.krleads.dashboards.model.PanelBuilder;
+import com.krleads.dashboards.model.TablePanel;
+
+/** Traffic, errors and latency of the REST API, from the HTTP families. */
+public final class ApiMetricsDashboard {
+    private ApiMetricsDashboard() {
+    }
+
+    public static Dashboard build() {
+        return Common.dashboard(KrDashboard.API_METRICS,
+                        "Request and error rates, latency percentiles and the busiest and slowest endpoints of the API.")
+                .row("Overview")
+                .panel(requestRate()).panel(serverErrorRate()).panel(successRate()).panel(inProgress())
+                .row("Traffic")
+                .panel(requestsByEndpoint()).panel(requestsByStatus())
+                .panel(activeRequests()).panel(errorRatio())
+                .row("Latency")
+                .panel(latencyPercentiles()).panel(p95ByEndpoint())
+                .row("Endpoints")
+                .panel(topEndpoints()).panel(slowestEndpoints()).panel(endpointTable())
+                .row("Errors")
+                .panel(errorsByType()).panel(errorsByEndpoint())
+                .build();
+    }
+
+    static String allRequests(String... by) {
+        return sum(Q.rate(HTTP_REQUESTS.name()), by);
+    }
+
+    static String serverErrors(String... by) {
+        return sum(Q.rate(HTTP_REQUESTS.name(), matchRegex(STATUS, SERVER_ERROR)), by);
+    }
+
+    static PanelBuilder<?> requestRate() {
+        return Common.stat("Request rate", "Requests per second over the last 5 minutes, all endpoints.",
+                        Common.UNIT_REQUESTS_PER_SECOND)
+                .target(Common.query(allRequests(), "requests/s"));
+    }
+
+    static PanelBuilder<?> serverErrorRate() {
+        return Common.stat("Server errors (5xx)", "Responses with a 5xx status per second over the last 5 minutes.",
+                        Common.UNIT_REQUESTS_PER_SECOND)
+                .target(Common.query(serverErrors(), "5xx/s"))
+                .colorByThresholds()
+                .thresholds(Common.lowerIsBetter(0.01, 0.1));
+    }
+
+    static PanelBuilder<?> successRate() {
+        String ok = sum(Q.rate(HTTP_REQUESTS.name(), matchNotRegex(STATUS, SERVER_ERROR)));
+        return Common.stat("Success rate", "Share of requests answered without a 5xx status over the last 5 minutes.",
+                        Common.UNIT_RATIO)
+                .target(Common.query(ok + " / " + allRequests(), "success"))
+                .colorByThresholds()
+                .thresholds(Common.higherIsBetter(0.95, 0.99))
+                .min(0).max(1);
+    }
+
+    static PanelBuilder<?> inProgress() {
+        return Common.stat("Requests in progress", "Requests being handled right now, all replicas selected.",
+                        Common.UNIT_COUNT)
+                .target(Common.query(sum(Q.select(HTTP_REQUESTS_IN_PROGRESS.name())), "in progress"));
+    }
+
+    static PanelBuilder<?> requestsByEndpoint() {
+        return Common.timeseries("Requests by endpoint",
+                        "Requests per second by route template (requests that matched no route share one value).",
+                        Common.UNIT_REQUESTS_PER_SECOND)
+                .target(Common.query(allRequests(ENDPOINT), legend(ENDPOINT)));
+    }
+
+    static PanelBuilder<?> requestsByStatus() {
+        return Common.timeseries("Requests by status", "Requests per second by HTTP status code; 5xx in red.",
+                        Common.UNIT_REQUESTS_PER_SECOND)
+                .target(Common.query(allRequests(STATUS), legend(STATUS)))
+                .override(FieldConfig.Override.fixedColor(Common.RED, "500", "502", "503", "504"))
+                .stacked();
+    }
+
+    static PanelBuilder<?> activeRequests() {
+        return Common.timeseries("Active requests", "Requests in flight by method and endpoint.", Common.UNIT_COUNT)
+                .target(Common.query(sum(Q.select(HTTP_REQUESTS_IN_PROGRESS.name()), METHOD, ENDPOINT),
+                        legend(METHOD, ENDPOINT)));
+    }
+
+    static PanelBuilder<?> errorRatio() {
+        return Common.timeseries("Server error ratio", "Share of requests answered with a 5xx status.", Common.UNIT_RATIO)
+                .target(Common.query(serverErrors() + " / " + allRequests(), "5xx ratio"))
+                .thresholds(Common.lowerIsBetter(0.01, 0.05))
+                .min(0);
+    }
+
+    static PanelBuilder<?> latencyPercentiles() {
+        return Common.timeseries("Latency percentiles", "p50, p95 and p99 request latency over all endpoints, "
+                                + "from the histogram buckets (aggregates correctly across replicas).", Common.UNIT_SECONDS)
+                .target(Common.query(Q.histogramQuantile(0.5, HTTP_REQUEST_DURATION), "p50"))
+                .target(Common.query(Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION), "p95"))
+                .target(Common.query(Q.histogramQuantile(0.99, HTTP_REQUEST_DURATION), "p99"))
+                .fillOpacity(0);
+    }
+
+    static PanelBuilder<?> p95ByEndpoint() {
+        return Common.timeseries("p95 latency by endpoint", "95th percentile latency of each route template.",
+                        Common.UNIT_SECONDS)
+                .target(Common.query(Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION, ENDPOINT), legend(ENDPOINT)))
+                .fillOpacity(0);
+    }
+
+    static PanelBuilder<?> topEndpoints() {
+        return Common.barGauge("Top endpoints by request rate", "The ten busiest route templates right now.",
+                        Common.UNIT_REQUESTS_PER_SECOND)
+                .target(Common.instant(topk(10, allRequests(ENDPOINT)), legend(ENDPOINT)));
+    }
+
+    static PanelBuilder<?> slowestEndpoints() {
+        return Common.barGauge("Slowest endpoints (p95)", "The ten route templates with the highest p95 latency right now.",
+                        Common.UNIT_SECONDS)
+                .target(Common.instant(topk(10, Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION, ENDPOINT)),
+                        legend(ENDPOINT)))
+                .colorByThresholds()
+                .thresholds(Common.lowerIsBetter(0.5, 1));
+    }
+
+    static PanelBuilder<?> endpointTable() {
+        return TablePanel.builder()
+                .title("Endpoints")
+                .description("Per method and route: request rate, p95 latency and exceptions per second.")
+                .datasource(Common.DATASOURCE)
+                .target(Common.instant(allRequests(METHOD, ENDPOINT), "").tableFormat())
+                .target(Common.instant(Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION, METHOD, ENDPOINT), "").tableFormat())
+                .target(Common.instant(sum(Q.rate(HTTP_ERRORS.name()), METHOD, ENDPOINT), "").tableFormat())
+                .mergeColumns("Requests/s", "p95 (s)", "Exceptions/s")
+                .sortDescendingBy("Requests/s")
+                .decimals(3);
+    }
+
+    static PanelBuilder<?> errorsByType() {
+        return Common.timeseries("Errors by type", "Exceptions raised while handling requests, per second, by exception class.",
+                        Common.UNIT_OPS_PER_SECOND)
+                .target(Common.query(sum(Q.rate(HTTP_ERRORS.name()), ERROR_TYPE), legend(ERROR_TYPE)))
+                .bars();
+    }
+
+    static BarGaugePanel errorsByEndpoint() {
+        return Common.barGauge("Exceptions by endpoint (last hour)", "Exceptions per route template over the last hour.",
+                        Common.UNIT_COUNT)
+                .target(Common.instant(topk(10, sum(Q.increaseOver("1h", HTTP_ERRORS.name()), ENDPOINT)), legend(ENDPOINT)))
+                .decimals(0);
+    }
+}

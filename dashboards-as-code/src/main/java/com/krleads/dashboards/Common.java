@@ -1,0 +1,119 @@
+package com.krleads.dashboards;
+
+import com.krleads.dashboards.model.Annotation;
+import com.krleads.dashboards.model.BarGaugePanel;
+import com.krleads.dashboards.model.Dashboard;
+import com.krleads.dashboards.model.DashboardLink;
+import com.krleads.dashboards.model.DataSourceRef;
+import com.krleads.dashboards.model.StatPanel;
+import com.krleads.dashboards.model.Target;
+import com.krleads.dashboards.model.Threshold;
+import com.krleads.dashboards.model.TimeseriesPanel;
+import com.krleads.dashboards.model.Variable;
+import com.krleads.dashboards.query.Promql;
+import com.krleads.metrics.KnownSeries;
+import com.krleads.metrics.Labels;
+
+/** Defaults shared by the three dashboards: datasource, variables, links, units and colors. */
+public final class Common {
+    public static final DataSourceRef DATASOURCE = DataSourceRef.of(Settings.DATASOURCE_TYPE, Settings.DATASOURCE_UID);
+    /** Every dashboard query goes through this, so every selector follows {@code $instance}. */
+    public static final Promql Q = Promql.forDashboards();
+
+    /** Label matching 5xx responses in {@code status}. */
+    public static final String SERVER_ERROR = "5..";
+
+    public static final String UNIT_REQUESTS_PER_SECOND = "reqps";
+    public static final String UNIT_OPS_PER_SECOND = "ops";
+    public static final String UNIT_SECONDS = "s";
+    public static final String UNIT_RATIO = "percentunit";
+    public static final String UNIT_PERCENT = "percent";
+    public static final String UNIT_BYTES = "bytes";
+    public static final String UNIT_COUNT = "short";
+
+    public static final String GREEN = "green";
+    public static final String ORANGE = "orange";
+    public static final String RED = "red";
+    public static final String BLUE = "blue";
+    public static final String PURPLE = "purple";
+
+    private static final String DATASOURCE_VARIABLE = "datasource";
+
+    private Common() {
+    }
+
+    /**
+     * A dashboard with the house defaults: the {@code generated} tag, a datasource variable, a
+     * multi-value instance variable with All, Grafana's annotations and links to the other two.
+     */
+    public static Dashboard.Builder dashboard(KrDashboard which, String description) {
+        Dashboard.Builder builder = Dashboard.builder(which.uid(), which.title())
+                .description(description)
+                .tags("generated", "kr-lead-scraper")
+                .timeFrom("now-6h")
+                .refresh("30s")
+                .variable(Variable.datasource(DATASOURCE_VARIABLE, "Datasource", Settings.DATASOURCE_TYPE,
+                        Settings.DATASOURCE_UID, Settings.DATASOURCE_NAME))
+                .variable(Variable.multiQuery(Labels.INSTANCE, "Instance",
+                        "Service replicas scraped by Prometheus", DATASOURCE, instanceQuery()))
+                .annotation(Annotation.builtInGrafana());
+        for (KrDashboard other : KrDashboard.values()) {
+            if (other != which) {
+                builder.link(DashboardLink.toDashboard(other.title(), other.uid()));
+            }
+        }
+        return builder;
+    }
+
+    /** The instance drop-down: every target of the service's scrape job. */
+    static String instanceQuery() {
+        String up = Promql.forRules().select(KnownSeries.UP.name(), Promql.matchEqual(Labels.JOB, Settings.SCRAPE_JOB));
+        return "label_values(" + up + ", " + Labels.INSTANCE + ")";
+    }
+
+    public static TimeseriesPanel timeseries(String title, String description, String unit) {
+        return TimeseriesPanel.builder().title(title).description(description).unit(unit).datasource(DATASOURCE);
+    }
+
+    public static StatPanel stat(String title, String description, String unit) {
+        return StatPanel.builder().title(title).description(description).unit(unit).datasource(DATASOURCE);
+    }
+
+    public static BarGaugePanel barGauge(String title, String description, String unit) {
+        return BarGaugePanel.builder().title(title).description(description).unit(unit).datasource(DATASOURCE);
+    }
+
+    /** A range query with a legend. */
+    public static Target.Builder query(String expr, String legend) {
+        return Target.builder(expr).legend(legend);
+    }
+
+    /** An instant query (latest value only) with a legend. */
+    public static Target.Builder instant(String expr, String legend) {
+        return Target.builder(expr).legend(legend).instant();
+    }
+
+    /** Green at or above {@code good}, orange at or above {@code fair}, red below: for success ratios. */
+    public static Threshold.Steps higherIsBetter(double fair, double good) {
+        return Threshold.Steps.absolute(Threshold.base(RED), Threshold.at(fair, ORANGE), Threshold.at(good, GREEN));
+    }
+
+    /** Green below {@code warn}, orange from it, red from {@code bad}: for errors and latency. */
+    public static Threshold.Steps lowerIsBetter(double warn, double bad) {
+        return Threshold.Steps.absolute(Threshold.base(GREEN), Threshold.at(warn, ORANGE), Threshold.at(bad, RED));
+    }
+
+    /** A 0/1 health tile: DOWN in red, UP in green. */
+    public static StatPanel upDown(String title, String description, String expr, String legend) {
+        return stat(title, description, "none")
+                .target(instant(expr, legend))
+                .noSparkline()
+                .colorBackground()
+                .colorByThresholds()
+                .thresholds(Threshold.Steps.absolute(Threshold.base(RED), Threshold.at(1, GREEN)))
+                .mapValue(0, "DOWN", RED)
+                .mapValue(1, "UP", GREEN)
+                .noValue("no data")
+                .size(6, 4);
+    }
+}

@@ -1,0 +1,33 @@
+package com.krleads.dashboards;
+
+/**
+ * The deployment facts the generated files share, kept in one place: change a value here and
+ * every dashboard, provisioning file and rule follows.
+ */
+public final class Settings {
+    /** The pinned uid of the provisioned Prometheus datasource; every panel references it. */
+    public static final String DATASOURCE_UID = "prometheus";
+    public static final String DATASOURCE_NAME = "Prometheus";
+    public static final String DATASOURCE_TYPE = "prometheus";
+    /** Environment variable Grafana reads the Prometheus URL from (compose: http://prometheus:9090). */
+    public static final String PROMETHEUS_URL_ENV = "PROMETHEUS_URL";
+    public static final String DEFAULT_PROMETHEUS_URL = "http://prometheus:9090";
+
+    /** The {@code job} label of the service's scrape config in Prometheus. */
+    public static final String SCRAPE_JOB = "kr-lead-scraper";
+
+    public static final String FOLDER = "KR Lead Scraper Dashboards";
+    /** Where the dashboards folder is mounted inside the Grafana container. */
+    public static final String DASHBOARDS_PATH = "/var/lib/grafana/dashboards";
+
+    /** Base of runbook links: the repository's web address (replace with the real one). */
+    public static final String RUNBOOK_BASE_URL = "https://github.com/krleads/kr-lead-scraper/blob/main/docs/ALERTING.md";
+    /** Grafana as operators reach it, for dashboard links in alerts. */
+    public static final String GRAFANA_URL = "http://localhost:3000";
+
+    /** Where Alertmanager finds its secrets (mounted files, never committed). */
+    public static final String ALERTMANAGER_SECRETS = "/etc/alertmanager/secrets";
+
+    private Settings() {
+    }
+}

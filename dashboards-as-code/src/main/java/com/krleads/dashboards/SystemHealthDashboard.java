@@ -1,0 +1,128 @@
+package com.krleads.dashboards;
+
+import static com.krleads.dashboards.Common.Q;
+import static com.krleads.dashboards.Common.SERVER_ERROR;
+import static com.krleads.dashboards.query.Promql.legend;
+import static com.krleads.dashboards.query.Promql.matchEqual;
+import static com.krleads.dashboards.query.Promql.matchRegex;
+import static com.krleads.dashboards.query.Promql.max;
+import static com.krleads.dashboards.query.Promql.sum;
+import static com.krleads.metrics.Labels.AREA;
+import static com.krleads.metrics.Labels.CHECK;
+import static com.krleads.metrics.Labels.GC;
+import static com.krleads.metrics.Labels.INSTANCE;
+import static com.krleads.metrics.Labels.JOB;
+import static com.krleads.metrics.Labels.QUEUE_NAME;
+import static com.krleads.metrics.Labels.STATUS;
+import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
+import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
+import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
+
+import com.krleads.dashboards.model.Dashboard;
+import com.krleads.dashboards.model.PanelBuilder;
+import com.krleads.dashboards.query.Promql;
+import com.krleads.metrics.KnownSeries;
+import com.krleads.metrics.LabelValues.HealthCheckName;
+import com.krleads.metrics.LabelValues.JvmMemoryArea;
+
+/** Is the service up and healthy: targets, health checks, traffic summary, workers and the JVM. */
+public final class SystemHealthDashboard {
+    private SystemHealthDashboard() {
+    }
+
+    public static Dashboard build() {
+        return Common.dashboard(KrDashboard.SYSTEM_HEALTH,
+                        "Service health indicators, request and error rates, latency, workers and queue backlog, "
+                                + "JVM memory, garbage collection and threads.")
+                .row("Service health")
+                .panel(apiUp()).panel(healthCheck("Database", HealthCheckName.DATABASE))
+                .panel(healthCheck("Queue", HealthCheckName.QUEUE)).panel(healthCheck("Ollama", HealthCheckName.OLLAMA))
+                .row("Traffic")
+                .panel(requestRateByStatus()).panel(errorRate()).panel(averageLatency())
+                .row("Workers")
+                .panel(workersAndBacklog())
+                .row("JVM")
+                .panel(heapMemory()).panel(nonHeapMemory()).panel(gcTime()).panel(threads())
+                .build();
+    }
+
+    static PanelBuilder<?> apiUp() {
+        String up = Q.select(KnownSeries.UP.name(), matchEqual(JOB, Settings.SCRAPE_JOB));
+        return Common.upDown("API up", "Whether Prometheus's last scrape of each selected replica succeeded.",
+                up, legend(INSTANCE));
+    }
+
+    /** The worst value over the selected replicas: one unhealthy replica turns the tile red. */
+    static PanelBuilder<?> healthCheck(String title, HealthCheckName check) {
+        String expr = Promql.min(Q.select(HEALTH_CHECK_STATUS.name(), matchEqual(CHECK, check.label())));
+        return Common.upDown(title, "The " + check.label() + " health check of the service (worst of the selected replicas).",
+                expr, title);
+    }
+
+    static PanelBuilder<?> requestRateByStatus() {
+        return Common.timeseries("Request rate by status", "Requests per second by HTTP status code.",
+                        Common.UNIT_REQUESTS_PER_SECOND)
+                .target(Common.query(sum(Q.rate(HTTP_REQUESTS.name()), STATUS), legend(STATUS)))
+                .size(8, 8);
+    }
+
+    static PanelBuilder<?> errorRate() {
+        String errors = sum(Q.rate(HTTP_REQUESTS.name(), matchRegex(STATUS, SERVER_ERROR)));
+        return Common.timeseries("Error rate", "Share of requests answered with a 5xx status.", Common.UNIT_RATIO)
+                .target(Common.query(errors + " / " + sum(Q.rate(HTTP_REQUESTS.name())), "5xx ratio"))
+                .thresholds(Common.lowerIsBetter(0.01, 0.05))
+                .min(0)
+                .size(8, 8);
+    }
+
+    static PanelBuilder<?> averageLatency() {
+        return Common.timeseries("Average latency", "Mean request latency: rate of the duration sum over rate of the count.",
+                        Common.UNIT_SECONDS)
+                .target(Common.query(Q.average(HTTP_REQUEST_DURATION), "mean"))
+                .size(8, 8);
+    }
+
+    static PanelBuilder<?> workersAndBacklog() {
+        return Common.timeseries("Busy workers and queue backlog", "Workers busy with a job (summed over replicas) "
+                                + "against jobs waiting in the shared queue (largest value reported).", Common.UNIT_COUNT)
+                .target(Common.query(sum(Q.select(WORKERS_ACTIVE.name()), QUEUE_NAME), "busy " + legend(QUEUE_NAME)))
+                .target(Common.query(max(Q.select(QUEUE_SIZE.name()), QUEUE_NAME), "waiting " + legend(QUEUE_NAME)))
+                .size(24, 8);
+    }
+
+    static PanelBuilder<?> heapMemory() {
+        String area = matchEqual(AREA, JvmMemoryArea.HEAP.label());
+        return Common.timeseries("JVM heap", "Heap used and its maximum, per replica.", Common.UNIT_BYTES)
+                .target(Common.query(sum(Q.select(KnownSeries.JVM_MEMORY_BYTES_USED.name(), area), INSTANCE),
+                        "used " + legend(INSTANCE)))
+                .target(Common.query(sum(Q.select(KnownSeries.JVM_MEMORY_BYTES_MAX.name(), area), INSTANCE),
+                        "max " + legend(INSTANCE)))
+                .fillOpacity(0);
+    }
+
+    static PanelBuilder<?> nonHeapMemory() {
+        return Common.timeseries("JVM non-heap and resident memory", "Non-heap used (metaspace, code cache) and the "
+                                + "process's resident memory, per replica.", Common.UNIT_BYTES)
+                .target(Common.query(sum(Q.select(KnownSeries.JVM_MEMORY_BYTES_USED.name(),
+                        matchEqual(AREA, JvmMemoryArea.NONHEAP.label())), INSTANCE), "non-heap " + legend(INSTANCE)))
+                .target(Common.query(sum(Q.select(KnownSeries.PROCESS_RESIDENT_MEMORY_BYTES.name()), INSTANCE),
+                        "resident " + legend(INSTANCE)))
+                .fillOpacity(0);
+    }
+
+    static PanelBuilder<?> gcTime() {
+        return Common.timeseries("GC time", "Share of wall time spent in garbage collection, by collector.",
+                        Common.UNIT_RATIO)
+                .target(Common.query(sum(Q.rate(KnownSeries.JVM_GC_COLLECTION_SECONDS.sum()), GC), legend(GC)));
+    }
+
+    static PanelBuilder<?> threads() {
+        return Common.timeseries("JVM threads", "Live and daemon threads, summed over the selected replicas.",
+                        Common.UNIT_COUNT)
+                .target(Common.query(sum(Q.select(KnownSeries.JVM_THREADS_CURRENT.name())), "live"))
+                .target(Common.query(sum(Q.select(KnownSeries.JVM_THREADS_DAEMON.name())), "daemon"))
+                .fillOpacity(0);
+    }
+}

@@ -1,0 +1,140 @@
+package com.krleads.dashboards.rules;
+
+import com.krleads.dashboards.KrDashboard;
+import com.krleads.dashboards.Settings;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A Prometheus alerting rule with the house annotations: every alert has a severity, a summary,
+ * a description, a runbook link to its section of docs/ALERTING.md and a link to its dashboard.
+ */
+public final class AlertRule {
+    public enum Severity {
+        CRITICAL, WARNING;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static final String SEVERITY = "severity";
+    public static final String SUMMARY = "summary";
+    public static final String DESCRIPTION = "description";
+    public static final String RUNBOOK_URL = "runbook_url";
+    public static final String DASHBOARD_URL = "dashboard_url";
+
+    private final String name;
+    private final String expr;
+    private final String forDuration;
+    private final Severity severity;
+    private final String summary;
+    private final String description;
+    private final KrDashboard dashboard;
+
+    private AlertRule(Builder b) {
+        this.name = Objects.requireNonNull(b.name);
+        this.expr = Objects.requireNonNull(b.expr, () -> name + ": expr");
+        this.forDuration = Objects.requireNonNull(b.forDuration, () -> name + ": for");
+        this.severity = Objects.requireNonNull(b.severity, () -> name + ": severity");
+        this.summary = Objects.requireNonNull(b.summary, () -> name + ": summary");
+        this.description = Objects.requireNonNull(b.description, () -> name + ": description");
+        this.dashboard = Objects.requireNonNull(b.dashboard, () -> name + ": dashboard");
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String expr() {
+        return expr;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** The anchor of the alert's runbook section: GitHub's anchor of a {@code ### Name} heading. */
+    public String runbookAnchor() {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    public Map<String, String> labels() {
+        return Map.of(SEVERITY, severity.label());
+    }
+
+    /** Annotations as written in the rule file (summary and description may hold templates). */
+    public Map<String, String> annotations() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put(SUMMARY, summary);
+        map.put(DESCRIPTION, description);
+        map.put(RUNBOOK_URL, Settings.RUNBOOK_BASE_URL + "#" + runbookAnchor());
+        map.put(DASHBOARD_URL, dashboard.url());
+        return map;
+    }
+
+    Map<String, Object> toYaml() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("alert", name);
+        map.put("expr", expr);
+        map.put("for", forDuration);
+        map.put("labels", labels());
+        map.put("annotations", annotations());
+        return map;
+    }
+
+    public static final class Builder {
+        private final String name;
+        private String expr;
+        private String forDuration;
+        private Severity severity;
+        private String summary;
+        private String description;
+        private KrDashboard dashboard;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder expr(String expr) {
+            this.expr = expr;
+            return this;
+        }
+
+        /** How long the condition must hold before the alert fires, such as {@code 5m}. */
+        public Builder forDuration(String forDuration) {
+            this.forDuration = forDuration;
+            return this;
+        }
+
+        public Builder severity(Severity severity) {
+            this.severity = severity;
+            return this;
+        }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder dashboard(KrDashboard dashboard) {
+            this.dashboard = dashboard;
+            return this;
+        }
+
+        public AlertRule build() {
+            return new AlertRule(this);
+        }
+    }
+}

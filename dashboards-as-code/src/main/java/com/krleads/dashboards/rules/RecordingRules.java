@@ -1,0 +1,48 @@
+package com.krleads.dashboards.rules;
+
+import static com.krleads.dashboards.query.Promql.matchRegex;
+import static com.krleads.dashboards.query.Promql.sum;
+import static com.krleads.metrics.Labels.JOB;
+import static com.krleads.metrics.Labels.LE;
+import static com.krleads.metrics.Labels.STATUS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
+
+import com.krleads.dashboards.Common;
+import com.krleads.dashboards.query.Promql;
+import java.util.List;
+
+/**
+ * Recording rules for the API alerts: request rates and latency buckets pre-aggregated per job,
+ * named level:metric:operation as Prometheus recommends.
+ */
+public final class RecordingRules {
+    private static final Promql Q = Promql.forRules();
+    private static final String RATE = ":rate" + Promql.WINDOW;
+
+    /** Requests per second, per job. */
+    public static final RecordingRule REQUESTS_RATE = new RecordingRule(
+            JOB + ":" + counterBase(HTTP_REQUESTS.name()) + RATE,
+            sum(Q.rate(HTTP_REQUESTS.name()), JOB));
+    /** 5xx responses per second, per job. */
+    public static final RecordingRule SERVER_ERRORS_RATE = new RecordingRule(
+            JOB + ":" + counterBase(HTTP_REQUESTS.name()) + "_5xx" + RATE,
+            sum(Q.rate(HTTP_REQUESTS.name(), matchRegex(STATUS, Common.SERVER_ERROR)), JOB));
+    /** Latency bucket rates per job, ready for histogram_quantile. */
+    public static final RecordingRule LATENCY_BUCKETS_RATE = new RecordingRule(
+            JOB + ":" + HTTP_REQUEST_DURATION.bucket() + RATE,
+            sum(Q.rate(HTTP_REQUEST_DURATION.bucket()), JOB, LE));
+
+    public static final String GROUP = "kr-lead-scraper.recording";
+
+    private RecordingRules() {
+    }
+
+    public static List<RuleGroup> groups() {
+        return List.of(RuleGroup.recording(GROUP, REQUESTS_RATE, SERVER_ERRORS_RATE, LATENCY_BUCKETS_RATE));
+    }
+
+    private static String counterBase(String counterName) {
+        return counterName.substring(0, counterName.length() - "_total".length());
+    }
+}

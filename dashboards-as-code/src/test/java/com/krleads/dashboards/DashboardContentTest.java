@@ -1,0 +1,124 @@
+package com.krleads.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.krleads.dashboards.output.Generator;
+import com.krleads.metrics.Labels;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the issue asks of every dashboard, checked on the generated files. */
+class DashboardContentTest {
+    private final Map<String, JsonNode> dashboards = GeneratedOutput.dashboards();
+
+    @Test
+    void stableUidsTitlesAndTheGeneratedTag() {
+        for (KrDashboard which : KrDashboard.values()) {
+            JsonNode dashboard = dashboards.get(which.fileName());
+            assertThat(dashboard.get("uid").asText()).isEqualTo(which.uid());
+            assertThat(dashboard.get("title").asText()).isEqualTo(which.title());
+            assertThat(dashboard.get("tags").toString()).contains("\"generated\"");
+        }
+        assertThat(KrDashboard.API_METRICS.uid()).isEqualTo("kr-api-metrics");
+        assertThat(KrDashboard.SCRAPING_STATISTICS.uid()).isEqualTo("kr-scraping-statistics");
+        assertThat(KrDashboard.SYSTEM_HEALTH.uid()).isEqualTo("kr-system-health");
+    }
+
+    @Test
+    void eachLinksToTheOtherTwo() {
+        for (KrDashboard which : KrDashboard.values()) {
+            List<String> urls = new ArrayList<>();
+            dashboards.get(which.fileName()).get("links").forEach(l -> urls.add(l.get("url").asText()));
+            List<String> others = new ArrayList<>();
+            for (KrDashboard other : KrDashboard.values()) {
+                if (other != which) {
+                    others.add("/d/" + other.uid());
+                }
+            }
+            assertThat(urls).containsExactlyElementsOf(others);
+        }
+    }
+
+    @Test
+    void datasourceAndMultiValueInstanceVariables() {
+        for (JsonNode dashboard : dashboards.values()) {
+            JsonNode vars = dashboard.get("templating").get("list");
+            assertThat(vars).hasSize(2);
+            assertThat(vars.get(0).get("type").asText()).isEqualTo("datasource");
+            assertThat(vars.get(0).get("query").asText()).isEqualTo(Settings.DATASOURCE_TYPE);
+            JsonNode instance = vars.get(1);
+            assertThat(instance.get("name").asText()).isEqualTo(Labels.INSTANCE);
+            assertThat(instance.get("multi").asBoolean()).isTrue();
+            assertThat(instance.get("includeAll").asBoolean()).isTrue();
+            assertThat(instance.get("datasource").get("uid").asText()).isEqualTo(Settings.DATASOURCE_UID);
+        }
+    }
+
+    @Test
+    void everyPanelIsDescribedUsesThePinnedDatasourceAndFollowsTheInstanceVariable() {
+        int followsInstance = 0;
+        int targets = 0;
+        for (JsonNode dashboard : dashboards.values()) {
+            for (JsonNode panel : GeneratedOutput.panels(dashboard)) {
+                String title = panel.get("title").asText();
+                assertThat(panel.path("description").asText()).as(title).isNotBlank();
+                assertThat(panel.get("datasource").get("uid").asText()).as(title).isEqualTo(Settings.DATASOURCE_UID);
+                for (JsonNode target : panel.get("targets")) {
+                    targets++;
+                    if (target.get("expr").asText().contains("$" + Labels.INSTANCE)) {
+                        followsInstance++;
+                    }
+                }
+            }
+        }
+        assertThat(followsInstance).isEqualTo(targets);
+    }
+
+    @Test
+    void noImportPlaceholdersAnywhere() {
+        for (String file : List.of(Generator.DATASOURCE_FILE, Generator.PROVIDER_FILE)) {
+            assertThat(GeneratedOutput.read(file)).doesNotContain("${DS_");
+        }
+        dashboards.values().forEach(d -> assertThat(d.toString()).doesNotContain("${DS_").doesNotContain("__inputs"));
+    }
+
+    @Test
+    void panelIdsAreUniqueAndPanelsDoNotOverlap() {
+        for (JsonNode dashboard : dashboards.values()) {
+            Set<Integer> ids = new HashSet<>();
+            Set<String> cells = new HashSet<>();
+            for (JsonNode panel : dashboard.get("panels")) {
+                assertThat(ids.add(panel.get("id").asInt())).isTrue();
+                JsonNode pos = panel.get("gridPos");
+                for (int x = pos.get("x").asInt(); x < pos.get("x").asInt() + pos.get("w").asInt(); x++) {
+                    for (int y = pos.get("y").asInt(); y < pos.get("y").asInt() + pos.get("h").asInt(); y++) {
+                        assertThat(cells.add(x + "," + y)).as("cell %d,%d of %s", x, y, panel.get("title")).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void panelCountsAndKinds() {
+        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.API_METRICS.fileName()))).hasSize(15);
+        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SCRAPING_STATISTICS.fileName()))).hasSize(14);
+        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SYSTEM_HEALTH.fileName()))).hasSize(12);
+        Set<String> kinds = new HashSet<>();
+        dashboards.values().forEach(d -> GeneratedOutput.panels(d).forEach(p -> kinds.add(p.get("type").asText())));
+        assertThat(kinds).contains("timeseries", "stat", "bargauge", "table");
+    }
+
+    @Test
+    void provisioningPointsGrafanaAtTheFolderAndTheEnvironmentUrl() {
+        assertThat(GeneratedOutput.read(Generator.PROVIDER_FILE))
+                .contains("folder: " + Settings.FOLDER, "path: " + Settings.DASHBOARDS_PATH, "type: file");
+        assertThat(GeneratedOutput.read(Generator.DATASOURCE_FILE))
+                .contains("uid: " + Settings.DATASOURCE_UID, "url: \"${" + Settings.PROMETHEUS_URL_ENV + "}\"");
+    }
+}

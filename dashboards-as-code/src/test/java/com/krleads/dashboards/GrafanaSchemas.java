@@ -1,0 +1,83 @@
+package com.krleads.dashboards;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.krleads.dashboards.model.Json;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Grafana's JSON Schemas, read from the folder named by the system property
+ * {@code grafana.schema.dir} (never copied into the project). Tests skip when it is absent.
+ */
+final class GrafanaSchemas {
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
+    private final Path dir;
+    private final Map<String, Schema> cache = new HashMap<>();
+
+    private GrafanaSchemas(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The schemas, or the test is skipped with a message saying where they were looked for. */
+    static GrafanaSchemas require() {
+        String property = System.getProperty("grafana.schema.dir");
+        assumeTrue(property != null, "grafana.schema.dir is not set: Grafana schema validation skipped");
+        Path dir = Path.of(property);
+        assumeTrue(Files.isRegularFile(dir.resolve("dashboard.jsonschema.json")),
+                "no Grafana JSON Schemas in " + dir.toAbsolutePath() + ": Grafana schema validation skipped");
+        return new GrafanaSchemas(dir);
+    }
+
+    boolean hasFile(String file) {
+        return Files.isRegularFile(dir.resolve(file));
+    }
+
+    boolean hasDefinition(String file, String definition) {
+        return read(file).path("definitions").has(definition);
+    }
+
+    /** Errors of {@code node} against {@code #/definitions/<definition>} of {@code file}, or its root when null. */
+    List<String> validate(String file, String definition, JsonNode node) {
+        Schema schema = cache.computeIfAbsent(file + "#" + definition, key -> {
+            ObjectNode root = read(file).deepCopy();
+            if (definition != null) {
+                root.put("$ref", "#/definitions/" + definition);
+            }
+            return REGISTRY.getSchema(root);
+        });
+        return schema.validate(node).stream().map(Error::toString).toList();
+    }
+
+    /** The unit ids Grafana knows: every {@code const} of units.jsonschema.json. */
+    Set<String> units() {
+        Set<String> units = new TreeSet<>();
+        read("units.jsonschema.json").path("definitions").forEach(def -> {
+            if (def.has("const")) {
+                units.add(def.get("const").asText());
+            }
+        });
+        return units;
+    }
+
+    private JsonNode read(String file) {
+        try {
+            return Json.mapper().readTree(dir.resolve(file).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

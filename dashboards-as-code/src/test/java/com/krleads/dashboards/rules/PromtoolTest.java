@@ -1,0 +1,98 @@
+package com.krleads.dashboards.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.krleads.dashboards.GeneratedOutput;
+import com.krleads.dashboards.output.Generator;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated rules and Alertmanager config through Prometheus's own tools, where installed
+ * (Debian packages prometheus and prometheus-alertmanager); skipped with a message otherwise.
+ */
+class PromtoolTest {
+    @Test
+    void rulesPassPromtoolCheck() throws Exception {
+        String promtool = require("promtool");
+        Result result = run(promtool, "check", "rules",
+                file(Generator.RECORDING_RULES_FILE), file(Generator.ALERT_RULES_FILE));
+        assertThat(result.exit).as(result.output).isZero();
+        assertThat(result.output).contains("SUCCESS: 3 rules found", "SUCCESS: 10 rules found");
+    }
+
+    @Test
+    void alertUnitTestsPass() throws Exception {
+        String promtool = require("promtool");
+        Result result = run(promtool, "test", "rules", file(Generator.RULE_TESTS_FILE));
+        assertThat(result.exit).as(result.output).isZero();
+        assertThat(result.output).contains("SUCCESS");
+    }
+
+    /** The unit tests are not vacuous: a wrong expectation makes promtool fail. */
+    @Test
+    void aWrongExpectationFailsTheUnitTests() throws Exception {
+        String promtool = require("promtool");
+        Path tests = Path.of(file(Generator.RULE_TESTS_FILE));
+        Path broken = tests.resolveSibling("broken-test.yml");
+        Files.writeString(broken, Files.readString(tests).replace("severity: critical", "severity: page"));
+        try {
+            Result result = run(promtool, "test", "rules", broken.toString());
+            assertThat(result.exit).isNotZero();
+            assertThat(result.output).contains("FAILED");
+        } finally {
+            Files.delete(broken);
+        }
+    }
+
+    @Test
+    void alertmanagerConfigPassesAmtool() throws Exception {
+        String amtool = require("amtool");
+        Result result = run(amtool, "check-config", file(Generator.ALERTMANAGER_FILE));
+        assertThat(result.exit).as(result.output).isZero();
+        assertThat(result.output).contains("SUCCESS", "2 receivers");
+    }
+
+    @Test
+    void criticalGoesToEmailAndSlackAndWarningToSlack() throws Exception {
+        String amtool = require("amtool");
+        String config = "--config.file=" + file(Generator.ALERTMANAGER_FILE);
+        assertThat(run(amtool, "config", "routes", "test", config, "severity=critical").output.strip())
+                .endsWith("critical-email-and-slack");
+        assertThat(run(amtool, "config", "routes", "test", config, "severity=warning").output.strip())
+                .endsWith("warning-slack");
+    }
+
+    private static String file(String relative) {
+        return GeneratedOutput.dir().resolve(relative).toString();
+    }
+
+    private static String require(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, tool);
+            if (Files.isExecutable(candidate)) {
+                return candidate.toString();
+            }
+        }
+        assumeTrue(false, tool + " not found on PATH: install Debian's prometheus / prometheus-alertmanager to run this check");
+        return null;
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private static Result run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+}
