@@ -4,6 +4,7 @@ import com.krleads.metrics.Labels;
 import java.util.List;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.internal.process.MappableException;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
@@ -56,6 +57,15 @@ public final class HttpMetricsListener implements ApplicationEventListener {
         return path.length() == 0 ? "/" : path.toString();
     }
 
+    /** Jersey wraps what a resource method threw; the cause is the error's real type. */
+    private static Throwable unwrapped(Throwable error) {
+        Throwable current = error;
+        while (current instanceof MappableException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
     private final class RequestListener implements RequestEventListener {
         private final long start;
         private HttpMetrics.Route route;
@@ -90,7 +100,7 @@ public final class HttpMetricsListener implements ApplicationEventListener {
                 error = event.getException();
             }
             if (error != null && status >= SERVER_ERROR) {
-                route.error(error);
+                route.error(unwrapped(error));
             }
             if (wasInProgress) {
                 route.stopped();
