@@ -47,11 +47,7 @@ public final class PrometheusMetrics {
 
     public static PrometheusMetrics install(MetricsConfig config, Environment environment) {
         environment.getAdminContext().setInitParameter("metrics-uri", JSON_PATH);
-        if (!config.multiprocDir.isBlank()) {
-            LOG.info("PROMETHEUS_MULTIPROC_DIR is set ({}) but not needed: all threads of this JVM record into one "
-                    + "registry served at {}; run several processes as separate scrape targets and sum in PromQL",
-                    config.multiprocDir, PROMETHEUS_PATH);
-        }
+        noteMultiprocessDir(config);
         if (!config.prometheusEnabled) {
             LOG.info("Prometheus instrumentation is off (PROMETHEUS_ENABLED=false): nothing is recorded");
             return disabled();
@@ -69,6 +65,15 @@ public final class PrometheusMetrics {
                     .addMapping(PROMETHEUS_PATH);
         }
         return installed;
+    }
+
+    /** Python's client needs a shared directory for several worker processes; a JVM does not. */
+    static void noteMultiprocessDir(MetricsConfig config) {
+        if (config.multiprocDir != null && !config.multiprocDir.isBlank()) {
+            LOG.info("PROMETHEUS_MULTIPROC_DIR is set ({}) but not needed: all threads of this JVM record into one "
+                    + "registry served at {}; run several processes as separate scrape targets and sum in PromQL",
+                    config.multiprocDir, PROMETHEUS_PATH);
+        }
     }
 
     /** Recording and the collector registry without a web server (the admin endpoint is not mounted). */
