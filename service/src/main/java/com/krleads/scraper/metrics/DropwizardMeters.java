@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Dropwizard's built-in meters (Jetty, JDBI, Logback, thread pools) under sanitized names.
@@ -41,7 +42,7 @@ final class DropwizardMeters {
     List<MetricFamilySamples> samples() {
         Set<String> taken = new HashSet<>(reserved);
         List<MetricFamilySamples> families = new ArrayList<>();
-        for (Map.Entry<String, Metric> entry : registry.getMetrics().entrySet()) {
+        for (Map.Entry<String, Metric> entry : new TreeMap<>(registry.getMetrics()).entrySet()) {
             Metric metric = entry.getValue();
             if (metric instanceof LabelledMetric || entry.getKey().startsWith("jvm.")) {
                 continue;

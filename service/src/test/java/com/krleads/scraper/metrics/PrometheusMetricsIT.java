@@ -21,6 +21,7 @@ import static com.krleads.metrics.MetricCatalog.SCRAPING_JOB_DURATION;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.ResultType;
@@ -35,7 +36,9 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,5 +170,21 @@ class PrometheusMetricsIT {
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
         assertThat(json.body()).contains("http_requests_total{method=\\\"GET\\\",endpoint=\\\"/api/jobs/{id}\\\",status=\\\"200\\\"}");
+    }
+
+    @Test
+    void promtoolFindsNothingWrongWithOurFamilies() throws Exception {
+        Optional<Path> promtool = Promtool.find();
+        assumeTrue(promtool.isPresent(), "promtool is not on the PATH (Debian package 'prometheus'); CI installs it");
+        String text = HTTP.get(APP.getAdminPort(), "/metrics").body();
+
+        Promtool.Result result = Promtool.checkMetrics(promtool.get(), text);
+
+        Set<String> ours = new HashSet<>();
+        MetricCatalog.ALL.forEach(family -> ours.addAll(family.seriesNames()));
+        MetricCatalog.SELF.forEach(family -> ours.addAll(family.seriesNames()));
+        assertThat(result.problems()).as("promtool output:%n%s", result.output())
+                .noneMatch(problem -> ours.stream().anyMatch(problem::startsWith));
+        assertThat(result.output()).doesNotContain("error while linting");
     }
 }
