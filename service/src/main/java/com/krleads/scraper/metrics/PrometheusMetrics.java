@@ -133,6 +133,11 @@ public final class PrometheusMetrics {
         return metrics != null;
     }
 
+    /** The recorded families; null when switched off. */
+    public ServiceMetrics families() {
+        return metrics;
+    }
+
     /** The HTTP families' route cache, for tests and benchmarks; null when switched off. */
     public HttpMetrics http() {
         return http;
