@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,6 +115,13 @@ public final class PrometheusMetrics {
     public void queueSize(String queueName, LongSupplier size) {
         if (metrics != null) {
             metrics.queueSize.labels(queueName).readFrom(size::getAsLong);
+        }
+    }
+
+    /** {@code queue_size{queue_name}} for each named queue, read from {@code countQueued} at each scrape. */
+    public void queueSizes(ToLongFunction<String> countQueued, String... queueNames) {
+        for (String queueName : queueNames) {
+            queueSize(queueName, () -> countQueued.applyAsLong(queueName));
         }
     }
 

@@ -59,5 +59,9 @@ class PrometheusMetricsTest {
         assertThat(Scrapes.text(metrics.collectorRegistry(), MetricCatalog.QUEUE_SIZE)).contains("queue_size{queue_name=\"scraping\",} 3.0");
         queued[0] = 8;
         assertThat(Scrapes.text(metrics.collectorRegistry(), MetricCatalog.QUEUE_SIZE)).contains("queue_size{queue_name=\"scraping\",} 8.0");
+
+        metrics.queueSizes(name -> name.length(), "enrichment", "verification");
+        assertThat(Scrapes.text(metrics.collectorRegistry(), MetricCatalog.QUEUE_SIZE))
+                .contains("queue_size{queue_name=\"enrichment\",} 10.0", "queue_size{queue_name=\"verification\",} 12.0");
     }
 }
