@@ -33,13 +33,13 @@ class MetricsConfigYamlTest {
                 "PROMETHEUS_ENABLED", "false",
                 "METRICS_ENDPOINT_ENABLED", "false",
                 "METRICS_INCLUDE_LABELS", "false",
-                "PROMETHEUS_MULTIPROC_DIR", "/tmp/multiproc",
+                "PROMETHEUS_MULTIPROC_DIR", "prometheus-multiproc",
                 "METRICS_MAX_LABEL_VALUES", "25"));
 
         assertThat(metrics.prometheusEnabled).isFalse();
         assertThat(metrics.endpointEnabled).isFalse();
         assertThat(metrics.includeLabels).isFalse();
-        assertThat(metrics.multiprocDir).isEqualTo("/tmp/multiproc");
+        assertThat(metrics.multiprocDir).isEqualTo("prometheus-multiproc");
         assertThat(metrics.maxLabelValues).isEqualTo(25);
     }
 

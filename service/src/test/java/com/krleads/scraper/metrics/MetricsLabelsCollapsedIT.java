@@ -25,7 +25,7 @@ class MetricsLabelsCollapsedIT {
     static final DropwizardAppExtension<MetricsTestConfiguration> APP = new DropwizardAppExtension<>(
             MetricsTestApplication.class, ResourceHelpers.resourceFilePath("metrics-test-app.yml"),
             ConfigOverride.config("prometheus.includeLabels", "false"),
-            ConfigOverride.config("prometheus.multiprocDir", "/tmp/prometheus-multiproc"));
+            ConfigOverride.config("prometheus.multiprocDir", "prometheus-multiproc"));
     private static final AdminScraper HTTP = new AdminScraper();
 
     @Test
