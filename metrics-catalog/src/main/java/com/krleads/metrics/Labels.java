@@ -13,6 +13,8 @@ public final class Labels {
     public static final String CONTACT_TYPE = "contact_type";
     public static final String QUEUE_NAME = "queue_name";
     public static final String CHECK = "check";
+    /** Names the family whose label overflowed, on {@code metrics_label_overflow_total}. */
+    public static final String FAMILY = "family";
 
     /** Added by the Prometheus client to histogram buckets. */
     public static final String LE = "le";

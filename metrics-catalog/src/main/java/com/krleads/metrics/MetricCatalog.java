@@ -5,6 +5,7 @@ import static com.krleads.metrics.Labels.CHECK;
 import static com.krleads.metrics.Labels.CONTACT_TYPE;
 import static com.krleads.metrics.Labels.ENDPOINT;
 import static com.krleads.metrics.Labels.ERROR_TYPE;
+import static com.krleads.metrics.Labels.FAMILY;
 import static com.krleads.metrics.Labels.METHOD;
 import static com.krleads.metrics.Labels.MODE;
 import static com.krleads.metrics.Labels.QUEUE_NAME;
@@ -81,12 +82,20 @@ public final class MetricCatalog {
             "workers_active", "Workers of this process busy with a job.",
             QUEUE_NAME);
 
-    /** Every family the service records, in the order of the contract. */
+    /** The service's own bookkeeping: label values replaced by "other" past the cardinality limit. */
+    public static final MetricFamily METRICS_LABEL_OVERFLOW = MetricFamily.counter(
+            "metrics_label_overflow_total", "Label values replaced by \"other\" because their family reached its limit of distinct values.",
+            FAMILY);
+
+    /** Every family of the contract, in its order. */
     public static final List<MetricFamily> ALL = List.of(
             HTTP_REQUESTS, HTTP_REQUEST_DURATION, HTTP_REQUESTS_IN_PROGRESS, HTTP_ERRORS,
             SCRAPING_JOBS, SCRAPING_JOB_DURATION, SCRAPING_RESULTS, SCRAPING_JOBS_ACTIVE,
             DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, SMART_SCRAPER_DURATION,
             CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE);
+
+    /** Families about the instrumentation itself, recorded besides {@link #ALL}. */
+    public static final List<MetricFamily> SELF = List.of(METRICS_LABEL_OVERFLOW);
 
     private MetricCatalog() {
     }

@@ -45,7 +45,8 @@ public class LeadScraperConfiguration extends Configuration {
 
     @Valid
     @NotNull
-    @JsonProperty
+    /** Under "prometheus" in YAML: Dropwizard's Configuration already owns the "metrics" key (reporters). */
+    @JsonProperty("prometheus")
     public MetricsConfig metrics = new MetricsConfig();
 
     /** Apply the schema migrations at start-up (the {@code db migrate} command does it too). */

@@ -1,0 +1,84 @@
+package com.krleads.scraper.metrics;
+
+import com.krleads.metrics.LabelValues.ContactType;
+import com.krleads.metrics.LabelValues.DuplicateAction;
+import com.krleads.metrics.LabelValues.EnrichmentMethod;
+import com.krleads.metrics.LabelValues.EnrichmentMode;
+import com.krleads.metrics.LabelValues.JobOutcome;
+import com.krleads.metrics.LabelValues.QueueJobStatus;
+import com.krleads.metrics.LabelValues.ResultType;
+import com.krleads.metrics.LabelValues.VerificationStatus;
+import com.krleads.metrics.Labels;
+import com.krleads.scraper.core.PipelineEvents;
+import java.time.Duration;
+
+/**
+ * Records what the pipeline and the workers report into the catalog families. Source names
+ * are user-defined, so each family that carries them is guarded against unbounded values,
+ * or collapsed to {@link Labels#COLLAPSED} when labels are switched off.
+ */
+public final class MetricsPipelineEvents implements PipelineEvents {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private final ServiceMetrics metrics;
+    private final boolean includeSources;
+    private final CardinalityGuard jobSources;
+    private final CardinalityGuard durationSources;
+    private final CardinalityGuard resultSources;
+    private final CardinalityGuard activeSources;
+
+    public MetricsPipelineEvents(ServiceMetrics metrics, boolean includeSources, int maxSources) {
+        this.metrics = metrics;
+        this.includeSources = includeSources;
+        this.jobSources = metrics.guard(metrics.scrapingJobs, maxSources);
+        this.durationSources = metrics.guard(metrics.scrapingJobDuration, maxSources);
+        this.resultSources = metrics.guard(metrics.scrapingResults, maxSources);
+        this.activeSources = metrics.guard(metrics.scrapingJobsActive, maxSources);
+    }
+
+    private String source(CardinalityGuard guard, String source) {
+        return includeSources ? guard.admit(source) : Labels.COLLAPSED;
+    }
+
+    @Override
+    public void jobStarted(String source) {
+        metrics.scrapingJobsActive.labels(source(activeSources, source)).inc();
+    }
+
+    @Override
+    public void jobFinished(String source, JobOutcome outcome, Duration duration) {
+        metrics.scrapingJobsActive.labels(source(activeSources, source)).dec();
+        metrics.scrapingJobs.labels(source(jobSources, source), outcome.label()).inc();
+        metrics.scrapingJobDuration.labels(source(durationSources, source)).observe(seconds(duration));
+    }
+
+    @Override
+    public void itemStored(String source, ResultType result) {
+        metrics.scrapingResults.labels(source(resultSources, source), result.label()).inc();
+    }
+
+    @Override
+    public void duplicateDetected(DuplicateAction action) {
+        metrics.duplicates.labels(action.label()).inc();
+    }
+
+    @Override
+    public void enriched(EnrichmentMode mode, EnrichmentMethod method, Duration duration) {
+        metrics.enrichments.labels(mode.label(), method.label()).inc();
+        metrics.enrichmentDuration.labels(method.label()).observe(seconds(duration));
+    }
+
+    @Override
+    public void contactVerified(ContactType type, VerificationStatus status) {
+        metrics.verifications.labels(type.label(), status.label()).inc();
+    }
+
+    @Override
+    public void queueJob(String queueName, QueueJobStatus status) {
+        metrics.queueJobs.labels(queueName, status.label()).inc();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / NANOS_PER_SECOND;
+    }
+}

@@ -1,0 +1,153 @@
+package com.krleads.scraper.metrics;
+
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.health.HealthCheckRegistry;
+import com.krleads.scraper.config.MetricsConfig;
+import com.krleads.scraper.core.PipelineEvents;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import io.prometheus.client.Collector;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.hotspot.DefaultExports;
+import io.prometheus.client.servlet.jakarta.exporter.MetricsServlet;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one entry point of the metrics package: {@link #install} wires recording, the admin
+ * {@code /metrics} endpoint and the JVM collectors into a Dropwizard environment, following
+ * the {@code metrics} configuration.
+ */
+public final class PrometheusMetrics {
+    /** Prometheus text (or OpenMetrics) on the admin port. */
+    public static final String PROMETHEUS_PATH = "/metrics";
+    /** Where Dropwizard's own JSON view of the registry moves to, on the admin port. */
+    public static final String JSON_PATH = "/metrics.json";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrometheusMetrics.class);
+
+    private final ServiceMetrics metrics;
+    private final CollectorRegistry registry;
+    private final HttpMetrics http;
+    private final PipelineEvents events;
+    private final HealthCheckStatus health;
+
+    private PrometheusMetrics(ServiceMetrics metrics, CollectorRegistry registry, HttpMetrics http,
+                              PipelineEvents events, HealthCheckStatus health) {
+        this.metrics = metrics;
+        this.registry = registry;
+        this.http = http;
+        this.events = events;
+        this.health = health;
+    }
+
+    public static PrometheusMetrics install(MetricsConfig config, Environment environment) {
+        environment.getAdminContext().setInitParameter("metrics-uri", JSON_PATH);
+        noteMultiprocessDir(config);
+        if (!config.prometheusEnabled) {
+            LOG.info("Prometheus instrumentation is off (PROMETHEUS_ENABLED=false): nothing is recorded");
+            return disabled();
+        }
+        PrometheusMetrics installed = create(config, environment.metrics(), environment.healthChecks());
+        environment.jersey().register(new HttpMetricsListener(installed.http));
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                installed.health.stop();
+            }
+        });
+        if (config.endpointEnabled) {
+            environment.admin().addServlet("prometheus-metrics", new MetricsServlet(installed.registry))
+                    .addMapping(PROMETHEUS_PATH);
+        }
+        return installed;
+    }
+
+    /** Python's client needs a shared directory for several worker processes; a JVM does not. */
+    static void noteMultiprocessDir(MetricsConfig config) {
+        if (config.multiprocDir != null && !config.multiprocDir.isBlank()) {
+            LOG.info("PROMETHEUS_MULTIPROC_DIR is set ({}) but not needed: all threads of this JVM record into one "
+                    + "registry served at {}; run several processes as separate scrape targets and sum in PromQL",
+                    config.multiprocDir, PROMETHEUS_PATH);
+        }
+    }
+
+    /** Recording and the collector registry without a web server (the admin endpoint is not mounted). */
+    public static PrometheusMetrics create(MetricsConfig config, MetricRegistry dropwizard, HealthCheckRegistry checks) {
+        ServiceMetrics metrics = new ServiceMetrics(dropwizard);
+        CollectorRegistry registry = new CollectorRegistry(true);
+        DefaultExports.register(registry);
+        HealthCheckStatus health = new HealthCheckStatus(checks, metrics.healthStatus, config.healthCheckTimeout.toJavaDuration());
+        DropwizardMeters builtins = new DropwizardMeters(dropwizard, takenNames(registry, metrics));
+        new RegistryCollector(metrics, health::refresh, builtins).register(registry);
+        return new PrometheusMetrics(metrics, registry, new HttpMetrics(metrics, config.includeLabels),
+                new MetricsPipelineEvents(metrics, config.includeLabels, config.maxLabelValues), health);
+    }
+
+    private static PrometheusMetrics disabled() {
+        return new PrometheusMetrics(null, new CollectorRegistry(true), null, PipelineEvents.NONE, null);
+    }
+
+    private static Set<String> takenNames(CollectorRegistry registry, ServiceMetrics metrics) {
+        Set<String> names = new HashSet<>();
+        for (Collector.MetricFamilySamples family : Collections.list(registry.metricFamilySamples())) {
+            names.add(family.name);
+            names.add(family.name + "_total");
+        }
+        for (LabelledFamily<?> family : metrics.families()) {
+            names.addAll(family.family().seriesNames());
+            names.add(Exposition.familyName(family.family()));
+        }
+        return names;
+    }
+
+    /** What the pipeline and the workers report to; {@link PipelineEvents#NONE} when switched off. */
+    public PipelineEvents events() {
+        return events;
+    }
+
+    /** {@code queue_size{queue_name}}, read from {@code size} at each scrape. */
+    public void queueSize(String queueName, LongSupplier size) {
+        if (metrics != null) {
+            metrics.queueSize.labels(queueName).readFrom(size::getAsLong);
+        }
+    }
+
+    /** {@code queue_size{queue_name}} for each named queue, read from {@code countQueued} at each scrape. */
+    public void queueSizes(ToLongFunction<String> countQueued, String... queueNames) {
+        for (String queueName : queueNames) {
+            queueSize(queueName, () -> countQueued.applyAsLong(queueName));
+        }
+    }
+
+    /** {@code workers_active{queue_name}}, read from {@code busy} at each scrape. */
+    public void workersActive(String queueName, LongSupplier busy) {
+        if (metrics != null) {
+            metrics.workersActive.labels(queueName).readFrom(busy::getAsLong);
+        }
+    }
+
+    /** The registry behind {@code /metrics}: one per application, never the JVM-wide default. */
+    public CollectorRegistry collectorRegistry() {
+        return registry;
+    }
+
+    public boolean enabled() {
+        return metrics != null;
+    }
+
+    /** The recorded families; null when switched off. */
+    public ServiceMetrics families() {
+        return metrics;
+    }
+
+    /** The HTTP families' route cache, for tests and benchmarks; null when switched off. */
+    public HttpMetrics http() {
+        return http;
+    }
+}
