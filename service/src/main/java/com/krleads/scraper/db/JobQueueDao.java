@@ -87,7 +87,8 @@ public interface JobQueueDao {
                 status = CASE WHEN cancel_requested THEN 'cancelled'
                               WHEN attempts >= :maxAttempts THEN 'failed' ELSE 'queued' END,
                 error_message = CASE WHEN cancel_requested THEN error_message ELSE :error END,
-                finished_at = CASE WHEN cancel_requested OR attempts >= :maxAttempts THEN :now ELSE NULL END,
+                finished_at = CASE WHEN cancel_requested OR attempts >= :maxAttempts
+                                   THEN CAST(:now AS TIMESTAMP WITH TIME ZONE) ELSE NULL END,
                 run_after = :now, lease_owner = NULL, lease_until = NULL
             WHERE status = 'running' AND lease_until < :now
             """)
