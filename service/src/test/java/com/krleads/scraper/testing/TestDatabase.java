@@ -9,13 +9,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcDataSource;
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.DataSourceFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * A fresh, migrated database for one test: an in-memory H2 in PostgreSQL mode, or a new
- * database on the one embedded PostgreSQL server that all test classes share.
+ * database on the one embedded PostgreSQL server that all test classes share. Pools are
+ * left open: each holds at most a few connections until the test JVM ends.
  */
 public enum TestDatabase {
     H2, POSTGRES;
@@ -31,19 +33,27 @@ public enum TestDatabase {
 
     public DataSource freshDataSource() {
         String name = "t" + COUNTER.incrementAndGet();
+        DataSourceFactory factory = new DataSourceFactory();
+        factory.setMaxSize(16);
+        factory.setMinSize(1);
+        factory.setInitialSize(1);
         if (this == H2) {
-            JdbcDataSource h2 = new JdbcDataSource();
-            h2.setURL(h2Url(name));
-            h2.setUser("sa");
-            return h2;
+            factory.setDriverClass("org.h2.Driver");
+            factory.setUrl(h2Url(name));
+            factory.setUser("sa");
+        } else {
+            EmbeddedPostgres server = postgres();
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            factory.setDriverClass("org.postgresql.Driver");
+            factory.setUrl(server.getJdbcUrl("postgres", name));
+            factory.setUser("postgres");
         }
-        EmbeddedPostgres server = postgres();
-        try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return server.getDatabase("postgres", name);
+        // The production pool, so that tests pay for connections as the service does.
+        return factory.build(new MetricRegistry(), name);
     }
 
     public static String h2Url(String name) {
@@ -54,7 +64,11 @@ public enum TestDatabase {
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                EmbeddedPostgres started = EmbeddedPostgres.builder().start();
+                // Durability is not under test: skipping fsync keeps the suite fast on a busy machine.
+                EmbeddedPostgres started = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         started.close();
