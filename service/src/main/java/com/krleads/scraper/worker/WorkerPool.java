@@ -153,7 +153,8 @@ public class WorkerPool implements Managed {
     }
 
     private void failRun(Job job, String owner, Exception e, String sourceName, long started) {
-        if (stopSignal.getCount() == 0 && (e instanceof InterruptedException || Thread.currentThread().isInterrupted())) {
+        boolean interrupted = e instanceof InterruptedException || Thread.currentThread().isInterrupted();
+        if (stopSignal.getCount() == 0 && interrupted) {
             LOG.info("Job {} interrupted by shutdown", job.id());
             return;
         }

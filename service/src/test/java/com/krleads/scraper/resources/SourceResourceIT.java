@@ -13,11 +13,15 @@ import com.krleads.scraper.api.SourceResponse;
 import com.krleads.scraper.queue.JobQueue;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.RequestEntityProcessing;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -167,6 +171,24 @@ class SourceResourceIT {
             String huge = sourceJson("x".repeat(70 * 1024), PUBLIC_URL, 5);
             assertError(postJson(APP, "/sources", huge), 413, "body_too_large", null);
             assertThat(count(jdbi, "sources")).isZero();
+        }
+
+        @Test
+        void aChunkedBodyOverTheLimitIs413() {
+            String huge = sourceJson("y".repeat(70 * 1024), PUBLIC_URL, 5);
+            Response response = api(APP, "/sources").request()
+                    .property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED)
+                    .post(Entity.entity(huge, MediaType.APPLICATION_JSON));
+            assertError(response, 413, "body_too_large", null);
+            assertThat(count(jdbi, "sources")).isZero();
+        }
+
+        @Test
+        void aChunkedBodyUnderTheLimitIsAccepted() {
+            Response response = api(APP, "/sources").request()
+                    .property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED)
+                    .post(Entity.entity(sourceJson("chunked", PUBLIC_URL, 5), MediaType.APPLICATION_JSON));
+            assertThat(response.getStatus()).isEqualTo(201);
         }
 
         @Test
