@@ -1,5 +1,6 @@
 package com.krleads.scraper;
 
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.krleads.scraper.cli.MigrateCommand;
 import com.krleads.scraper.config.WorkerConfig;
 import com.krleads.scraper.core.JobRunner;
@@ -62,6 +63,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
     public void run(LeadScraperConfiguration config, Environment environment) {
         Clock clock = Clock.systemUTC();
         WorkerConfig workerConfig = config.worker;
+        environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
         ManagedDataSource dataSource = config.database.build(environment.metrics(), "database");
         if (config.migrateOnStart) {

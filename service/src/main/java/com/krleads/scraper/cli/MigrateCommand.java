@@ -29,7 +29,8 @@ public class MigrateCommand extends ConfiguredCommand<LeadScraperConfiguration> 
         try {
             MigrateResult result = DatabaseMigrations.migrate(dataSource);
             System.out.printf("Applied %d migration(s); schema version %s%n",
-                    result.migrationsExecuted, result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion);
+                    result.migrationsExecuted,
+                    result.targetSchemaVersion == null ? "unchanged" : result.targetSchemaVersion);
         } finally {
             dataSource.stop();
         }

@@ -107,7 +107,8 @@ public class JobQueue {
         String message = truncate(error);
         Instant now = clock.instant();
         if (running.attempts() >= maxAttempts) {
-            return queue.fail(running.id(), owner, message, now) == 1 ? Optional.of(JobStatus.FAILED) : Optional.empty();
+            return queue.fail(running.id(), owner, message, now) == 1
+                    ? Optional.of(JobStatus.FAILED) : Optional.empty();
         }
         Instant runAfter = now.plus(backoff(running.attempts()));
         return queue.retryLater(running.id(), owner, runAfter, message) == 1

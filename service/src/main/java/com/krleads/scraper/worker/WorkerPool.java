@@ -145,7 +145,9 @@ public class WorkerPool implements Managed {
             return;
         }
         boolean cancelled = queue.isCancelRequested(job.id());
-        boolean saved = cancelled ? queue.markCancelled(job.id(), owner, counts) : queue.complete(job.id(), owner, counts);
+        boolean saved = cancelled
+                ? queue.markCancelled(job.id(), owner, counts)
+                : queue.complete(job.id(), owner, counts);
         if (saved) {
             events.queueJob(settings.queueName(), QueueJobStatus.FINISHED);
             events.jobFinished(sourceName, cancelled ? JobOutcome.CANCELLED : JobOutcome.COMPLETED, since(started));
