@@ -55,6 +55,22 @@ class LeadStoreScalingIT {
         assertThat(jdbi.onDemand(LeadDao.class).countAll()).isGreaterThan(100_000);
     }
 
+    @Test
+    void onH2TooEveryStoreLookupReadsItsIndex() {
+        Jdbi jdbi = TestDatabase.H2.freshJdbi();
+        load(jdbi, Fixtures.insertSource(jdbi, "h2-scaling"), 0, 5_000);
+        jdbi.useHandle(h -> {
+            assertThat(plan(h, LeadDao.FIND_BY_PHONE, Map.of("key", "+8221234567"))).contains("uq_leads_phone");
+            assertThat(plan(h, LeadDao.FIND_BY_EMAIL, Map.of("key", "a@b.kr"))).contains("uq_leads_email");
+            assertThat(plan(h, LeadDao.FIND_BY_WEBSITE, Map.of("key", "b.kr"))).contains("uq_leads_website");
+            assertThat(plan(h, LeadDao.FIND_BY_FALLBACK, Map.of("key", "x|y"))).contains("uq_leads_fallback");
+            assertThat(plan(h, LeadDao.NEAR_BY_REGION, Map.of("block", "한빛", "signal", "서울 강남구")))
+                    .contains("idx_leads_block_region");
+            assertThat(plan(h, LeadDao.NEAR_BY_AREA, Map.of("block", "한빛", "signal", "02")))
+                    .contains("idx_leads_block_area");
+        });
+    }
+
     private void assertLookupsUseIndexes(Jdbi jdbi) {
         Map<String, String> expectedIndex = Map.of(
                 LeadDao.FIND_BY_PHONE, "uq_leads_phone",
@@ -122,7 +138,7 @@ class LeadStoreScalingIT {
             if (batch.size() > 0) {
                 batch.execute();
             }
-            h.execute("ANALYZE leads");
+            h.execute("ANALYZE");
         });
     }
 
