@@ -73,13 +73,32 @@ public class JdbiLeadStore implements LeadStore {
                     fill(target.phoneStatus(), draft.phoneStatus()), fill(target.emailStatus(), draft.emailStatus()),
                     target.firstSeen(), now);
             leads.update(merged, keysOf(merged));
-            return new StoreResult(target.id(), false, false);
+            boolean candidate = linkOtherOwner(h, target, byEmail, "e-mail", now)
+                    | linkOtherOwner(h, target, byWebsite, "website", now);
+            return new StoreResult(target.id(), false, candidate);
         }
         Optional<NearMatch> near = bestNearMatch(leads, draft, keys);
         long id = leads.insert(sourceId, draft, keys, now);
         near.ifPresent(match -> h.attach(DuplicateDao.class)
                 .insert(match.lead().id(), id, match.similarity(), match.reason(), now));
         return new StoreResult(id, true, near.isPresent());
+    }
+
+    /**
+     * One sighting that carries the keys of two stored leads says they are probably one
+     * business; a person decides, so it becomes a candidate rather than an automatic merge.
+     */
+    private static boolean linkOtherOwner(Handle h, Lead target, Optional<Lead> owner, String key, Instant now) {
+        if (owner.isEmpty() || owner.get().id() == target.id()) {
+            return false;
+        }
+        Lead other = owner.get();
+        double similarity = NameSimilarity.similarity(target.companyName(), other.companyName());
+        String reason = "one listing shows the phone or key of lead " + target.id() + " and the " + key
+                + " of lead " + other.id();
+        long first = Math.min(target.id(), other.id());
+        long second = Math.max(target.id(), other.id());
+        return h.attach(DuplicateDao.class).insert(first, second, similarity, reason, now) == 1;
     }
 
     private Optional<NearMatch> bestNearMatch(LeadDao leads, LeadDraft draft, LeadKeys keys) {

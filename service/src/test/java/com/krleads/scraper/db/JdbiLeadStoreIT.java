@@ -98,6 +98,13 @@ class JdbiLeadStoreIT {
         assertThat(result.leadId()).isEqualTo(a);
         assertThat(leads.findById(a).orElseThrow().email()).isNull();
         assertThat(leads.findById(b).orElseThrow().email()).isEqualTo("hello@nuri.kr");
+        assertThat(result.candidateCreated()).as("the two leads may be one business").isTrue();
+        assertThat(duplicates.listByStatus("open", 10)).singleElement().satisfies(c -> {
+            assertThat(c.leadId()).isEqualTo(a);
+            assertThat(c.otherLeadId()).isEqualTo(b);
+        });
+        assertThat(store.store(sourceId, draft("가람상사", "+8221111111", "hello@nuri.kr", null, null))
+                .candidateCreated()).as("recorded once").isFalse();
     }
 
     @ParameterizedTest
