@@ -1,0 +1,184 @@
+package com.krleads.scraper.queue;
+
+import com.krleads.scraper.core.Job;
+import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.db.JobDao;
+import com.krleads.scraper.db.JobQueueDao;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The database-backed job queue. A claim sets the job running with a lease that its worker
+ * renews; a job whose lease ran out (its worker died) is recovered by {@link #recoverExpired()}.
+ * Claims never hand one job to two workers, also across processes sharing one database.
+ */
+public class JobQueue {
+    public static final String SCRAPING = "scraping";
+    private static final int H2_CLAIM_CANDIDATES = 8;
+    private static final int MAX_ERROR_LENGTH = 4000;
+
+    private final Jdbi jdbi;
+    private final JobDao jobs;
+    private final JobQueueDao queue;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Duration retryBackoff;
+    private final boolean postgres;
+
+    public JobQueue(Jdbi jdbi, Clock clock, int maxAttempts, Duration retryBackoff) {
+        this.jdbi = jdbi;
+        this.jobs = jdbi.onDemand(JobDao.class);
+        this.queue = jdbi.onDemand(JobQueueDao.class);
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.retryBackoff = retryBackoff;
+        this.postgres = isPostgres(jdbi);
+    }
+
+    public Job enqueue(long sourceId, String queueName) {
+        long id = jobs.insert(sourceId, queueName, clock.instant());
+        return jobs.findById(id).orElseThrow();
+    }
+
+    /** Takes the next due job of the queue for {@code owner}, or nothing when none is due. */
+    public Optional<Job> claim(String queueName, String owner, Duration lease) {
+        Instant now = clock.instant();
+        Instant leaseUntil = now.plus(lease);
+        Optional<Long> claimed = postgres
+                ? claimWithSkipLocked(queueName, owner, leaseUntil, now)
+                : claimWithConditionalUpdate(queueName, owner, leaseUntil, now);
+        return claimed.flatMap(jobs::findById);
+    }
+
+    private Optional<Long> claimWithSkipLocked(String queueName, String owner, Instant leaseUntil, Instant now) {
+        return jdbi.inTransaction(h -> {
+            JobQueueDao dao = h.attach(JobQueueDao.class);
+            Optional<Long> id = dao.lockNextDue(queueName, now);
+            id.ifPresent(jobId -> dao.markRunning(jobId, owner, leaseUntil, now));
+            return id;
+        });
+    }
+
+    /** H2 has no SKIP LOCKED: try the oldest due jobs in turn; the status check admits one claimer. */
+    private Optional<Long> claimWithConditionalUpdate(String queueName, String owner, Instant leaseUntil,
+                                                      Instant now) {
+        List<Long> due = queue.findDue(queueName, now, H2_CLAIM_CANDIDATES);
+        for (long id : due) {
+            if (queue.markRunning(id, owner, leaseUntil, now) == 1) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return false when {@code owner} no longer holds the job (lease expired and taken over) */
+    public boolean renewLease(long jobId, String owner, Duration lease) {
+        return queue.renewLease(jobId, owner, clock.instant().plus(lease)) == 1;
+    }
+
+    /** Saves progress and renews the lease in one go; false when the lease was lost. */
+    public boolean saveProgress(long jobId, String owner, JobCounts soFar, Duration lease) {
+        return jdbi.inTransaction(h -> h.attach(JobDao.class).saveProgress(jobId, owner, soFar) == 1
+                && h.attach(JobQueueDao.class).renewLease(jobId, owner, clock.instant().plus(lease)) == 1);
+    }
+
+    public boolean complete(long jobId, String owner, JobCounts counts) {
+        return queue.finish(jobId, owner, JobStatus.COMPLETED.value(), counts, clock.instant()) == 1;
+    }
+
+    /** Ends a run that stopped because the job was cancelled while running. */
+    public boolean markCancelled(long jobId, String owner, JobCounts counts) {
+        return queue.finish(jobId, owner, JobStatus.CANCELLED.value(), counts, clock.instant()) == 1;
+    }
+
+    /**
+     * Records a failed attempt: queued again after an exponential backoff while attempts
+     * remain, else failed. The error is kept either way.
+     *
+     * @return the job's status afterwards, or empty when {@code owner} had lost the job
+     */
+    public Optional<JobStatus> fail(Job running, String owner, String error) {
+        String message = truncate(error);
+        Instant now = clock.instant();
+        if (running.attempts() >= maxAttempts) {
+            return queue.fail(running.id(), owner, message, now) == 1
+                    ? Optional.of(JobStatus.FAILED) : Optional.empty();
+        }
+        Instant runAfter = now.plus(backoff(running.attempts()));
+        return queue.retryLater(running.id(), owner, runAfter, message) == 1
+                ? Optional.of(JobStatus.QUEUED) : Optional.empty();
+    }
+
+    /** Delay after attempt {@code attempt} (1-based): retryBackoff, then doubled each attempt. */
+    public Duration backoff(int attempt) {
+        return retryBackoff.multipliedBy(1L << Math.min(Math.max(attempt - 1, 0), 20));
+    }
+
+    /** Gives a running job back to the queue (graceful shutdown); the attempt does not count. */
+    public boolean release(long jobId, String owner) {
+        return queue.release(jobId, owner, clock.instant()) == 1;
+    }
+
+    /** Re-queues (or fails, when out of attempts) the jobs whose lease has expired. */
+    public int recoverExpired() {
+        return queue.recoverExpired(clock.instant(), maxAttempts, "lease expired: the worker stopped renewing it");
+    }
+
+    /** Cancels a queued job at once, or asks a running job to stop after its current page. */
+    public CancelResult cancel(long jobId) {
+        return jdbi.inTransaction(h -> {
+            JobQueueDao dao = h.attach(JobQueueDao.class);
+            if (dao.cancelQueued(jobId, clock.instant()) == 1) {
+                return CancelResult.CANCELLED;
+            }
+            if (dao.requestCancel(jobId) == 1) {
+                return CancelResult.REQUESTED;
+            }
+            return h.attach(JobDao.class).findById(jobId).isPresent() ? CancelResult.NOT_CANCELLABLE
+                    : CancelResult.NOT_FOUND;
+        });
+    }
+
+    public boolean isCancelRequested(long jobId) {
+        return jobs.cancelRequested(jobId).orElse(false);
+    }
+
+    public long countQueued(String queueName) {
+        return queue.countQueued(queueName);
+    }
+
+    /** How long the oldest job that is due has been waiting; zero when none is. */
+    public Duration oldestQueuedAge(String queueName) {
+        Instant now = clock.instant();
+        return queue.oldestDue(queueName, now).map(oldest -> Duration.between(oldest, now)).orElse(Duration.ZERO);
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /** Which claim strategy to use is read from the JDBC driver's metadata. */
+    public static boolean isPostgres(Jdbi jdbi) {
+        String product = jdbi.withHandle(h -> {
+            try {
+                return h.getConnection().getMetaData().getDatabaseProductName();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the database product name", e);
+            }
+        });
+        return product.toLowerCase(Locale.ROOT).contains("postgresql");
+    }
+
+    private static String truncate(String error) {
+        String message = error == null || error.isBlank() ? "unknown error" : error;
+        return message.length() <= MAX_ERROR_LENGTH ? message : message.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    public enum CancelResult { CANCELLED, REQUESTED, NOT_CANCELLABLE, NOT_FOUND }
+}

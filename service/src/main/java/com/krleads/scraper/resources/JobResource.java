@@ -1,0 +1,93 @@
+package com.krleads.scraper.resources;
+
+import com.krleads.scraper.api.JobRequest;
+import com.krleads.scraper.api.JobResponse;
+import com.krleads.scraper.core.Job;
+import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.Source;
+import com.krleads.scraper.db.JobDao;
+import com.krleads.scraper.db.SourceDao;
+import com.krleads.scraper.queue.JobQueue;
+import com.krleads.scraper.queue.JobQueue.CancelResult;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class JobResource {
+    private final JobQueue queue;
+    private final JobDao jobs;
+    private final SourceDao sources;
+
+    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources) {
+        this.queue = queue;
+        this.jobs = jobs;
+        this.sources = sources;
+    }
+
+    @POST
+    public Response create(JobRequest request) {
+        if (request == null || request.sourceId() == null) {
+            throw ApiException.invalid("sourceId", "sourceId is required");
+        }
+        Source source = sources.findById(request.sourceId())
+                .orElseThrow(() -> new ApiException(404, "not_found", "source " + request.sourceId()
+                        + " does not exist", "sourceId"));
+        if (!source.enabled()) {
+            throw ApiException.conflict("source_disabled", "source " + source.id() + " is disabled", "sourceId");
+        }
+        Job job = queue.enqueue(source.id(), JobQueue.SCRAPING);
+        return Response.accepted(JobResponse.of(job)).location(URI.create("/api/jobs/" + job.id())).build();
+    }
+
+    @GET
+    public List<JobResponse> list(@QueryParam("status") String status, @QueryParam("limit") String limit) {
+        int max = Params.intParam("limit", limit, 50, 1, 500);
+        List<Job> found = status == null || status.isBlank() ? jobs.list(max)
+                : jobs.listByStatus(parseStatus(status).value(), max);
+        return found.stream().map(JobResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public JobResponse get(@PathParam("id") String id) {
+        return JobResponse.of(find(id));
+    }
+
+    /** 200 when the job is cancelled at once, 202 when a running job was asked to stop. */
+    @POST
+    @Path("/{id}/cancel")
+    public Response cancel(@PathParam("id") String id) {
+        long jobId = Params.id("job", id);
+        CancelResult result = queue.cancel(jobId);
+        return switch (result) {
+            case CANCELLED -> Response.ok(JobResponse.of(find(id))).build();
+            case REQUESTED -> Response.accepted(JobResponse.of(find(id))).build();
+            case NOT_FOUND -> throw ApiException.notFound("job", id);
+            case NOT_CANCELLABLE -> throw ApiException.conflict("invalid_state", "job " + id + " is "
+                    + find(id).status().value() + " and can no longer be cancelled", null);
+        };
+    }
+
+    private Job find(String id) {
+        return jobs.findById(Params.id("job", id)).orElseThrow(() -> ApiException.notFound("job", id));
+    }
+
+    private static JobStatus parseStatus(String status) {
+        try {
+            return JobStatus.parse(status.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("status", "status must be one of queued, running, completed, failed, cancelled");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package com.krleads.scraper.resources;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Refuses request bodies over the limit with 413 before any resource sees them. A declared
+ * length is checked at once; a chunked body is read up to the limit and then replayed.
+ */
+public class RequestSizeLimitFilter implements Filter {
+    public static final int DEFAULT_LIMIT = 64 * 1024;
+    private final int limit;
+
+    public RequestSizeLimitFilter(int limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        long declared = http.getContentLengthLong();
+        if (declared > limit) {
+            refuse((HttpServletResponse) response);
+            return;
+        }
+        if (declared >= 0 || !hasBody(http.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = readUpTo(http.getInputStream(), limit + 1);
+        if (body.length > limit) {
+            refuse((HttpServletResponse) response);
+            return;
+        }
+        chain.doFilter(new BufferedRequest(http, body), response);
+    }
+
+    private static boolean hasBody(String method) {
+        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+    }
+
+    private void refuse(HttpServletResponse response) throws IOException {
+        response.setStatus(413);
+        response.setContentType("application/json");
+        response.getOutputStream().write(("{\"code\":\"body_too_large\",\"message\":\"the request body is larger than "
+                + limit + " bytes\",\"field\":null}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] readUpTo(InputStream in, int max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int n;
+        while (out.size() < max && (n = in.read(buffer, 0, Math.min(buffer.length, max - out.size()))) != -1) {
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("blocking reads only");
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package com.krleads.scraper.worker;
+
+import com.krleads.metrics.LabelValues.JobOutcome;
+import com.krleads.metrics.LabelValues.QueueJobStatus;
+import com.krleads.scraper.core.Job;
+import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.JobRunner;
+import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.Source;
+import com.krleads.scraper.db.SourceDao;
+import com.krleads.scraper.queue.JobQueue;
+import io.dropwizard.lifecycle.Managed;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Worker threads that take jobs from one named queue and run them. A timer renews the lease
+ * of every running job and re-queues jobs whose worker (in any process) died. On stop the
+ * pool claims nothing more, waits for running jobs up to the grace period, then gives the
+ * unfinished ones back to the queue.
+ */
+public class WorkerPool implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+
+    private final JobQueue queue;
+    private final SourceDao sources;
+    private final JobRunner runner;
+    private final PipelineEvents events;
+    private final Settings settings;
+    private final String processId = ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final AtomicInteger alive = new AtomicInteger();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private ExecutorService workers;
+    private ScheduledExecutorService heartbeat;
+
+    public WorkerPool(JobQueue queue, SourceDao sources, JobRunner runner, PipelineEvents events, Settings settings) {
+        this.queue = queue;
+        this.sources = sources;
+        this.runner = runner;
+        this.events = events;
+        this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+        workers = Executors.newFixedThreadPool(settings.threads(), named(settings.queueName() + "-worker"));
+        for (int i = 0; i < settings.threads(); i++) {
+            String owner = processId + "/" + settings.queueName() + "-" + i;
+            workers.submit(() -> loop(owner));
+        }
+        heartbeat = Executors.newSingleThreadScheduledExecutor(named(settings.queueName() + "-heartbeat"));
+        long period = Math.max(10, Math.min(settings.lease().toMillis() / 3, settings.pollInterval().toMillis()));
+        heartbeat.scheduleWithFixedDelay(this::heartbeatTick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() throws InterruptedException {
+        stopSignal.countDown();
+        workers.shutdown();
+        if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+            for (Map.Entry<Long, Running> job : running.entrySet()) {
+                boolean released = queue.release(job.getKey(), job.getValue().owner());
+                LOG.info("Shutdown: job {} {} to the queue", job.getKey(), released ? "given back" : "already gone");
+            }
+            workers.shutdownNow();
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        heartbeat.shutdownNow();
+    }
+
+    /** Threads currently running a job. */
+    public int busyCount() {
+        return running.size();
+    }
+
+    /** Threads whose loop is running (idle or busy). */
+    public int aliveCount() {
+        return alive.get();
+    }
+
+    private void loop(String owner) {
+        alive.incrementAndGet();
+        try {
+            while (stopSignal.getCount() > 0) {
+                boolean worked = false;
+                try {
+                    Optional<Job> job = queue.claim(settings.queueName(), owner, settings.lease());
+                    if (job.isPresent()) {
+                        worked = true;
+                        runJob(job.get(), owner);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("Worker {} tick failed; going on", owner, e);
+                }
+                if (!worked && stopSignal.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            alive.decrementAndGet();
+        }
+    }
+
+    private void runJob(Job job, String owner) {
+        long started = System.nanoTime();
+        WorkerJobControl control = new WorkerJobControl(queue, job.id(), owner, settings.lease());
+        running.put(job.id(), new Running(owner, control));
+        events.queueJob(settings.queueName(), QueueJobStatus.STARTED);
+        String sourceName = "unknown";
+        try {
+            Source source = sources.findById(job.sourceId())
+                    .orElseThrow(() -> new IllegalStateException("source " + job.sourceId() + " no longer exists"));
+            sourceName = source.name();
+            events.jobStarted(sourceName);
+            JobCounts counts = runner.run(job, source, control);
+            finishRun(job, owner, control, counts, sourceName, started);
+        } catch (Exception e) {
+            failRun(job, owner, e, sourceName, started);
+        } finally {
+            running.remove(job.id());
+        }
+    }
+
+    private void finishRun(Job job, String owner, WorkerJobControl control, JobCounts counts, String sourceName,
+                           long started) {
+        if (control.leaseLost()) {
+            LOG.warn("Job {} finished after its lease was lost; its result is left to the new owner", job.id());
+            return;
+        }
+        boolean cancelled = queue.isCancelRequested(job.id());
+        boolean saved = cancelled
+                ? queue.markCancelled(job.id(), owner, counts)
+                : queue.complete(job.id(), owner, counts);
+        if (saved) {
+            events.queueJob(settings.queueName(), QueueJobStatus.FINISHED);
+            events.jobFinished(sourceName, cancelled ? JobOutcome.CANCELLED : JobOutcome.COMPLETED, since(started));
+        }
+    }
+
+    private void failRun(Job job, String owner, Exception e, String sourceName, long started) {
+        boolean interrupted = e instanceof InterruptedException || Thread.currentThread().isInterrupted();
+        if (stopSignal.getCount() == 0 && interrupted) {
+            LOG.info("Job {} interrupted by shutdown", job.id());
+            return;
+        }
+        LOG.warn("Job {} attempt {} failed", job.id(), job.attempts(), e);
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Optional<JobStatus> after = queue.fail(job, owner, message);
+        if (after.isPresent()) {
+            events.queueJob(settings.queueName(), QueueJobStatus.FAILED);
+            if (after.get() == JobStatus.FAILED) {
+                events.jobFinished(sourceName, JobOutcome.FAILED, since(started));
+            }
+        }
+    }
+
+    private void heartbeatTick() {
+        try {
+            running.values().forEach(job -> job.control().renew());
+            int recovered = queue.recoverExpired();
+            if (recovered > 0) {
+                LOG.warn("Recovered {} job(s) whose lease expired", recovered);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Heartbeat tick failed; going on", e);
+        }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.getAndIncrement());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private record Running(String owner, WorkerJobControl control) {
+    }
+
+    /** What a pool needs from the worker configuration, for one queue. */
+    public record Settings(String queueName, int threads, Duration pollInterval, Duration lease,
+                           Duration shutdownGrace) {
+    }
+}

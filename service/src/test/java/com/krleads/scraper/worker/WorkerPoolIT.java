@@ -1,0 +1,224 @@
+package com.krleads.scraper.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.krleads.scraper.core.Job;
+import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.JobRunner;
+import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.LeadDraft;
+import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.db.JdbiLeadStore;
+import com.krleads.scraper.db.JobDao;
+import com.krleads.scraper.db.LeadDao;
+import com.krleads.scraper.db.SourceDao;
+import com.krleads.scraper.queue.JobQueue;
+import com.krleads.scraper.testing.Fixtures;
+import com.krleads.scraper.testing.TestDatabase;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class WorkerPoolIT {
+    private static final Duration LEASE = Duration.ofMillis(1500);
+    private final RecordingEvents events = new RecordingEvents();
+    private final List<WorkerPool> pools = new ArrayList<>();
+    private Jdbi jdbi;
+    private JobQueue queue;
+    private JobDao jobs;
+    private long sourceId;
+
+    private void open(TestDatabase db, int maxAttempts) {
+        jdbi = db.freshJdbi();
+        queue = new JobQueue(jdbi, Clock.systemUTC(), maxAttempts, Duration.ofMillis(20));
+        jobs = jdbi.onDemand(JobDao.class);
+        sourceId = Fixtures.insertSource(jdbi, "incheon-cafes");
+    }
+
+    private WorkerPool start(int threads, JobRunner runner, Duration grace) {
+        WorkerPool pool = new WorkerPool(queue, jdbi.onDemand(SourceDao.class), runner, events,
+                new WorkerPool.Settings(JobQueue.SCRAPING, threads, Duration.ofMillis(25), LEASE, grace));
+        pool.start();
+        pools.add(pool);
+        return pool;
+    }
+
+    @AfterEach
+    void stopPools() throws InterruptedException {
+        for (WorkerPool pool : pools) {
+            pool.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void fourWorkersRunFiftyJobsEachExactlyOnce(TestDatabase db) {
+        open(db, 3);
+        Map<Long, AtomicInteger> runs = new ConcurrentHashMap<>();
+        for (int i = 0; i < 50; i++) {
+            queue.enqueue(sourceId, JobQueue.SCRAPING);
+        }
+        WorkerPool pool = start(4, (job, source, control) -> {
+            runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
+            control.pageDone(new JobCounts(1, 1, 0, 0));
+            return new JobCounts(1, 1, 0, 0);
+        }, Duration.ofSeconds(5));
+
+        await(() -> jobs.listByStatus("completed", 100).size() == 50);
+
+        assertThat(runs).hasSize(50);
+        assertThat(runs.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
+        assertThat(pool.aliveCount()).isEqualTo(4);
+        assertThat(events.count("queue scraping started")).isEqualTo(50);
+        assertThat(events.count("queue scraping finished")).isEqualTo(50);
+        assertThat(events.count("finished incheon-cafes completed")).isEqualTo(50);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDeadWorkersJobIsRecoveredAndCompletedWithoutDuplicateLeads(TestDatabase db) {
+        open(db, 3);
+        JdbiLeadStore store = new JdbiLeadStore(jdbi, Clock.systemUTC(), 0.85);
+        List<LeadDraft> page = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            page.add(Fixtures.draft("가게 " + i, "+82212340" + String.format("%03d", i), null, null, "인천 중구 " + i));
+        }
+        long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
+        // The dead worker claimed the job, stored half of the page, then stopped renewing its lease.
+        queue.claim(JobQueue.SCRAPING, "dead-worker", Duration.ofMillis(300)).orElseThrow();
+        page.subList(0, 10).forEach(draft -> store.store(sourceId, draft));
+
+        start(2, (job, source, control) -> {
+            int created = 0;
+            int updated = 0;
+            for (LeadDraft draft : page) {
+                StoreResult result = store.store(source.id(), draft);
+                created += result.created() ? 1 : 0;
+                updated += result.created() ? 0 : 1;
+            }
+            control.pageDone(new JobCounts(1, created, updated, 0));
+            return new JobCounts(1, created, updated, 0);
+        }, Duration.ofSeconds(5));
+
+        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.COMPLETED);
+
+        Job job = jobs.findById(jobId).orElseThrow();
+        assertThat(job.attempts()).isEqualTo(2);
+        assertThat(job.leaseOwner()).isNull();
+        assertThat(job.counts()).isEqualTo(new JobCounts(1, 10, 10, 0));
+        assertThat(jdbi.onDemand(LeadDao.class).countAll()).isEqualTo(20);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFailingJobIsRetriedThenFailedWithItsError(TestDatabase db) {
+        open(db, 2);
+        long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
+        start(1, (job, source, control) -> {
+            throw new IOException("HTTP 503 from directory.example.kr");
+        }, Duration.ofSeconds(5));
+
+        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.FAILED);
+
+        Job job = jobs.findById(jobId).orElseThrow();
+        assertThat(job.attempts()).isEqualTo(2);
+        assertThat(job.errorMessage()).isEqualTo("HTTP 503 from directory.example.kr");
+        assertThat(events.count("queue scraping failed")).isEqualTo(2);
+        assertThat(events.count("finished incheon-cafes failed")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void withoutAJobRunnerJobsFailAndSaySo(TestDatabase db) {
+        open(db, 1);
+        long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
+        start(1, new MissingJobRunner(), Duration.ofSeconds(5));
+
+        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.FAILED);
+
+        assertThat(jobs.findById(jobId).orElseThrow().errorMessage()).isEqualTo("no job runner configured");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRunningJobStopsAfterThePageWhenCancelled(TestDatabase db) {
+        open(db, 3);
+        long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
+        CountDownLatch firstPage = new CountDownLatch(1);
+        start(1, (job, source, control) -> {
+            int pages = 0;
+            while (!control.isCancelled() && pages < 10_000) {
+                pages++;
+                control.pageDone(new JobCounts(pages, pages, 0, 0));
+                firstPage.countDown();
+                Thread.sleep(10);
+            }
+            return new JobCounts(pages, pages, 0, 0);
+        }, Duration.ofSeconds(5));
+        assertThat(awaitLatch(firstPage)).isTrue();
+
+        assertThat(queue.cancel(jobId)).isEqualTo(JobQueue.CancelResult.REQUESTED);
+        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.CANCELLED);
+
+        Job job = jobs.findById(jobId).orElseThrow();
+        assertThat(job.counts().pagesFetched()).isPositive().isLessThan(10_000);
+        assertThat(events.count("finished incheon-cafes cancelled")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void shutdownGivesAnUnfinishedJobBackToTheQueue(TestDatabase db) throws InterruptedException {
+        open(db, 3);
+        long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
+        CountDownLatch running = new CountDownLatch(1);
+        WorkerPool pool = start(1, (job, source, control) -> {
+            running.countDown();
+            Thread.sleep(60_000);
+            return JobCounts.NONE;
+        }, Duration.ofMillis(200));
+        assertThat(awaitLatch(running)).isTrue();
+        assertThat(pool.busyCount()).isEqualTo(1);
+
+        pool.stop();
+        pools.remove(pool);
+
+        Job job = jobs.findById(jobId).orElseThrow();
+        assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(job.attempts()).isZero();
+        assertThat(pool.aliveCount()).isZero();
+    }
+
+    private static boolean awaitLatch(CountDownLatch latch) {
+        try {
+            return latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met in 30 s").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
