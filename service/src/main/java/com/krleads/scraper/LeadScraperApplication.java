@@ -14,7 +14,12 @@ import com.krleads.scraper.db.JdbiLeadStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.LeadDao;
 import com.krleads.scraper.db.SourceDao;
+import com.krleads.scraper.core.scrape.ScrapeJobRunner;
+import com.krleads.scraper.demo.DemoJobs;
+import com.krleads.scraper.demo.DemoSite;
 import com.krleads.scraper.health.DatabaseHealthCheck;
+import com.krleads.scraper.health.OllamaHealthCheck;
+import com.krleads.scraper.metrics.PrometheusMetrics;
 import com.krleads.scraper.health.QueueHealthCheck;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.resources.ApiExceptionMapper;
@@ -27,7 +32,6 @@ import com.krleads.scraper.resources.SourceResource;
 import com.krleads.scraper.resources.SourceValidator;
 import com.krleads.scraper.resources.UnreadableJsonMapper;
 import com.krleads.scraper.resources.WebErrorMapper;
-import com.krleads.scraper.worker.MissingJobRunner;
 import com.krleads.scraper.worker.WorkerPool;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -39,6 +43,8 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.jdbi.v3.core.Jdbi;
 
 public class LeadScraperApplication extends Application<LeadScraperConfiguration> {
@@ -64,6 +70,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         Clock clock = Clock.systemUTC();
         WorkerConfig workerConfig = config.worker;
         environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        PrometheusMetrics metrics = PrometheusMetrics.install(config.metrics, environment);
+        PipelineEvents events = metrics.events();
 
         ManagedDataSource dataSource = config.database.build(environment.metrics(), "database");
         if (config.migrateOnStart) {
@@ -82,8 +90,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         LeadStore leadStore = new JdbiLeadStore(jdbi, clock, config.dedup.nameSimilarityThreshold);
         UrlGuard urlGuard = new UrlGuard(config.scraper.allowPrivateAddresses);
 
-        PipelineEvents events = pipelineEvents(config, environment);
-        JobRunner runner = jobRunner(config, environment, leadStore, urlGuard, events);
+        JobRunner runner = ScrapeJobRunner.create(config.scraper, config.enrichment, config.verification,
+                leadStore, events);
         WorkerPool workers = new WorkerPool(queue, sources, runner, events, new WorkerPool.Settings(
                 JobQueue.SCRAPING, workerConfig.threads, workerConfig.pollInterval.toJavaDuration(),
                 workerConfig.leaseDuration.toJavaDuration(), workerConfig.shutdownGrace.toJavaDuration()));
@@ -108,33 +116,23 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));
         environment.healthChecks().register("queue", new QueueHealthCheck(queue, JobQueue.SCRAPING,
                 workerConfig.maxQueuedAge.toJavaDuration(), workerConfig.enabled, workers::aliveCount));
+        if (config.enrichment.callsOllama()) {
+            environment.healthChecks().register("ollama",
+                    new OllamaHealthCheck(config.enrichment.ollamaBaseUrl, OllamaHealthCheck.DEFAULT_TIMEOUT));
+        }
 
-        registerMetrics(config, environment, queue, workers);
+        metrics.queueSizes(queue::countQueued, JobQueue.SCRAPING);
+        metrics.workersActive(JobQueue.SCRAPING, workers::busyCount);
+
+        if (config.demo.enabled) {
+            DemoSite.register(environment);
+            DemoJobs demoJobs = new DemoJobs(config.demo, sources, jobs, queue, clock);
+            environment.lifecycle().manage(demoJobs);
+            environment.lifecycle().addServerLifecycleListener(server -> demoJobs.startOn(getLocalPort(server)));
+        }
     }
 
-    /**
-     * Where the pipeline's events go. The metrics work returns its recorder here; until then
-     * nothing is recorded.
-     */
-    protected PipelineEvents pipelineEvents(LeadScraperConfiguration config, Environment environment) {
-        return PipelineEvents.NONE;
-    }
-
-    /**
-     * The scraping pipeline that runs each job. Until the pipeline is wired, every job fails
-     * with "no job runner configured": no results are ever made up.
-     */
-    protected JobRunner jobRunner(LeadScraperConfiguration config, Environment environment, LeadStore leadStore,
-                                  UrlGuard urlGuard, PipelineEvents events) {
-        return new MissingJobRunner();
-    }
-
-    /**
-     * Gauges read the queue and the workers: {@link JobQueue#countQueued(String)},
-     * {@link JobQueue#oldestQueuedAge(String)}, {@link WorkerPool#busyCount()} and
-     * {@link WorkerPool#aliveCount()}. The metrics work registers them here.
-     */
-    protected void registerMetrics(LeadScraperConfiguration config, Environment environment, JobQueue queue,
-                                   WorkerPool workers) {
+    private static int getLocalPort(Server server) {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 }

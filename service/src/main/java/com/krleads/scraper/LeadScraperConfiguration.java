@@ -2,6 +2,7 @@ package com.krleads.scraper;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.krleads.scraper.config.DedupConfig;
+import com.krleads.scraper.config.DemoConfig;
 import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.MetricsConfig;
 import com.krleads.scraper.config.ScraperConfig;
@@ -48,6 +49,11 @@ public class LeadScraperConfiguration extends Configuration {
     /** Under "prometheus" in YAML: Dropwizard's Configuration already owns the "metrics" key (reporters). */
     @JsonProperty("prometheus")
     public MetricsConfig metrics = new MetricsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public DemoConfig demo = new DemoConfig();
 
     /** Apply the schema migrations at start-up (the {@code db migrate} command does it too). */
     @JsonProperty

@@ -28,4 +28,9 @@ public class EnrichmentConfig {
     @NotNull
     @JsonProperty
     public Duration timeout = Duration.seconds(20);
+
+    /** True when items may be sent to Ollama: a mode other than off, and Ollama switched on. */
+    public boolean callsOllama() {
+        return mode != EnrichmentMode.OFF && ollamaEnabled;
+    }
 }

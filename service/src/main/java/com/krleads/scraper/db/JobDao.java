@@ -40,6 +40,9 @@ public interface JobDao {
     @SqlQuery("SELECT COUNT(*) FROM jobs WHERE source_id = :sourceId AND status = 'running'")
     int countRunning(@Bind("sourceId") long sourceId);
 
+    @SqlQuery("SELECT COUNT(*) FROM jobs WHERE source_id = :sourceId AND status IN ('queued', 'running')")
+    int countActive(@Bind("sourceId") long sourceId);
+
     @SqlQuery("SELECT cancel_requested FROM jobs WHERE id = :id")
     Optional<Boolean> cancelRequested(@Bind("id") long id);
 

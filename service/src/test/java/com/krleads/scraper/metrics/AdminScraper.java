@@ -8,10 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** Plain HTTP against the loopback ports of a test application. */
-final class AdminScraper {
+public final class AdminScraper {
     private final HttpClient client = HttpClient.newHttpClient();
 
-    HttpResponse<String> get(int port, String path, String... headers) {
+    public HttpResponse<String> get(int port, String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (headers.length > 0) {
             request.headers(headers);
@@ -19,13 +19,13 @@ final class AdminScraper {
         return send(request.GET().build());
     }
 
-    HttpResponse<String> postJson(int port, String path, String json) {
+    public HttpResponse<String> postJson(int port, String path, String json) {
         return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    ParsedScrape scrape(int adminPort) {
+    public ParsedScrape scrape(int adminPort) {
         HttpResponse<String> response = get(adminPort, "/metrics");
         if (response.statusCode() != 200) {
             throw new AssertionError("/metrics answered " + response.statusCode());

@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Prometheus text format read back into series, for assertions on exact values. */
-final class ParsedScrape {
-    record Series(String name, Map<String, String> labels, double value) {
+public final class ParsedScrape {
+    public record Series(String name, Map<String, String> labels, double value) {
     }
 
-    final List<Series> series = new ArrayList<>();
+    public final List<Series> series = new ArrayList<>();
     /** Family name to type, from the {@code # TYPE} lines, in order. */
-    final List<String[]> types = new ArrayList<>();
+    public final List<String[]> types = new ArrayList<>();
 
-    static ParsedScrape parse(String text) {
+    public static ParsedScrape parse(String text) {
         ParsedScrape scrape = new ParsedScrape();
         for (String line : text.split("\n")) {
             if (line.startsWith("# TYPE ")) {
@@ -58,7 +58,7 @@ final class ParsedScrape {
     }
 
     /** The one series of {@code name} whose labels are exactly these name/value pairs. */
-    double value(String name, String... labelPairs) {
+    public double value(String name, String... labelPairs) {
         Map<String, String> wanted = new LinkedHashMap<>();
         for (int i = 0; i < labelPairs.length; i += 2) {
             wanted.put(labelPairs[i], labelPairs[i + 1]);
@@ -70,11 +70,11 @@ final class ParsedScrape {
         return found.get(0).value;
     }
 
-    double sum(String name) {
+    public double sum(String name) {
         return named(name).stream().mapToDouble(Series::value).sum();
     }
 
-    List<Series> named(String name) {
+    public List<Series> named(String name) {
         return series.stream().filter(s -> s.name.equals(name)).toList();
     }
 }

@@ -141,18 +141,6 @@ class WorkerPoolIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void withoutAJobRunnerJobsFailAndSaySo(TestDatabase db) {
-        open(db, 1);
-        long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
-        start(1, new MissingJobRunner(), Duration.ofSeconds(5));
-
-        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.FAILED);
-
-        assertThat(jobs.findById(jobId).orElseThrow().errorMessage()).isEqualTo("no job runner configured");
-    }
-
-    @ParameterizedTest
-    @EnumSource(TestDatabase.class)
     void aRunningJobStopsAfterThePageWhenCancelled(TestDatabase db) {
         open(db, 3);
         long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();

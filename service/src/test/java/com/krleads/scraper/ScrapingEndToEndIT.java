@@ -1,0 +1,185 @@
+package com.krleads.scraper;
+
+import static com.krleads.metrics.Labels.ACTION;
+import static com.krleads.metrics.Labels.CHECK;
+import static com.krleads.metrics.Labels.QUEUE_NAME;
+import static com.krleads.metrics.Labels.RESULT_TYPE;
+import static com.krleads.metrics.Labels.SOURCE;
+import static com.krleads.metrics.Labels.STATUS;
+import static com.krleads.metrics.MetricCatalog.DUPLICATES_DETECTED;
+import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
+import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
+import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS_ACTIVE;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOB_DURATION;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
+import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.krleads.metrics.LabelValues.DuplicateAction;
+import com.krleads.metrics.LabelValues.JobOutcome;
+import com.krleads.metrics.LabelValues.QueueJobStatus;
+import com.krleads.metrics.LabelValues.ResultType;
+import com.krleads.metrics.KnownSeries;
+import com.krleads.metrics.MetricType;
+import com.krleads.scraper.api.DuplicateResponse;
+import com.krleads.scraper.api.JobResponse;
+import com.krleads.scraper.api.LeadResponse;
+import com.krleads.scraper.api.PageResponse;
+import com.krleads.scraper.metrics.AdminScraper;
+import com.krleads.scraper.metrics.ParsedScrape;
+import com.krleads.scraper.testing.FixtureSite;
+import com.krleads.scraper.testing.TestDatabase;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole service in one JVM: the real application (database, queue, workers, pipeline,
+ * metrics) scrapes the fixture directory served on loopback. Two sources: the Seoul listing
+ * (3 pages, an exact duplicate, two unusable items) and a Busan page with a near duplicate.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ScrapingEndToEndIT {
+    private static final FixtureSite SITE = startSite();
+    static final DropwizardAppExtension<LeadScraperConfiguration> APP = new DropwizardAppExtension<>(
+            LeadScraperApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
+            ConfigOverride.config("database.url", TestDatabase.h2Url("e2e-" + UUID.randomUUID())));
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    private static final AdminScraper HTTP = new AdminScraper();
+
+    private static JobResponse seoulJob;
+    private static JobResponse busanJob;
+    private static ParsedScrape scrape;
+
+    @BeforeAll
+    static void runBothJobs() throws Exception {
+        long seoul = createSource("seoul-food", SITE.startUrl());
+        long busan = createSource("busan-food", SITE.baseUrl() + "/busan/index.html");
+        seoulJob = runJob(seoul);
+        busanJob = runJob(busan);
+        scrape = HTTP.scrape(APP.getAdminPort());
+    }
+
+    @AfterAll
+    static void stopSite() {
+        SITE.close();
+    }
+
+    @Test
+    void theSeoulJobCompletesWithExactCounts() {
+        assertThat(seoulJob.status()).isEqualTo("completed");
+        assertThat(seoulJob.pagesFetched()).isEqualTo(3);
+        assertThat(seoulJob.results()).isEqualTo(new JobResponse.Results(10, 1, 2));
+        assertThat(SITE.requestedPaths()).contains("/robots.txt").noneMatch(path -> path.startsWith("/private/"));
+    }
+
+    @Test
+    void leadsAreStoredNormalizedAndFindable() throws Exception {
+        PageResponse<LeadResponse> all = get("/api/leads?page=1&size=50", new TypeReference<>() { });
+        assertThat(all.total()).isEqualTo(12);
+        PageResponse<LeadResponse> found = get("/api/leads?q=" + encode("수원"), new TypeReference<>() { });
+        assertThat(found.items()).singleElement().satisfies(lead -> {
+            assertThat(lead.companyName()).isEqualTo("수원 왕갈비");
+            assertThat(lead.phone()).isEqualTo("+82317778888");
+        });
+    }
+
+    @Test
+    void theNearDuplicateIsACandidateForReview() throws Exception {
+        assertThat(busanJob.results()).isEqualTo(new JobResponse.Results(2, 0, 0));
+        List<DuplicateResponse> open = get("/api/duplicates?status=open", new TypeReference<>() { });
+        assertThat(open).singleElement().satisfies(candidate -> {
+            assertThat(candidate.similarity()).isGreaterThanOrEqualTo(0.85);
+            LeadResponse one = get("/api/leads/" + candidate.leadId(), new TypeReference<>() { });
+            LeadResponse other = get("/api/leads/" + candidate.otherLeadId(), new TypeReference<>() { });
+            assertThat(List.of(one.companyName(), other.companyName()))
+                    .containsExactlyInAnyOrder("해운대 돼지국밥", "해운대돼지국밥 본점");
+        });
+    }
+
+    @Test
+    void theScrapingFamiliesCountExactlyWhatHappened() {
+        assertThat(scrape.value(SCRAPING_JOBS.name(), SOURCE, "seoul-food", STATUS, JobOutcome.COMPLETED.label())).isEqualTo(1);
+        assertThat(scrape.value(SCRAPING_JOBS.name(), SOURCE, "busan-food", STATUS, JobOutcome.COMPLETED.label())).isEqualTo(1);
+        assertThat(scrape.value(SCRAPING_RESULTS.name(), SOURCE, "seoul-food", RESULT_TYPE, ResultType.NEW.label())).isEqualTo(10);
+        assertThat(scrape.value(SCRAPING_RESULTS.name(), SOURCE, "seoul-food", RESULT_TYPE, ResultType.UPDATED.label())).isEqualTo(1);
+        assertThat(scrape.value(SCRAPING_RESULTS.name(), SOURCE, "seoul-food", RESULT_TYPE, ResultType.ERROR.label())).isEqualTo(2);
+        assertThat(scrape.value(SCRAPING_RESULTS.name(), SOURCE, "busan-food", RESULT_TYPE, ResultType.NEW.label())).isEqualTo(2);
+        assertThat(scrape.value(DUPLICATES_DETECTED.name(), ACTION, DuplicateAction.AUTO_MERGE.label())).isEqualTo(1);
+        assertThat(scrape.value(DUPLICATES_DETECTED.name(), ACTION, DuplicateAction.CANDIDATE.label())).isEqualTo(1);
+        assertThat(scrape.value(SCRAPING_JOB_DURATION.count(), SOURCE, "seoul-food")).isEqualTo(1);
+        assertThat(scrape.value(SCRAPING_JOBS_ACTIVE.name(), SOURCE, "seoul-food")).isZero();
+        assertThat(scrape.value(QUEUE_JOBS.name(), QUEUE_NAME, "scraping", STATUS, QueueJobStatus.STARTED.label())).isEqualTo(2);
+        assertThat(scrape.value(QUEUE_JOBS.name(), QUEUE_NAME, "scraping", STATUS, QueueJobStatus.FINISHED.label())).isEqualTo(2);
+        assertThat(scrape.value(QUEUE_SIZE.name(), QUEUE_NAME, "scraping")).isZero();
+        assertThat(scrape.value(WORKERS_ACTIVE.name(), QUEUE_NAME, "scraping")).isZero();
+        assertThat(scrape.value(HEALTH_CHECK_STATUS.name(), CHECK, "database")).isEqualTo(1);
+        assertThat(scrape.value(HEALTH_CHECK_STATUS.name(), CHECK, "queue")).isEqualTo(1);
+    }
+
+    @Test
+    void theRealScrapeHasNoFamilyTwiceAndNoSummaryNamedTotal() {
+        Set<String> names = new HashSet<>();
+        for (String[] type : scrape.types) {
+            assertThat(names.add(type[0])).as("family %s exposed twice", type[0]).isTrue();
+            if (type[1].equals(MetricType.SUMMARY.exposition())) {
+                assertThat(type[0]).doesNotEndWith("_total");
+            }
+        }
+        assertThat(names).contains(KnownSeries.JVM_THREADS_CURRENT.name(), KnownSeries.PROCESS_CPU_SECONDS.name());
+    }
+
+    private static long createSource(String name, String startUrl) throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("name", name, "startUrl", startUrl,
+                "selectors", FixtureSite.selectors(), "maxPages", 5, "delayMillis", 0));
+        HttpResponse<String> created = HTTP.postJson(APP.getLocalPort(), "/api/sources", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).path("id").asLong();
+    }
+
+    private static JobResponse runJob(long sourceId) throws Exception {
+        HttpResponse<String> posted = HTTP.postJson(APP.getLocalPort(), "/api/jobs", "{\"sourceId\": " + sourceId + "}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        long id = JSON.readTree(posted.body()).path("id").asLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JobResponse job = get("/api/jobs/" + id, new TypeReference<>() { });
+        while (!job.status().equals("completed") && !job.status().equals("failed") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            job = get("/api/jobs/" + id, new TypeReference<>() { });
+        }
+        return job;
+    }
+
+    private static <T> T get(String path, TypeReference<T> type) throws Exception {
+        HttpResponse<String> response = HTTP.get(APP.getLocalPort(), path);
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readValue(response.body(), type);
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static FixtureSite startSite() {
+        try {
+            return FixtureSite.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
