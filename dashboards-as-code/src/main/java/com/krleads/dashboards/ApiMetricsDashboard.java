@@ -5,6 +5,7 @@ import static com.krleads.dashboards.Common.SERVER_ERROR;
 import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.matchNotRegex;
 import static com.krleads.dashboards.query.Promql.matchRegex;
+import static com.krleads.dashboards.query.Promql.orZero;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.dashboards.query.Promql.topk;
 import static com.krleads.metrics.Labels.ENDPOINT;
@@ -105,7 +106,7 @@ public final class ApiMetricsDashboard {
 
     static PanelBuilder<?> errorRatio() {
         return Common.timeseries("Server error ratio", "Share of requests answered with a 5xx status.", Common.UNIT_RATIO)
-                .target(Common.query(serverErrors() + " / " + allRequests(), "5xx ratio"))
+                .target(Common.query(orZero(serverErrors()) + " / " + allRequests(), "5xx ratio"))
                 .thresholds(Common.lowerIsBetter(0.01, 0.05))
                 .min(0);
     }

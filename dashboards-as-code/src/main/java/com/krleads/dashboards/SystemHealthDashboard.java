@@ -6,6 +6,7 @@ import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.matchEqual;
 import static com.krleads.dashboards.query.Promql.matchRegex;
 import static com.krleads.dashboards.query.Promql.max;
+import static com.krleads.dashboards.query.Promql.orZero;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.metrics.Labels.AREA;
 import static com.krleads.metrics.Labels.CHECK;
@@ -71,7 +72,7 @@ public final class SystemHealthDashboard {
     static PanelBuilder<?> errorRate() {
         String errors = sum(Q.rate(HTTP_REQUESTS.name(), matchRegex(STATUS, SERVER_ERROR)));
         return Common.timeseries("Error rate", "Share of requests answered with a 5xx status.", Common.UNIT_RATIO)
-                .target(Common.query(errors + " / " + sum(Q.rate(HTTP_REQUESTS.name())), "5xx ratio"))
+                .target(Common.query(orZero(errors) + " / " + sum(Q.rate(HTTP_REQUESTS.name())), "5xx ratio"))
                 .thresholds(Common.lowerIsBetter(0.01, 0.05))
                 .min(0)
                 .size(8, 8);

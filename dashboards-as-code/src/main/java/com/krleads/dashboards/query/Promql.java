@@ -96,6 +96,11 @@ public final class Promql {
         return aggregate("count", expr, by);
     }
 
+    /** The expression, or 0 where it has no series: a ratio of 5xx on a healthy service is 0, not "No data". */
+    public static String orZero(String expr) {
+        return "(" + expr + " or vector(0))";
+    }
+
     public static String topk(int k, String expr) {
         return "topk(" + k + ", " + expr + ")";
     }
