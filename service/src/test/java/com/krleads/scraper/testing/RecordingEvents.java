@@ -4,6 +4,8 @@ import com.krleads.metrics.LabelValues.ContactType;
 import com.krleads.metrics.LabelValues.DuplicateAction;
 import com.krleads.metrics.LabelValues.EnrichmentMethod;
 import com.krleads.metrics.LabelValues.EnrichmentMode;
+import com.krleads.metrics.LabelValues.JobOutcome;
+import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.metrics.LabelValues.VerificationStatus;
 import com.krleads.scraper.core.PipelineEvents;
@@ -11,9 +13,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records pipeline events as short strings such as {@code stored:seoul:new} or {@code enriched:auto:llm}. */
+/** Records pipeline events as short strings such as {@code stored:seoul:new}, {@code queue:scraping:started} or {@code finished:seoul:completed}. */
 public final class RecordingEvents implements PipelineEvents {
     private final List<String> events = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void jobStarted(String source) {
+        events.add("started:" + source);
+    }
+
+    @Override
+    public void jobFinished(String source, JobOutcome outcome, Duration duration) {
+        events.add("finished:" + source + ":" + outcome.label());
+    }
+
+    @Override
+    public void queueJob(String queueName, QueueJobStatus status) {
+        events.add("queue:" + queueName + ":" + status.label());
+    }
 
     @Override
     public void itemStored(String source, ResultType result) {

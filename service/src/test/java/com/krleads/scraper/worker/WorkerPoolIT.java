@@ -14,6 +14,7 @@ import com.krleads.scraper.db.LeadDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.testing.Fixtures;
+import com.krleads.scraper.testing.RecordingEvents;
 import com.krleads.scraper.testing.TestDatabase;
 import java.io.IOException;
 import java.time.Clock;
@@ -81,9 +82,9 @@ class WorkerPoolIT {
         assertThat(runs).hasSize(50);
         assertThat(runs.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
         assertThat(pool.aliveCount()).isEqualTo(4);
-        assertThat(events.count("queue scraping started")).isEqualTo(50);
-        assertThat(events.count("queue scraping finished")).isEqualTo(50);
-        assertThat(events.count("finished incheon-cafes completed")).isEqualTo(50);
+        assertThat(events.count("queue:scraping:started")).isEqualTo(50);
+        assertThat(events.count("queue:scraping:finished")).isEqualTo(50);
+        assertThat(events.count("finished:incheon-cafes:completed")).isEqualTo(50);
     }
 
     @ParameterizedTest
@@ -135,8 +136,8 @@ class WorkerPoolIT {
         Job job = jobs.findById(jobId).orElseThrow();
         assertThat(job.attempts()).isEqualTo(2);
         assertThat(job.errorMessage()).isEqualTo("HTTP 503 from directory.example.kr");
-        assertThat(events.count("queue scraping failed")).isEqualTo(2);
-        assertThat(events.count("finished incheon-cafes failed")).isEqualTo(1);
+        assertThat(events.count("queue:scraping:failed")).isEqualTo(2);
+        assertThat(events.count("finished:incheon-cafes:failed")).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -162,7 +163,7 @@ class WorkerPoolIT {
 
         Job job = jobs.findById(jobId).orElseThrow();
         assertThat(job.counts().pagesFetched()).isPositive().isLessThan(10_000);
-        assertThat(events.count("finished incheon-cafes cancelled")).isEqualTo(1);
+        assertThat(events.count("finished:incheon-cafes:cancelled")).isEqualTo(1);
     }
 
     @ParameterizedTest
