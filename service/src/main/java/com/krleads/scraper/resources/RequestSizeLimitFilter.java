@@ -19,9 +19,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * Refuses request bodies over the limit with 413 before any resource sees them. A declared
  * length is checked at once; a chunked body is read up to the limit and then replayed.
+ * A refused body of up to {@link #MAX_SWALLOW} bytes is read to its end first.
  */
 public class RequestSizeLimitFilter implements Filter {
     public static final int DEFAULT_LIMIT = 64 * 1024;
+    /**
+     * How much of a refused body is still read and dropped so that the client, still sending,
+     * gets its 413 instead of a reset connection; past it the connection is closed.
+     */
+    static final long MAX_SWALLOW = 1024 * 1024;
     private final int limit;
 
     public RequestSizeLimitFilter(int limit) {
@@ -34,6 +40,7 @@ public class RequestSizeLimitFilter implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         long declared = http.getContentLengthLong();
         if (declared > limit) {
+            swallowRest(http.getInputStream(), declared);
             refuse((HttpServletResponse) response);
             return;
         }
@@ -43,6 +50,7 @@ public class RequestSizeLimitFilter implements Filter {
         }
         byte[] body = readUpTo(http.getInputStream(), limit + 1);
         if (body.length > limit) {
+            swallowRest(http.getInputStream(), MAX_SWALLOW);
             refuse((HttpServletResponse) response);
             return;
         }
@@ -58,6 +66,18 @@ public class RequestSizeLimitFilter implements Filter {
         response.setContentType("application/json");
         response.getOutputStream().write(("{\"code\":\"body_too_large\",\"message\":\"the request body is larger than "
                 + limit + " bytes\",\"field\":null}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void swallowRest(InputStream in, long declared) throws IOException {
+        if (declared > MAX_SWALLOW) {
+            return;
+        }
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        int n;
+        while (read < MAX_SWALLOW && (n = in.read(buffer)) != -1) {
+            read += n;
+        }
     }
 
     private static byte[] readUpTo(InputStream in, int max) throws IOException {
