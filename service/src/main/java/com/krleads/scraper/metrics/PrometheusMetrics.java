@@ -71,7 +71,7 @@ public final class PrometheusMetrics {
     /** Python's client needs a shared directory for several worker processes; a JVM does not. */
     static void noteMultiprocessDir(MetricsConfig config) {
         if (config.multiprocDir != null && !config.multiprocDir.isBlank()) {
-            LOG.info("PROMETHEUS_MULTIPROC_DIR is set ({}) but not needed: all threads of this JVM record into one "
+            LOG.warn("PROMETHEUS_MULTIPROC_DIR is set ({}) but not needed: all threads of this JVM record into one "
                     + "registry served at {}; run several processes as separate scrape targets and sum in PromQL",
                     config.multiprocDir, PROMETHEUS_PATH);
         }

@@ -64,4 +64,22 @@ class PrometheusMetricsTest {
         assertThat(Scrapes.text(metrics.collectorRegistry(), MetricCatalog.QUEUE_SIZE))
                 .contains("queue_size{queue_name=\"enrichment\",} 10.0", "queue_size{queue_name=\"verification\",} 12.0");
     }
+
+    @Test
+    void aGaugeWhoseSourceFailsIsNaNAndTheScrapeGoesOn() {
+        PrometheusMetrics metrics = PrometheusMetrics.create(new MetricsConfig(), new MetricRegistry(), new HealthCheckRegistry());
+        boolean[] databaseDown = {true};
+        metrics.queueSize("scraping", () -> {
+            if (databaseDown[0]) {
+                throw new IllegalStateException("connection refused");
+            }
+            return 2;
+        });
+        metrics.workersActive("scraping", () -> 1);
+
+        String scrape = Scrapes.text(metrics.collectorRegistry(), MetricCatalog.QUEUE_SIZE, MetricCatalog.WORKERS_ACTIVE);
+        assertThat(scrape).contains("queue_size{queue_name=\"scraping\",} NaN", "workers_active{queue_name=\"scraping\",} 1.0");
+        databaseDown[0] = false;
+        assertThat(Scrapes.text(metrics.collectorRegistry(), MetricCatalog.QUEUE_SIZE)).contains("queue_size{queue_name=\"scraping\",} 2.0");
+    }
 }
