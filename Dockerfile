@@ -8,6 +8,7 @@ COPY metrics-catalog metrics-catalog
 COPY service service
 COPY dashboards-as-code dashboards-as-code
 COPY benchmarks benchmarks
+COPY deployment-tests deployment-tests
 RUN mvn -B -q -pl service -am package -DskipTests
 
 # Runtime stage: a JRE, a non-root user, the jar and both configurations.
