@@ -26,7 +26,8 @@ secrets: ## Create empty Alertmanager secret files if missing (fill them for rea
 	@mkdir -p $(SECRETS)
 	@for f in smtp_password slack_api_url; do [ -f $(SECRETS)/$$f ] || : > $(SECRETS)/$$f; done
 
-monitoring-up: build secrets ## Build, generate, then start the development stack
+monitoring-up: secrets ## Build, generate (with .env's alerting settings), then start the development stack
+	set -a; [ ! -f .env ] || . ./.env; set +a; $(MVN) package -DskipTests
 	$(COMPOSE) up -d --build
 	@echo "API http://localhost:8080/api  admin http://localhost:8081  Prometheus http://localhost:9090  Grafana http://localhost:3000 (admin/admin)"
 
@@ -36,8 +37,9 @@ monitoring-down: ## Stop the development stack (volumes are kept)
 monitoring-logs: ## Follow the logs of the development stack
 	$(COMPOSE) logs -f
 
-prod-monitoring-up: build secrets ## Build, generate, then start the production stack (.env.production)
+prod-monitoring-up: secrets ## Build, generate, then start the production stack (.env.production)
 	@test -f .env.production || (echo "copy .env.production.example to .env.production and fill it in" && exit 1)
+	set -a; . ./.env.production; set +a; $(MVN) package -DskipTests
 	$(PROD) up -d --build
 
 prod-monitoring-down: ## Stop the production stack

@@ -17,11 +17,35 @@ import java.util.Map;
  * read from files mounted at {@link Settings#ALERTMANAGER_SECRETS}; nothing secret is generated.
  */
 public final class AlertmanagerConfig {
-    public static final String SMTP_SMARTHOST = "smtp.example.com:587";
-    public static final String SMTP_FROM = "alertmanager@example.com";
-    public static final String SMTP_USER = "alertmanager@example.com";
-    public static final String EMAIL_TO = "oncall@example.com";
-    public static final String SLACK_CHANNEL = "#kr-lead-scraper-alerts";
+    /**
+     * The non-secret delivery settings, each read at generation time from the environment
+     * variable named here (the Makefile exports `.env`), with a placeholder default.
+     */
+    public enum Delivery {
+        SMTP_SMARTHOST("ALERT_SMTP_SMARTHOST", "smtp.example.com:587"),
+        SMTP_FROM("ALERT_SMTP_FROM", "alertmanager@example.com"),
+        SMTP_USER("ALERT_SMTP_USER", "alertmanager@example.com"),
+        EMAIL_TO("ALERT_EMAIL_TO", "oncall@example.com"),
+        SLACK_CHANNEL("ALERT_SLACK_CHANNEL", "#kr-lead-scraper-alerts");
+
+        private final String variable;
+        private final String fallback;
+
+        Delivery(String variable, String fallback) {
+            this.variable = variable;
+            this.fallback = fallback;
+        }
+
+        public String variable() {
+            return variable;
+        }
+
+        String from(Map<String, String> environment) {
+            String value = environment.get(variable);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+    }
+
     public static final String SMTP_PASSWORD_FILE = Settings.ALERTMANAGER_SECRETS + "/smtp_password";
     public static final String SLACK_URL_FILE = Settings.ALERTMANAGER_SECRETS + "/slack_api_url";
 
@@ -32,21 +56,26 @@ public final class AlertmanagerConfig {
     private AlertmanagerConfig() {
     }
 
+    /** The configuration with the delivery settings of this process's environment. */
     public static Map<String, Object> build() {
+        return build(System.getenv());
+    }
+
+    public static Map<String, Object> build(Map<String, String> environment) {
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("global", global());
+        config.put("global", global(environment));
         config.put("route", route());
         config.put("inhibit_rules", inhibitRules());
-        config.put("receivers", List.of(criticalReceiver(), warningReceiver()));
+        config.put("receivers", List.of(criticalReceiver(environment), warningReceiver(environment)));
         return config;
     }
 
-    private static Map<String, Object> global() {
+    private static Map<String, Object> global(Map<String, String> environment) {
         Map<String, Object> global = new LinkedHashMap<>();
         global.put("resolve_timeout", "5m");
-        global.put("smtp_smarthost", SMTP_SMARTHOST);
-        global.put("smtp_from", SMTP_FROM);
-        global.put("smtp_auth_username", SMTP_USER);
+        global.put("smtp_smarthost", Delivery.SMTP_SMARTHOST.from(environment));
+        global.put("smtp_from", Delivery.SMTP_FROM.from(environment));
+        global.put("smtp_auth_username", Delivery.SMTP_USER.from(environment));
         global.put("smtp_auth_password_file", SMTP_PASSWORD_FILE);
         global.put("smtp_require_tls", true);
         global.put("slack_api_url_file", SLACK_URL_FILE);
@@ -97,27 +126,27 @@ public final class AlertmanagerConfig {
         return names.size() == 1 ? "alertname=\"" + names.get(0) + "\"" : "alertname=~\"" + String.join("|", names) + "\"";
     }
 
-    private static Map<String, Object> criticalReceiver() {
+    private static Map<String, Object> criticalReceiver(Map<String, String> environment) {
         Map<String, Object> email = new LinkedHashMap<>();
-        email.put("to", EMAIL_TO);
+        email.put("to", Delivery.EMAIL_TO.from(environment));
         email.put("send_resolved", true);
         Map<String, Object> receiver = new LinkedHashMap<>();
         receiver.put("name", CRITICAL_RECEIVER);
         receiver.put("email_configs", List.of(email));
-        receiver.put("slack_configs", List.of(slack()));
+        receiver.put("slack_configs", List.of(slack(environment)));
         return receiver;
     }
 
-    private static Map<String, Object> warningReceiver() {
+    private static Map<String, Object> warningReceiver(Map<String, String> environment) {
         Map<String, Object> receiver = new LinkedHashMap<>();
         receiver.put("name", WARNING_RECEIVER);
-        receiver.put("slack_configs", List.of(slack()));
+        receiver.put("slack_configs", List.of(slack(environment)));
         return receiver;
     }
 
-    private static Map<String, Object> slack() {
+    private static Map<String, Object> slack(Map<String, String> environment) {
         Map<String, Object> slack = new LinkedHashMap<>();
-        slack.put("channel", SLACK_CHANNEL);
+        slack.put("channel", Delivery.SLACK_CHANNEL.from(environment));
         slack.put("send_resolved", true);
         slack.put("title", "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels."
                 + SEVERITY + " }})");
