@@ -3,6 +3,7 @@ package com.krleads.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.krleads.scraper.testing.OllamaStub;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.concurrent.Callable;
 
 /**
  * What the end-to-end test runs: the service jar with config.yml (H2 in a temporary folder,
- * demo site and demo job on, smart scraper against {@link OllamaStub}, verification against a
+ * demo site and demo job on, smart scraper against the service tests' {@link OllamaStub} (a
+ * loopback server speaking Ollama's HTTP API), verification against a
  * resolver address where nothing answers), and Prometheus with the generated rules and a scrape
  * config equivalent to compose's (same job name, admin /metrics) but scraping every second.
  */
@@ -40,7 +42,7 @@ final class E2eStack implements AutoCloseable {
         Path jar = ProjectFiles.path("service/target/kr-lead-scraper.jar");
         assertThat(jar).as("run after `mvn package` of the service").exists();
         Path workDir = Files.createTempDirectory(ProjectFiles.path("deployment-tests/target"), "e2e-");
-        OllamaStub ollama = new OllamaStub();
+        OllamaStub ollama = OllamaStub.start();
         int appPort = ManagedProcess.freePort();
         int adminPort = ManagedProcess.freePort();
         int promPort = ManagedProcess.freePort();
@@ -132,7 +134,7 @@ final class E2eStack implements AutoCloseable {
             assertThat(api.get("/api/duplicates?status=open").status()).isEqualTo(200);
             Thread.sleep(500);
         }
-        assertThat(ollama.chats()).as("the smart scraper asked the Ollama stub").isPositive();
+        assertThat(ollama.chatBodies()).as("the smart scraper asked the Ollama stub").isNotEmpty();
         Thread.sleep(4000);
     }
 
