@@ -2,20 +2,15 @@ package com.krleads.scraper.testing;
 
 import com.krleads.scraper.core.Selectors;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,34 +35,23 @@ public final class FixtureSite implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private LoopbackHttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> flakyCounts = new ConcurrentHashMap<>();
     private volatile boolean robotsHidden;
 
-    private FixtureSite(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private FixtureSite() {
     }
 
     public static FixtureSite start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "fixture-site");
-            t.setDaemon(true);
-            return t;
-        });
-        FixtureSite site = new FixtureSite(server, executor);
-        server.createContext("/", site::handle);
-        server.setExecutor(executor);
-        server.start();
+        FixtureSite site = new FixtureSite();
+        site.server = LoopbackHttpServer.start("fixture-site", Map.of("/", site::handle));
         return site;
     }
 
     /** {@code http://127.0.0.1:port}, without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     public URI uri(String path) {
@@ -102,8 +86,7 @@ public final class FixtureSite implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

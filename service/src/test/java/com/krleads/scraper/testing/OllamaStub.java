@@ -1,15 +1,11 @@
 package com.krleads.scraper.testing;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A loopback server that speaks the part of Ollama's HTTP API the service uses:
@@ -20,35 +16,23 @@ import java.util.concurrent.Executors;
 public final class OllamaStub implements AutoCloseable {
     public enum Behaviour { ANSWER, SLOW, GARBAGE, SERVER_ERROR }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private LoopbackHttpServer server;
     private final List<String> chatBodies = new CopyOnWriteArrayList<>();
     private volatile Behaviour behaviour = Behaviour.ANSWER;
     private volatile String content = "{}";
     private volatile long slowMillis = 1500;
 
-    private OllamaStub(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private OllamaStub() {
     }
 
     public static OllamaStub start() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ollama-stub");
-            t.setDaemon(true);
-            return t;
-        });
-        OllamaStub stub = new OllamaStub(server, executor);
-        server.createContext("/api/chat", stub::chat);
-        server.createContext("/api/tags", stub::tags);
-        server.setExecutor(executor);
-        server.start();
+        OllamaStub stub = new OllamaStub();
+        stub.server = LoopbackHttpServer.start("ollama-stub", Map.of("/api/chat", stub::chat, "/api/tags", stub::tags));
         return stub;
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.baseUrl();
     }
 
     /** The model's next answers: {@code json} is what the model "wrote", the chat message content. */
@@ -67,8 +51,7 @@ public final class OllamaStub implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void chat(HttpExchange exchange) throws IOException {
