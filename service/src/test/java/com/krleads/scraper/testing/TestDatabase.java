@@ -1,6 +1,7 @@
 package com.krleads.scraper.testing;
 
 import com.krleads.scraper.db.DatabaseMigrations;
+import io.dropwizard.testing.ConfigOverride;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,20 @@ public enum TestDatabase {
     }
 
     public DataSource freshDataSource() {
+        // The production pool, so that tests pay for connections as the service does.
+        return freshFactory().build(new MetricRegistry(), "database");
+    }
+
+    /** Overrides of test-config.yml that point the whole application at a fresh database. */
+    public ConfigOverride[] appOverrides() {
+        DataSourceFactory factory = freshFactory();
+        return new ConfigOverride[] {
+            ConfigOverride.config("database.driverClass", factory.getDriverClass()),
+            ConfigOverride.config("database.url", factory.getUrl()),
+            ConfigOverride.config("database.user", factory.getUser())};
+    }
+
+    private DataSourceFactory freshFactory() {
         String name = "t" + COUNTER.incrementAndGet();
         DataSourceFactory factory = new DataSourceFactory();
         factory.setMaxSize(16);
@@ -52,8 +67,7 @@ public enum TestDatabase {
             factory.setUrl(server.getJdbcUrl("postgres", name));
             factory.setUser("postgres");
         }
-        // The production pool, so that tests pay for connections as the service does.
-        return factory.build(new MetricRegistry(), name);
+        return factory;
     }
 
     public static String h2Url(String name) {

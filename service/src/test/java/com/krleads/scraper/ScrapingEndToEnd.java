@@ -33,51 +33,61 @@ import com.krleads.scraper.metrics.AdminScraper;
 import com.krleads.scraper.metrics.ParsedScrape;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.TestDatabase;
-import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
-import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The whole service in one JVM: the real application (database, queue, workers, pipeline,
  * metrics) scrapes the fixture directory served on loopback. Two sources: the Seoul listing
  * (3 pages, an exact duplicate, two unusable items) and a Busan page with a near duplicate.
+ * Run once per database: {@link ScrapingOnH2IT} and {@link ScrapingOnPostgresIT}.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
-class ScrapingEndToEndIT {
-    private static final FixtureSite SITE = startSite();
-    static final DropwizardAppExtension<LeadScraperConfiguration> APP = new DropwizardAppExtension<>(
-            LeadScraperApplication.class, ResourceHelpers.resourceFilePath("test-config.yml"),
-            ConfigOverride.config("database.url", TestDatabase.h2Url("e2e-" + UUID.randomUUID())));
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ScrapingEndToEnd {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final AdminScraper HTTP = new AdminScraper();
 
-    private static JobResponse seoulJob;
-    private static JobResponse busanJob;
-    private static ParsedScrape scrape;
+    private final TestDatabase database;
+    private FixtureSite site;
+    private DropwizardTestSupport<LeadScraperConfiguration> app;
+    private JobResponse seoulJob;
+    private JobResponse busanJob;
+    private ParsedScrape scrape;
+
+    ScrapingEndToEnd(TestDatabase database) {
+        this.database = database;
+    }
 
     @BeforeAll
-    static void runBothJobs() throws Exception {
-        long seoul = createSource("seoul-food", SITE.startUrl());
-        long busan = createSource("busan-food", SITE.baseUrl() + "/busan/index.html");
+    void runBothJobs() throws Exception {
+        site = FixtureSite.start();
+        app = new DropwizardTestSupport<>(LeadScraperApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), database.appOverrides());
+        app.before();
+        long seoul = createSource("seoul-food", site.startUrl());
+        long busan = createSource("busan-food", site.baseUrl() + "/busan/index.html");
         seoulJob = runJob(seoul);
         busanJob = runJob(busan);
-        scrape = HTTP.scrape(APP.getAdminPort());
+        scrape = HTTP.scrape(app.getAdminPort());
     }
 
     @AfterAll
-    static void stopSite() {
-        SITE.close();
+    void stop() {
+        if (app != null) {
+            app.after();
+        }
+        if (site != null) {
+            site.close();
+        }
     }
 
     @Test
@@ -85,7 +95,7 @@ class ScrapingEndToEndIT {
         assertThat(seoulJob.status()).isEqualTo("completed");
         assertThat(seoulJob.pagesFetched()).isEqualTo(3);
         assertThat(seoulJob.results()).isEqualTo(new JobResponse.Results(10, 1, 2));
-        assertThat(SITE.requestedPaths()).contains("/robots.txt").noneMatch(path -> path.startsWith("/private/"));
+        assertThat(site.requestedPaths()).contains("/robots.txt").noneMatch(path -> path.startsWith("/private/"));
     }
 
     @Test
@@ -144,16 +154,16 @@ class ScrapingEndToEndIT {
         assertThat(names).contains(KnownSeries.JVM_THREADS_CURRENT.name(), KnownSeries.PROCESS_CPU_SECONDS.name());
     }
 
-    private static long createSource(String name, String startUrl) throws Exception {
+    private long createSource(String name, String startUrl) throws Exception {
         String body = JSON.writeValueAsString(java.util.Map.of("name", name, "startUrl", startUrl,
                 "selectors", FixtureSite.selectors(), "maxPages", 5, "delayMillis", 0));
-        HttpResponse<String> created = HTTP.postJson(APP.getLocalPort(), "/api/sources", body);
+        HttpResponse<String> created = HTTP.postJson(app.getLocalPort(), "/api/sources", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return JSON.readTree(created.body()).path("id").asLong();
     }
 
-    private static JobResponse runJob(long sourceId) throws Exception {
-        HttpResponse<String> posted = HTTP.postJson(APP.getLocalPort(), "/api/jobs", "{\"sourceId\": " + sourceId + "}");
+    private JobResponse runJob(long sourceId) throws Exception {
+        HttpResponse<String> posted = HTTP.postJson(app.getLocalPort(), "/api/jobs", "{\"sourceId\": " + sourceId + "}");
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
         long id = JSON.readTree(posted.body()).path("id").asLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -165,21 +175,13 @@ class ScrapingEndToEndIT {
         return job;
     }
 
-    private static <T> T get(String path, TypeReference<T> type) throws Exception {
-        HttpResponse<String> response = HTTP.get(APP.getLocalPort(), path);
+    private <T> T get(String path, TypeReference<T> type) throws Exception {
+        HttpResponse<String> response = HTTP.get(app.getLocalPort(), path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JSON.readValue(response.body(), type);
     }
 
     private static String encode(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static FixtureSite startSite() {
-        try {
-            return FixtureSite.start();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
