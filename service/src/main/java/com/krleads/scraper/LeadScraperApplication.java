@@ -1,6 +1,7 @@
 package com.krleads.scraper;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.krleads.metrics.LabelValues.HealthCheckName;
 import com.krleads.scraper.cli.MigrateCommand;
 import com.krleads.scraper.config.WorkerConfig;
 import com.krleads.scraper.core.JobRunner;
@@ -79,7 +80,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         }
         Jdbi jdbi = new JdbiFactory().build(environment, config.database, dataSource, "database");
         // The factory's ping check gives way to ours, which also proves the schema is there.
-        environment.healthChecks().unregister("database");
+        environment.healthChecks().unregister(HealthCheckName.DATABASE.label());
 
         SourceDao sources = jdbi.onDemand(SourceDao.class);
         JobDao jobs = jdbi.onDemand(JobDao.class);
@@ -113,11 +114,11 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.jersey().register(new LeadResource(leads, sources));
         environment.jersey().register(new DuplicateResource(duplicates, new DuplicateReview(jdbi, clock)));
 
-        environment.healthChecks().register("database", new DatabaseHealthCheck(jdbi));
-        environment.healthChecks().register("queue", new QueueHealthCheck(queue, JobQueue.SCRAPING,
-                workerConfig.maxQueuedAge.toJavaDuration(), workerConfig.enabled, workers::aliveCount));
+        environment.healthChecks().register(HealthCheckName.DATABASE.label(), new DatabaseHealthCheck(jdbi));
+        environment.healthChecks().register(HealthCheckName.QUEUE.label(), new QueueHealthCheck(queue,
+                JobQueue.SCRAPING, workerConfig.maxQueuedAge.toJavaDuration(), workerConfig.enabled, workers::aliveCount));
         if (config.enrichment.callsOllama()) {
-            environment.healthChecks().register("ollama",
+            environment.healthChecks().register(HealthCheckName.OLLAMA.label(),
                     new OllamaHealthCheck(config.enrichment.ollamaBaseUrl, OllamaHealthCheck.DEFAULT_TIMEOUT));
         }
 

@@ -2,8 +2,10 @@ package com.krleads.scraper.metrics;
 
 import com.krleads.metrics.Labels;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.internal.process.MappableException;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
@@ -23,6 +25,8 @@ public final class HttpMetricsListener implements ApplicationEventListener {
     private static final int SERVER_ERROR = 500;
 
     private final HttpMetrics http;
+    /** The endpoint label of each resource method, built once: templates are fixed per method. */
+    private final ConcurrentHashMap<ResourceMethod, String> endpoints = new ConcurrentHashMap<>();
 
     public HttpMetricsListener(HttpMetrics http) {
         this.http = http;
@@ -35,6 +39,15 @@ public final class HttpMetricsListener implements ApplicationEventListener {
     @Override
     public RequestEventListener onRequest(RequestEvent event) {
         return new RequestListener(System.nanoTime());
+    }
+
+    private String endpointOf(ExtendedUriInfo uriInfo) {
+        ResourceMethod method = uriInfo.getMatchedResourceMethod();
+        if (method == null) {
+            return endpoint(uriInfo);
+        }
+        String endpoint = endpoints.get(method);
+        return endpoint != null ? endpoint : endpoints.computeIfAbsent(method, m -> endpoint(uriInfo));
     }
 
     static String endpoint(ExtendedUriInfo uriInfo) {
@@ -79,7 +92,7 @@ public final class HttpMetricsListener implements ApplicationEventListener {
         public void onEvent(RequestEvent event) {
             switch (event.getType()) {
                 case REQUEST_MATCHED -> {
-                    route = http.route(event.getContainerRequest().getMethod(), endpoint(event.getUriInfo()));
+                    route = http.route(event.getContainerRequest().getMethod(), endpointOf(event.getUriInfo()));
                     route.started();
                 }
                 case ON_EXCEPTION -> error = error == null ? event.getException() : error;

@@ -1,5 +1,6 @@
 package com.krleads.scraper.queue;
 
+import com.krleads.metrics.LabelValues.QueueName;
 import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.JobCounts;
 import com.krleads.scraper.core.JobStatus;
@@ -19,7 +20,8 @@ import org.jdbi.v3.core.Jdbi;
  * Claims never hand one job to two workers, also across processes sharing one database.
  */
 public class JobQueue {
-    public static final String SCRAPING = "scraping";
+    /** The queue of scraping jobs; its name is also the {@code queue_name} label value. */
+    public static final String SCRAPING = QueueName.SCRAPING.label();
     private static final int H2_CLAIM_CANDIDATES = 8;
     private static final int MAX_ERROR_LENGTH = 4000;
 
