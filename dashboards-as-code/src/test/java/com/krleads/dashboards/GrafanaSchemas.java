@@ -1,6 +1,6 @@
 package com.krleads.dashboards;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static com.krleads.testing.RequiredTools.requireThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,7 +21,7 @@ import java.util.TreeSet;
 
 /**
  * Grafana's JSON Schemas, read from the folder named by the system property
- * {@code grafana.schema.dir} (never copied into the project). Tests skip when it is absent.
+ * {@code grafana.schema.dir} (never copied into the project). Absent, tests fail under CI and skip elsewhere.
  */
 final class GrafanaSchemas {
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
@@ -32,13 +32,13 @@ final class GrafanaSchemas {
         this.dir = dir;
     }
 
-    /** The schemas, or the test is skipped with a message saying where they were looked for. */
+    /** The schemas; absent, the test fails under CI and is skipped elsewhere, saying where they were looked for. */
     static GrafanaSchemas require() {
         String property = System.getProperty("grafana.schema.dir");
-        assumeTrue(property != null, "grafana.schema.dir is not set: Grafana schema validation skipped");
+        requireThat(property != null, "the system property grafana.schema.dir is not set (the root pom sets it)");
         Path dir = Path.of(property);
-        assumeTrue(Files.isRegularFile(dir.resolve("dashboard.jsonschema.json")),
-                "no Grafana JSON Schemas in " + dir.toAbsolutePath() + ": Grafana schema validation skipped");
+        requireThat(Files.isRegularFile(dir.resolve("dashboard.jsonschema.json")),
+                "no Grafana JSON Schemas in " + dir.toAbsolutePath() + " (../shared/grafana-schema beside the checkout)");
         return new GrafanaSchemas(dir);
     }
 

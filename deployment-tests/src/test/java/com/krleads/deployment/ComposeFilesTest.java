@@ -3,6 +3,7 @@ package com.krleads.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.krleads.testing.RequiredTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,8 +85,7 @@ class ComposeFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {DEV, PROD})
     void debianDockerComposeAcceptsTheFile(String file) throws Exception {
-        Path compose = ProjectFiles.onPath("docker-compose");
-        Assumptions.assumeTrue(compose != null, "docker-compose is not installed (CI installs Debian's package)");
+        Path compose = RequiredTools.require("docker-compose", "docker-compose");
         ProcessBuilder pb = new ProcessBuilder(compose.toString(), "-f", file, "config", "-q")
                 .directory(ProjectFiles.root().toFile()).redirectErrorStream(true);
         pb.environment().put("GRAFANA_PASSWORD", "test-only");

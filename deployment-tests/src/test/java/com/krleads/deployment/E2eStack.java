@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.scraper.testing.OllamaStub;
+import com.krleads.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ final class E2eStack implements AutoCloseable {
 
         Path promConfig = writePrometheusConfig(workDir, adminPort);
         ManagedProcess prometheusProcess = ManagedProcess.start("prometheus", List.of(
-                        ProjectFiles.onPath("prometheus").toString(),
+                        RequiredTools.require("prometheus", "prometheus").toString(),
                         "--config.file=" + promConfig,
                         "--storage.tsdb.path=" + workDir.resolve("prometheus-data"),
                         "--web.listen-address=127.0.0.1:" + promPort),

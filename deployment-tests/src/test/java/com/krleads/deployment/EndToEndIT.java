@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.deployment.DashboardQueries.PanelQuery;
 import com.krleads.metrics.MetricCatalog;
+import com.krleads.testing.RequiredTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -39,8 +39,7 @@ class EndToEndIT {
 
     @BeforeAll
     void startStackAndDriveTraffic() throws Exception {
-        Assumptions.assumeTrue(ProjectFiles.onPath("prometheus") != null,
-                "Debian's prometheus is not installed (CI installs it): end-to-end test skipped");
+        RequiredTools.require("prometheus", "prometheus");
         stack = E2eStack.start();
         stack.driveTraffic();
     }

@@ -40,15 +40,4 @@ final class ProjectFiles {
         }
         return names;
     }
-
-    /** Finds an executable on the PATH, or null. */
-    static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
 }

@@ -1,11 +1,10 @@
 package com.krleads.dashboards.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.krleads.dashboards.GeneratedOutput;
 import com.krleads.dashboards.output.Generator;
-import java.io.File;
+import com.krleads.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated rules and Alertmanager config through Prometheus's own tools, where installed
- * (Debian packages prometheus and prometheus-alertmanager); skipped with a message otherwise.
+ * (Debian packages prometheus and prometheus-alertmanager); missing, they fail under CI and skip elsewhere.
  */
 class PromtoolTest {
     @Test
     void rulesPassPromtoolCheck() throws Exception {
-        String promtool = require("promtool");
+        String promtool = tool("promtool", "prometheus");
         Result result = run(promtool, "check", "rules",
                 file(Generator.RECORDING_RULES_FILE), file(Generator.ALERT_RULES_FILE));
         assertThat(result.exit).as(result.output).isZero();
@@ -31,7 +30,7 @@ class PromtoolTest {
 
     @Test
     void alertUnitTestsPass() throws Exception {
-        String promtool = require("promtool");
+        String promtool = tool("promtool", "prometheus");
         Result result = run(promtool, "test", "rules", file(Generator.RULE_TESTS_FILE));
         assertThat(result.exit).as(result.output).isZero();
         assertThat(result.output).contains("SUCCESS");
@@ -40,7 +39,7 @@ class PromtoolTest {
     /** The unit tests are not vacuous: a wrong expectation makes promtool fail. */
     @Test
     void aWrongExpectationFailsTheUnitTests() throws Exception {
-        String promtool = require("promtool");
+        String promtool = tool("promtool", "prometheus");
         Path tests = Path.of(file(Generator.RULE_TESTS_FILE));
         Path broken = tests.resolveSibling("broken-test.yml");
         Files.writeString(broken, Files.readString(tests).replace("severity: critical", "severity: page"));
@@ -55,7 +54,7 @@ class PromtoolTest {
 
     @Test
     void alertmanagerConfigPassesAmtool() throws Exception {
-        String amtool = require("amtool");
+        String amtool = tool("amtool", "prometheus-alertmanager");
         Result result = run(amtool, "check-config", file(Generator.ALERTMANAGER_FILE));
         assertThat(result.exit).as(result.output).isZero();
         assertThat(result.output).contains("SUCCESS", "2 receivers");
@@ -63,7 +62,7 @@ class PromtoolTest {
 
     @Test
     void criticalGoesToEmailAndSlackAndWarningToSlack() throws Exception {
-        String amtool = require("amtool");
+        String amtool = tool("amtool", "prometheus-alertmanager");
         String config = "--config.file=" + file(Generator.ALERTMANAGER_FILE);
         assertThat(run(amtool, "config", "routes", "test", config, "severity=critical").output.strip())
                 .endsWith("critical-email-and-slack");
@@ -71,19 +70,12 @@ class PromtoolTest {
                 .endsWith("warning-slack");
     }
 
-    private static String file(String relative) {
-        return GeneratedOutput.dir().resolve(relative).toString();
+    private static String tool(String name, String debianPackage) {
+        return RequiredTools.require(name, debianPackage).toString();
     }
 
-    private static String require(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, tool);
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        assumeTrue(false, tool + " not found on PATH: install Debian's prometheus / prometheus-alertmanager to run this check");
-        return null;
+    private static String file(String relative) {
+        return GeneratedOutput.dir().resolve(relative).toString();
     }
 
     private record Result(int exit, String output) {

@@ -21,7 +21,6 @@ import static com.krleads.metrics.MetricCatalog.SCRAPING_JOB_DURATION;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.ResultType;
@@ -31,6 +30,7 @@ import com.krleads.metrics.MetricFamily;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.metrics.app.MetricsTestApplication;
 import com.krleads.scraper.metrics.app.MetricsTestConfiguration;
+import com.krleads.testing.RequiredTools;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -38,7 +38,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,11 +173,10 @@ class PrometheusMetricsIT {
 
     @Test
     void promtoolFindsNothingWrongWithOurFamilies() throws Exception {
-        Optional<Path> promtool = Promtool.find();
-        assumeTrue(promtool.isPresent(), "promtool is not on the PATH (Debian package 'prometheus'); CI installs it");
+        Path promtool = RequiredTools.require("promtool", "prometheus");
         String text = HTTP.get(APP.getAdminPort(), "/metrics").body();
 
-        Promtool.Result result = Promtool.checkMetrics(promtool.get(), text);
+        Promtool.Result result = Promtool.checkMetrics(promtool, text);
 
         Set<String> ours = new HashSet<>();
         MetricCatalog.ALL.forEach(family -> ours.addAll(family.seriesNames()));
