@@ -10,6 +10,8 @@ import java.util.Objects;
  * or {@link KnownSeries}; everything else refers to these objects.
  */
 public final class MetricFamily {
+    private static final String TOTAL = "_total";
+
     private final String name;
     private final MetricType type;
     private final String help;
@@ -33,7 +35,7 @@ public final class MetricFamily {
     }
 
     static MetricFamily counter(String name, String help, String... labels) {
-        if (!name.endsWith("_total")) {
+        if (!name.endsWith(TOTAL)) {
             throw new IllegalArgumentException(name + ": a counter's name ends in _total");
         }
         return new MetricFamily(name, MetricType.COUNTER, help, List.of(labels), new double[0]);
@@ -54,6 +56,14 @@ public final class MetricFamily {
     /** The family name as exposed: counters include their {@code _total} suffix. */
     public String name() {
         return name;
+    }
+
+    /**
+     * The name without a counter's {@code _total}: what the Prometheus client calls the family,
+     * and the {@code metric} part of a recording rule's {@code level:metric:operations} name.
+     */
+    public String baseName() {
+        return type == MetricType.COUNTER ? name.substring(0, name.length() - TOTAL.length()) : name;
     }
 
     public MetricType type() {

@@ -45,4 +45,11 @@ class MetricCatalogTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("_total");
         assertThatThrownBy(() -> MetricCatalog.HTTP_REQUESTS.bucket()).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void baseNameDropsOnlyACountersTotal() {
+        assertThat(MetricCatalog.HTTP_REQUESTS.baseName()).isEqualTo("http_requests");
+        assertThat(MetricCatalog.HTTP_REQUEST_DURATION.baseName()).isEqualTo("http_request_duration_seconds");
+        assertThat(MetricCatalog.QUEUE_SIZE.baseName()).isEqualTo("queue_size");
+    }
 }

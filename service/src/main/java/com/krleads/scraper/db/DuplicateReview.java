@@ -3,9 +3,11 @@ package com.krleads.scraper.db;
 import com.krleads.scraper.core.DuplicateCandidate;
 import com.krleads.scraper.core.DuplicateCandidate.DuplicateStatus;
 import com.krleads.scraper.core.Lead;
+import com.krleads.scraper.core.LeadMerge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -41,7 +43,7 @@ public class DuplicateReview {
             // The folded lead goes first so that its unique keys are free for the kept one.
             duplicates.deleteOpenInvolving(folded.get().id(), candidateId);
             leads.delete(folded.get().id());
-            Lead merged = fold(kept.get(), folded.get(), now);
+            Lead merged = LeadMerge.fold(kept.get(), folded.get(), Set.of(), now);
             leads.update(merged, JdbiLeadStore.keysOf(merged));
             return Outcome.DONE;
         });
@@ -56,19 +58,6 @@ public class DuplicateReview {
             return duplicates.resolve(candidateId, DuplicateStatus.DISMISSED.value(), clock.instant()) == 1
                     ? Outcome.DONE : Outcome.NOT_OPEN;
         });
-    }
-
-    private static Lead fold(Lead kept, Lead other, Instant now) {
-        Instant firstSeen = kept.firstSeen().isBefore(other.firstSeen()) ? kept.firstSeen() : other.firstSeen();
-        return new Lead(kept.id(), or(kept.companyName(), other.companyName()), or(kept.phone(), other.phone()),
-                or(kept.email(), other.email()), or(kept.website(), other.website()),
-                or(kept.address(), other.address()), or(kept.category(), other.category()), kept.sourceId(),
-                or(kept.extractionMethod(), other.extractionMethod()), or(kept.phoneStatus(), other.phoneStatus()),
-                or(kept.emailStatus(), other.emailStatus()), firstSeen, now);
-    }
-
-    private static String or(String value, String fallback) {
-        return value != null ? value : fallback;
     }
 
     public enum Outcome { DONE, NOT_FOUND, NOT_OPEN }

@@ -3,14 +3,17 @@ package com.krleads.scraper.db;
 import com.krleads.scraper.core.Lead;
 import com.krleads.scraper.core.LeadDraft;
 import com.krleads.scraper.core.LeadKeys;
+import com.krleads.scraper.core.LeadMerge;
 import com.krleads.scraper.core.LeadStore;
 import com.krleads.scraper.core.NameSimilarity;
 import com.krleads.scraper.core.StoreResult;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -44,7 +47,7 @@ public class JdbiLeadStore implements LeadStore {
             try {
                 return jdbi.inTransaction(h -> storeOnce(h, sourceId, draft));
             } catch (JdbiException e) {
-                if (!Rows.isUniqueViolation(e) || attempt >= MAX_TRIES) {
+                if (!UniqueViolations.causedBy(e) || attempt >= MAX_TRIES) {
                     throw e;
                 }
             }
@@ -63,15 +66,11 @@ public class JdbiLeadStore implements LeadStore {
         Optional<Lead> existing = byPhone.or(() -> byEmail).or(() -> byWebsite).or(() -> byFallback);
         if (existing.isPresent()) {
             Lead target = existing.get();
-            Lead merged = new Lead(target.id(),
-                    fill(target.companyName(), draft.companyName()),
-                    fillKey(target.phone(), draft.phone(), byPhone, target),
-                    fillKey(target.email(), draft.email(), byEmail, target),
-                    fillKey(target.website(), draft.website(), byWebsite, target),
-                    fill(target.address(), draft.address()), fill(target.category(), draft.category()),
-                    target.sourceId(), fill(target.extractionMethod(), draft.extractionMethod()),
-                    fill(target.phoneStatus(), draft.phoneStatus()), fill(target.emailStatus(), draft.emailStatus()),
-                    target.firstSeen(), now);
+            Set<LeadMerge.Key> ownedElsewhere = EnumSet.noneOf(LeadMerge.Key.class);
+            addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.PHONE, byPhone, target);
+            addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.EMAIL, byEmail, target);
+            addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.WEBSITE, byWebsite, target);
+            Lead merged = LeadMerge.fold(target, LeadMerge.sighting(draft, sourceId, now), ownedElsewhere, now);
             leads.update(merged, keysOf(merged));
             boolean candidate = linkOtherOwner(h, target, byEmail, "e-mail", now)
                     | linkOtherOwner(h, target, byWebsite, "website", now);
@@ -131,16 +130,10 @@ public class JdbiLeadStore implements LeadStore {
         return LeadKeys.of(lead.companyName(), lead.phone(), lead.email(), lead.website(), lead.address());
     }
 
-    private static String fill(String current, String offered) {
-        return current != null ? current : offered;
-    }
-
-    /** A missing key is filled only when no other lead already owns the offered value. */
-    private static String fillKey(String current, String offered, Optional<Lead> owner, Lead target) {
-        if (current != null || offered == null) {
-            return current;
+    private static void addIfOwnedElsewhere(Set<LeadMerge.Key> keys, LeadMerge.Key key, Optional<Lead> owner, Lead target) {
+        if (owner.isPresent() && owner.get().id() != target.id()) {
+            keys.add(key);
         }
-        return owner.isEmpty() || owner.get().id() == target.id() ? offered : null;
     }
 
     private record NearMatch(Lead lead, double similarity, String reason) {

@@ -10,8 +10,6 @@ import java.util.List;
 
 /** Turns a {@link LabelledFamily} into the samples of the Prometheus client, typed by the catalog. */
 final class Exposition {
-    private static final String TOTAL = "_total";
-
     private Exposition() {
     }
 
@@ -29,13 +27,7 @@ final class Exposition {
                 addHistogram(family, histogram, samples);
             }
         }
-        return new MetricFamilySamples(familyName(family), type(family), family.help(), samples);
-    }
-
-    /** The client library names a counter family without {@code _total} and adds it to samples. */
-    static String familyName(MetricFamily family) {
-        String name = family.name();
-        return type(family) == Collector.Type.COUNTER ? name.substring(0, name.length() - TOTAL.length()) : name;
+        return new MetricFamilySamples(family.baseName(), type(family), family.help(), samples);
     }
 
     private static void addHistogram(MetricFamily family, BucketHistogram histogram, List<Sample> samples) {

@@ -101,7 +101,7 @@ public final class PrometheusMetrics {
         }
         for (LabelledFamily<?> family : metrics.families()) {
             names.addAll(family.family().seriesNames());
-            names.add(Exposition.familyName(family.family()));
+            names.add(family.family().baseName());
         }
         return names;
     }

@@ -36,7 +36,7 @@ final class RegistryCollector extends Collector implements Collector.Describable
     public List<MetricFamilySamples> describe() {
         List<MetricFamilySamples> families = new ArrayList<>();
         for (LabelledFamily<?> labelled : metrics.families()) {
-            families.add(new MetricFamilySamples(Exposition.familyName(labelled.family()),
+            families.add(new MetricFamilySamples(labelled.family().baseName(),
                     Exposition.type(labelled.family()), labelled.family().help(), List.of()));
         }
         return families;

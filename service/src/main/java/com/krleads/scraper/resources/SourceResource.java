@@ -5,6 +5,7 @@ import com.krleads.scraper.api.SourceResponse;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
+import com.krleads.scraper.db.UniqueViolations;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -93,7 +94,7 @@ public class SourceResource {
         try {
             return write.get();
         } catch (JdbiException e) {
-            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (UniqueViolations.causedBy(e)) {
                 throw nameTaken(null);
             }
             throw e;

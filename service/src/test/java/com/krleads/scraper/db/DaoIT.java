@@ -52,7 +52,7 @@ class DaoIT {
 
         assertThatThrownBy(() -> sources.insert(Fixtures.source("gwangju-coffee")))
                 .isInstanceOf(JdbiException.class)
-                .satisfies(e -> assertThat(Rows.isUniqueViolation(e)).isTrue());
+                .satisfies(e -> assertThat(UniqueViolations.causedBy(e)).isTrue());
         assertThat(sources.list()).hasSize(1);
         assertThat(sources.delete(created.id())).isEqualTo(1);
         assertThat(sources.list()).isEmpty();
