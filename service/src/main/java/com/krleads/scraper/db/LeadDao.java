@@ -23,6 +23,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 @RegisterRowMapper(LeadDao.LeadMapper.class)
 public interface LeadDao {
+    /** How many of the newest leads in a block a near-duplicate check compares a new lead with. */
     int NEAR_MATCH_LIMIT = 50;
 
     String FIND_BY_PHONE = "SELECT * FROM leads WHERE phone = :key";
@@ -31,10 +32,10 @@ public interface LeadDao {
     String FIND_BY_FALLBACK = "SELECT * FROM leads WHERE fallback_key = :key";
     String NEAR_BY_REGION = """
             SELECT * FROM leads WHERE block_key = :block AND region_key = :signal
-            ORDER BY id DESC LIMIT 50""";
+            ORDER BY id DESC""" + " LIMIT " + NEAR_MATCH_LIMIT;
     String NEAR_BY_AREA = """
             SELECT * FROM leads WHERE block_key = :block AND area_code = :signal
-            ORDER BY id DESC LIMIT 50""";
+            ORDER BY id DESC""" + " LIMIT " + NEAR_MATCH_LIMIT;
 
     @SqlQuery(FIND_BY_PHONE)
     Optional<Lead> findByPhone(@Bind("key") String phone);
