@@ -16,8 +16,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class BucketHistogram extends Histogram implements LabelledMetric {
     private static final double NANOS_PER_SECOND = 1e9;
 
-    private final MetricFamily family;
-    private final List<String> labelValues;
+    private final Series series;
     private final double[] bounds;
     /** One per bound, plus the last one for +Inf; not cumulative. */
     private final LongAdder[] buckets;
@@ -25,8 +24,7 @@ public final class BucketHistogram extends Histogram implements LabelledMetric {
 
     BucketHistogram(MetricFamily family, List<String> labelValues) {
         super(NoReservoir.INSTANCE);
-        this.family = family;
-        this.labelValues = labelValues;
+        this.series = new Series(family, labelValues);
         this.bounds = family.buckets();
         this.buckets = new LongAdder[bounds.length + 1];
         for (int i = 0; i < buckets.length; i++) {
@@ -93,13 +91,8 @@ public final class BucketHistogram extends Histogram implements LabelledMetric {
     }
 
     @Override
-    public MetricFamily family() {
-        return family;
-    }
-
-    @Override
-    public List<String> labelValues() {
-        return labelValues;
+    public Series series() {
+        return series;
     }
 
     /** The superclass wants a reservoir; this histogram never writes to one. */

@@ -6,21 +6,14 @@ import java.util.List;
 
 /** A Dropwizard {@link Counter} (a {@code LongAdder}) that is one child of a counter family. */
 public final class LabelledCounter extends Counter implements LabelledMetric {
-    private final MetricFamily family;
-    private final List<String> labelValues;
+    private final Series series;
 
     LabelledCounter(MetricFamily family, List<String> labelValues) {
-        this.family = family;
-        this.labelValues = labelValues;
+        this.series = new Series(family, labelValues);
     }
 
     @Override
-    public MetricFamily family() {
-        return family;
-    }
-
-    @Override
-    public List<String> labelValues() {
-        return labelValues;
+    public Series series() {
+        return series;
     }
 }

@@ -14,15 +14,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class LabelledGauge implements Gauge<Double>, LabelledMetric {
     private static final Logger LOG = LoggerFactory.getLogger(LabelledGauge.class);
-    private final MetricFamily family;
-    private final List<String> labelValues;
+    private final Series series;
     private final LongAdder level = new LongAdder();
     private volatile DoubleSupplier reader;
     private volatile boolean failing;
 
     LabelledGauge(MetricFamily family, List<String> labelValues) {
-        this.family = family;
-        this.labelValues = labelValues;
+        this.series = new Series(family, labelValues);
     }
 
     public void inc() {
@@ -55,7 +53,7 @@ public final class LabelledGauge implements Gauge<Double>, LabelledMetric {
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                LOG.warn("Cannot read {}{}: {}", family.name(), labelValues, e.toString());
+                LOG.warn("Cannot read {}{}: {}", family().name(), labelValues(), e.toString());
             }
             return Double.NaN;
         }
@@ -67,12 +65,7 @@ public final class LabelledGauge implements Gauge<Double>, LabelledMetric {
     }
 
     @Override
-    public MetricFamily family() {
-        return family;
-    }
-
-    @Override
-    public List<String> labelValues() {
-        return labelValues;
+    public Series series() {
+        return series;
     }
 }

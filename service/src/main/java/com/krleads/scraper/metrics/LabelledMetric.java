@@ -6,10 +6,22 @@ import java.util.List;
 /**
  * A Dropwizard metric that is one labelled child of a catalog family. The family and label
  * values are kept as fields, so the exposition never has to parse them out of a registry name.
+ * The children extend different Dropwizard classes, so they share this by holding a
+ * {@link Series} rather than a common superclass.
  */
 public interface LabelledMetric {
-    MetricFamily family();
+    /** The family a child belongs to and its label values, in the order of {@link MetricFamily#labelNames()}. */
+    record Series(MetricFamily family, List<String> labelValues) {
+    }
+
+    Series series();
+
+    default MetricFamily family() {
+        return series().family();
+    }
 
     /** Values in the order of {@link MetricFamily#labelNames()}. */
-    List<String> labelValues();
+    default List<String> labelValues() {
+        return series().labelValues();
+    }
 }

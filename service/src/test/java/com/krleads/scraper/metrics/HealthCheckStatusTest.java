@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class HealthCheckStatusTest {
     private final HealthCheckRegistry checks = new HealthCheckRegistry();
     private final ServiceMetrics metrics = new ServiceMetrics(new MetricRegistry());
-    private final HealthCheckStatus status = new HealthCheckStatus(checks, metrics.healthStatus, Duration.ofMillis(100));
+    private final HealthCheckStatus status = new HealthCheckStatus(checks, metrics.healthStatus, Duration.ofSeconds(1));
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
