@@ -9,6 +9,8 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.exporter.common.TextFormat;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,6 +19,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /** Rendering one scrape (text format 0.0.4) of 10,000 of our series plus the JVM collectors. */
 @State(Scope.Benchmark)
@@ -26,15 +29,23 @@ public class ScrapeBenchmark {
     static final int SERIES = 10_000;
 
     private CollectorRegistry registry;
+    private ExecutorService healthCheckPool;
 
     @Setup
     public void setUp() {
-        PrometheusMetrics metrics = PrometheusMetrics.create(new MetricsConfig(), new MetricRegistry(), new HealthCheckRegistry());
+        healthCheckPool = Executors.newCachedThreadPool();
+        PrometheusMetrics metrics = PrometheusMetrics.create(new MetricsConfig(), new MetricRegistry(),
+                new HealthCheckRegistry(), healthCheckPool);
         ServiceMetrics families = metrics.families();
         for (int i = 0; i < SERIES; i++) {
             families.httpRequests.labels("GET", "/api/route-" + (i / 10) + "/{id}", Integer.toString(200 + i % 10)).inc(i);
         }
         registry = metrics.collectorRegistry();
+    }
+
+    @TearDown
+    public void tearDown() {
+        healthCheckPool.shutdownNow();
     }
 
     @Benchmark

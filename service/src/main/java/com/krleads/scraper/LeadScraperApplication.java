@@ -127,8 +127,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
 
         if (config.demo.enabled) {
             DemoSite.register(environment);
-            DemoJobs demoJobs = new DemoJobs(config.demo, sources, jobs, queue, clock);
-            environment.lifecycle().manage(demoJobs);
+            DemoJobs demoJobs = new DemoJobs(config.demo, sources, jobs, queue, clock,
+                    environment.lifecycle().scheduledExecutorService("demo-jobs").build());
             environment.lifecycle().addServerLifecycleListener(server -> demoJobs.startOn(getLocalPort(server)));
         }
     }

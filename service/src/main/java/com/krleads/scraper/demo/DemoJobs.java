@@ -6,10 +6,8 @@ import com.krleads.scraper.core.Source;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
-import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -17,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the demo source in the database and queues a job for it every {@code demo.interval},
- * unless one is still queued or running, so a first run shows live dashboards.
+ * unless one is still queued or running, so a first run shows live dashboards. The scheduler is
+ * a managed one from Dropwizard's lifecycle, which shuts it down with the application.
  */
-public class DemoJobs implements Managed {
+public class DemoJobs {
     private static final Logger LOG = LoggerFactory.getLogger(DemoJobs.class);
     /** The selectors that read the bundled demo pages. */
     static final Selectors DEMO_SELECTORS = new Selectors(".listing", ".name", ".tel", "a[href^=mailto]",
@@ -30,10 +29,12 @@ public class DemoJobs implements Managed {
     private final JobDao jobs;
     private final JobQueue queue;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService scheduler;
 
-    public DemoJobs(DemoConfig config, SourceDao sources, JobDao jobs, JobQueue queue, Clock clock) {
+    public DemoJobs(DemoConfig config, SourceDao sources, JobDao jobs, JobQueue queue, Clock clock,
+                    ScheduledExecutorService scheduler) {
         this.config = config;
+        this.scheduler = scheduler;
         this.sources = sources;
         this.jobs = jobs;
         this.queue = queue;
@@ -44,11 +45,6 @@ public class DemoJobs implements Managed {
     public void startOn(int applicationPort) {
         String startUrl = (config.baseUrl.isBlank() ? "http://127.0.0.1:" + applicationPort : config.baseUrl)
                 + DemoSite.START_PAGE;
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "demo-jobs");
-            thread.setDaemon(true);
-            return thread;
-        });
         scheduler.scheduleWithFixedDelay(() -> tick(startUrl), 0, config.interval.toMilliseconds(),
                 TimeUnit.MILLISECONDS);
         LOG.info("Demo on: source '{}' at {}, a job every {}", config.sourceName, startUrl, config.interval);
@@ -68,12 +64,5 @@ public class DemoJobs implements Managed {
     private Source demoSource(String startUrl) {
         Instant now = clock.instant();
         return new Source(0, config.sourceName, startUrl, DEMO_SELECTORS, 5, 200, true, now, now);
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
     }
 }

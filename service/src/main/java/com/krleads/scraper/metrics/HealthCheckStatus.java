@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -15,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  * {@code health_check_status{check}}: at each scrape every registered health check runs on a
  * small pool, and the scrape waits at most {@code timeout} for all of them together. A check
  * that is still running keeps its last result (0 until it first answers) and is not started
- * again until it finishes, so a hanging check costs one thread, not one per scrape.
+ * again until it finishes, so a hanging check costs one thread, not one per scrape. The pool is
+ * the application's, built and shut down by Dropwizard's lifecycle.
  */
 final class HealthCheckStatus {
     private final HealthCheckRegistry checks;
@@ -25,15 +27,12 @@ final class HealthCheckStatus {
     private final Map<String, Boolean> lastResult = new ConcurrentHashMap<>();
     private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
 
-    HealthCheckStatus(HealthCheckRegistry checks, LabelledFamily<LabelledGauge> family, Duration timeout) {
+    HealthCheckStatus(HealthCheckRegistry checks, LabelledFamily<LabelledGauge> family, Duration timeout,
+                      ExecutorService executor) {
         this.checks = checks;
         this.family = family;
         this.timeoutNanos = timeout.toNanos();
-        this.executor = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "health-check-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = executor;
     }
 
     /** Runs the checks for this scrape; returns when all answered or the timeout passed. */
@@ -61,16 +60,17 @@ final class HealthCheckStatus {
     }
 
     private Future<?> start(String name) {
-        return executor.submit(() -> {
-            try {
-                lastResult.put(name, checks.runHealthCheck(name).isHealthy());
-            } catch (RuntimeException e) {
-                lastResult.put(name, false);
-            }
-        });
-    }
-
-    void stop() {
-        executor.shutdownNow();
+        try {
+            return executor.submit(() -> {
+                try {
+                    lastResult.put(name, checks.runHealthCheck(name).isHealthy());
+                } catch (RuntimeException e) {
+                    lastResult.put(name, false);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // every thread is held by a hanging check, or the pool is shutting down: keep the last result
+            return CompletableFuture.completedFuture(null);
+        }
     }
 }

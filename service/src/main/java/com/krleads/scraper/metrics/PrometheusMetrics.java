@@ -5,7 +5,6 @@ import com.codahale.metrics.health.HealthCheckRegistry;
 import com.krleads.scraper.config.MetricsConfig;
 import com.krleads.scraper.core.PipelineEvents;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.lifecycle.Managed;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
@@ -13,6 +12,8 @@ import io.prometheus.client.servlet.jakarta.exporter.MetricsServlet;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
@@ -30,20 +31,20 @@ public final class PrometheusMetrics {
     public static final String JSON_PATH = "/metrics.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(PrometheusMetrics.class);
+    /** Health checks run at scrape time, one thread each while they run; a hanging one holds its thread. */
+    private static final int HEALTH_CHECK_THREADS = 16;
 
     private final ServiceMetrics metrics;
     private final CollectorRegistry registry;
     private final HttpMetrics http;
     private final PipelineEvents events;
-    private final HealthCheckStatus health;
 
     private PrometheusMetrics(ServiceMetrics metrics, CollectorRegistry registry, HttpMetrics http,
-                              PipelineEvents events, HealthCheckStatus health) {
+                              PipelineEvents events) {
         this.metrics = metrics;
         this.registry = registry;
         this.http = http;
         this.events = events;
-        this.health = health;
     }
 
     public static PrometheusMetrics install(MetricsConfig config, Environment environment) {
@@ -53,14 +54,10 @@ public final class PrometheusMetrics {
             LOG.info("Prometheus instrumentation is off (PROMETHEUS_ENABLED=false): nothing is recorded");
             return disabled();
         }
-        PrometheusMetrics installed = create(config, environment.metrics(), environment.healthChecks());
+        ExecutorService healthCheckPool = environment.lifecycle().executorService("health-check-metrics-%d")
+                .minThreads(0).maxThreads(HEALTH_CHECK_THREADS).workQueue(new SynchronousQueue<>()).build();
+        PrometheusMetrics installed = create(config, environment.metrics(), environment.healthChecks(), healthCheckPool);
         environment.jersey().register(new HttpMetricsListener(installed.http));
-        environment.lifecycle().manage(new Managed() {
-            @Override
-            public void stop() {
-                installed.health.stop();
-            }
-        });
         if (config.endpointEnabled) {
             environment.admin().addServlet("prometheus-metrics", new MetricsServlet(installed.registry))
                     .addMapping(PROMETHEUS_PATH);
@@ -78,19 +75,21 @@ public final class PrometheusMetrics {
     }
 
     /** Recording and the collector registry without a web server (the admin endpoint is not mounted). */
-    public static PrometheusMetrics create(MetricsConfig config, MetricRegistry dropwizard, HealthCheckRegistry checks) {
+    public static PrometheusMetrics create(MetricsConfig config, MetricRegistry dropwizard, HealthCheckRegistry checks,
+                                           ExecutorService healthCheckPool) {
         ServiceMetrics metrics = new ServiceMetrics(dropwizard);
         CollectorRegistry registry = new CollectorRegistry(true);
         DefaultExports.register(registry);
-        HealthCheckStatus health = new HealthCheckStatus(checks, metrics.healthStatus, config.healthCheckTimeout.toJavaDuration());
+        HealthCheckStatus health = new HealthCheckStatus(checks, metrics.healthStatus, config.healthCheckTimeout.toJavaDuration(),
+                healthCheckPool);
         DropwizardMeters builtins = new DropwizardMeters(dropwizard, takenNames(registry, metrics));
         new RegistryCollector(metrics, health::refresh, builtins).register(registry);
         return new PrometheusMetrics(metrics, registry, new HttpMetrics(metrics, config.includeLabels),
-                new MetricsPipelineEvents(metrics, config.includeLabels, config.maxLabelValues), health);
+                new MetricsPipelineEvents(metrics, config.includeLabels, config.maxLabelValues));
     }
 
     private static PrometheusMetrics disabled() {
-        return new PrometheusMetrics(null, new CollectorRegistry(true), null, PipelineEvents.NONE, null);
+        return new PrometheusMetrics(null, new CollectorRegistry(true), null, PipelineEvents.NONE);
     }
 
     private static Set<String> takenNames(CollectorRegistry registry, ServiceMetrics metrics) {

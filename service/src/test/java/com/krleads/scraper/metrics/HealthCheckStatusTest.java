@@ -7,6 +7,8 @@ import com.codahale.metrics.health.HealthCheck;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,13 +16,14 @@ import org.junit.jupiter.api.Test;
 class HealthCheckStatusTest {
     private final HealthCheckRegistry checks = new HealthCheckRegistry();
     private final ServiceMetrics metrics = new ServiceMetrics(new MetricRegistry());
-    private final HealthCheckStatus status = new HealthCheckStatus(checks, metrics.healthStatus, Duration.ofSeconds(1));
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final HealthCheckStatus status = new HealthCheckStatus(checks, metrics.healthStatus, Duration.ofSeconds(1), pool);
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
         release.countDown();
-        status.stop();
+        pool.shutdownNow();
     }
 
     @Test

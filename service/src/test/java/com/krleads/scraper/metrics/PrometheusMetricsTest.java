@@ -10,10 +10,19 @@ import com.codahale.metrics.health.HealthCheckRegistry;
 import com.krleads.metrics.MetricCatalog;
 import com.krleads.scraper.config.MetricsConfig;
 import io.prometheus.client.CollectorRegistry;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class PrometheusMetricsTest {
+    private static final ExecutorService POOL = Executors.newCachedThreadPool();
+
+    @AfterAll
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
 
     @Test
     void multiprocessDirectoryIsExplainedOnceAndOnlyWhenSet() {
@@ -38,8 +47,8 @@ class PrometheusMetricsTest {
     @Test
     void eachApplicationHasItsOwnCollectorRegistry() {
         MetricsConfig config = new MetricsConfig();
-        PrometheusMetrics first = PrometheusMetrics.create(config, new MetricRegistry(), new HealthCheckRegistry());
-        PrometheusMetrics second = PrometheusMetrics.create(config, new MetricRegistry(), new HealthCheckRegistry());
+        PrometheusMetrics first = PrometheusMetrics.create(config, new MetricRegistry(), new HealthCheckRegistry(), POOL);
+        PrometheusMetrics second = PrometheusMetrics.create(config, new MetricRegistry(), new HealthCheckRegistry(), POOL);
 
         first.http().route("GET", "/api/jobs/{id}").finished(200, 1_000_000);
 
@@ -52,7 +61,7 @@ class PrometheusMetricsTest {
 
     @Test
     void scrapeTimeGaugesAreReadAtEachScrape() {
-        PrometheusMetrics metrics = PrometheusMetrics.create(new MetricsConfig(), new MetricRegistry(), new HealthCheckRegistry());
+        PrometheusMetrics metrics = PrometheusMetrics.create(new MetricsConfig(), new MetricRegistry(), new HealthCheckRegistry(), POOL);
         long[] queued = {3};
         metrics.queueSize("scraping", () -> queued[0]);
 
@@ -67,7 +76,7 @@ class PrometheusMetricsTest {
 
     @Test
     void aGaugeWhoseSourceFailsIsNaNAndTheScrapeGoesOn() {
-        PrometheusMetrics metrics = PrometheusMetrics.create(new MetricsConfig(), new MetricRegistry(), new HealthCheckRegistry());
+        PrometheusMetrics metrics = PrometheusMetrics.create(new MetricsConfig(), new MetricRegistry(), new HealthCheckRegistry(), POOL);
         boolean[] databaseDown = {true};
         metrics.queueSize("scraping", () -> {
             if (databaseDown[0]) {
