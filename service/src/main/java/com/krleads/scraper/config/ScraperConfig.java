@@ -46,6 +46,14 @@ public class ScraperConfig {
     @JsonProperty
     public int maxRedirects = 5;
 
+    /**
+     * Wall-clock limit of one job run: past it the run stops before its next item or step and
+     * the job fails (not retried), keeping what it stored.
+     */
+    @NotNull
+    @JsonProperty
+    public Duration jobTimeout = Duration.minutes(30);
+
     /** Upper bound of {@code maxPages} that a source may ask for. */
     @Min(1)
     @JsonProperty

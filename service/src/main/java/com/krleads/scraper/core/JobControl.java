@@ -1,10 +1,14 @@
 package com.krleads.scraper.core;
 
-/** What a running job asks of the worker that runs it, between pages. */
+/** What a running job asks of the worker that runs it, as it goes. */
 public interface JobControl {
-    /** True once the job was cancelled through the API; the run stops after the current page. */
+    /** True once the job was cancelled through the API; the run stops before its next item or step. */
     boolean isCancelled();
 
     /** Reports progress after each page; the worker saves it and renews the job's lease. */
     void pageDone(JobCounts soFar);
+
+    /** Records why a run that completes ended before its last page (kept as the job's message). */
+    default void endedEarly(String reason) {
+    }
 }

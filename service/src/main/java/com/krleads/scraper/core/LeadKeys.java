@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * The lookup keys derived from a lead's fields: the name block for near-duplicate search,
  * the region (city and district) of a Korean address, the area code of a Korean phone, and
- * the fallback identity of a lead without any contact.
+ * the fallback identity of a lead without any contact. Each key fits its column
+ * ({@link LeadColumns}): Unicode normalization can lengthen a name, and a long first word of
+ * an address is no region.
  */
 public record LeadKeys(String nameKey, String blockKey, String regionKey, String areaCode,
                        String fallbackKey) {
@@ -15,12 +17,14 @@ public record LeadKeys(String nameKey, String blockKey, String regionKey, String
 
     public static LeadKeys of(String companyName, String phone, String email, String website,
                               String address) {
-        String nameKey = NameSimilarity.normalize(companyName);
+        String nameKey = StorableText.truncate(NameSimilarity.normalize(companyName), LeadColumns.NAME_KEY);
         String fallback = null;
         if (phone == null && email == null && website == null && nameKey != null) {
-            fallback = nameKey + "|" + normalizeAddress(address);
+            fallback = StorableText.truncate(nameKey + "|" + normalizeAddress(address), LeadColumns.FALLBACK_KEY);
         }
-        return new LeadKeys(nameKey, blockKey(nameKey), regionKey(address), areaCode(phone), fallback);
+        String region = regionKey(address);
+        return new LeadKeys(nameKey, blockKey(nameKey), region != null && region.length() <= LeadColumns.REGION_KEY
+                ? region : null, areaCode(phone), fallback);
     }
 
     public static LeadKeys of(LeadDraft draft) {

@@ -1,5 +1,6 @@
 package com.krleads.scraper.db;
 
+import com.krleads.scraper.core.ItemRejectedException;
 import com.krleads.scraper.core.Lead;
 import com.krleads.scraper.core.LeadDraft;
 import com.krleads.scraper.core.LeadKeys;
@@ -23,7 +24,9 @@ import org.jdbi.v3.core.JdbiException;
  * website host, or for a lead without contacts its name and address) merges into the lead
  * that has it; otherwise the lead is inserted, and a similar name with a shared region or
  * phone area records a duplicate candidate. Two writers racing on one key meet the unique
- * index: the loser retries and then finds the winner's row, so no key is stored twice.
+ * index: the loser retries and then finds the winner's row, so no key is stored twice. A row
+ * the database refuses for its data (SQLSTATE class 22 or 23) is an {@link ItemRejectedException}:
+ * that one item is lost, not the job; any other failure (connection, pool) propagates.
  */
 public class JdbiLeadStore implements LeadStore {
     private static final int MAX_TRIES = 4;
@@ -48,6 +51,10 @@ public class JdbiLeadStore implements LeadStore {
                 return jdbi.inTransaction(h -> storeOnce(h, sourceId, draft));
             } catch (JdbiException e) {
                 if (!UniqueViolations.causedBy(e) || attempt >= MAX_TRIES) {
+                    String refused = DataErrors.stateOf(e);
+                    if (refused != null) {
+                        throw new ItemRejectedException("the database refused the item (SQLSTATE " + refused + ")", e);
+                    }
                     throw e;
                 }
             }

@@ -51,11 +51,12 @@ public interface JobQueueDao {
     @SqlUpdate("""
             UPDATE jobs SET status = :status, pages_fetched = :c.pagesFetched, new_leads = :c.newLeads,
                    updated_leads = :c.updatedLeads, errors = :c.errors, finished_at = :now,
+                   error_message = COALESCE(CAST(:note AS VARCHAR(4000)), error_message),
                    lease_owner = NULL, lease_until = NULL
             WHERE id = :id AND lease_owner = :owner AND status = 'running'
             """)
     int finish(@Bind("id") long id, @Bind("owner") String owner, @Bind("status") String status,
-               @BindMethods("c") JobCounts counts, @Bind("now") Instant now);
+               @BindMethods("c") JobCounts counts, @Bind("now") Instant now, @Bind("note") String note);
 
     @SqlUpdate("""
             UPDATE jobs SET status = 'queued', run_after = :runAfter, error_message = :error,

@@ -4,6 +4,7 @@ import com.krleads.metrics.LabelValues.QueueName;
 import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.JobCounts;
 import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.StorableText;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.JobQueueDao;
 import java.time.Clock;
@@ -91,12 +92,18 @@ public class JobQueue {
     }
 
     public boolean complete(long jobId, String owner, JobCounts counts) {
-        return queue.finish(jobId, owner, JobStatus.COMPLETED.value(), counts, clock.instant()) == 1;
+        return complete(jobId, owner, counts, null);
+    }
+
+    /** {@code note}, when not null, says why the run ended before its last page; it becomes the job's message. */
+    public boolean complete(long jobId, String owner, JobCounts counts, String note) {
+        return queue.finish(jobId, owner, JobStatus.COMPLETED.value(), counts, clock.instant(),
+                note == null ? null : truncate(note)) == 1;
     }
 
     /** Ends a run that stopped because the job was cancelled while running. */
     public boolean markCancelled(long jobId, String owner, JobCounts counts) {
-        return queue.finish(jobId, owner, JobStatus.CANCELLED.value(), counts, clock.instant()) == 1;
+        return queue.finish(jobId, owner, JobStatus.CANCELLED.value(), counts, clock.instant(), null) == 1;
     }
 
     /**
@@ -106,9 +113,14 @@ public class JobQueue {
      * @return the job's status afterwards, or empty when {@code owner} had lost the job
      */
     public Optional<JobStatus> fail(Job running, String owner, String error) {
+        return fail(running, owner, error, true);
+    }
+
+    /** As {@link #fail(Job, String, String)}; {@code retry} false fails the job at once, whatever the attempts left. */
+    public Optional<JobStatus> fail(Job running, String owner, String error, boolean retry) {
         String message = truncate(error);
         Instant now = clock.instant();
-        if (running.attempts() >= maxAttempts) {
+        if (!retry || running.attempts() >= maxAttempts) {
             return queue.fail(running.id(), owner, message, now) == 1
                     ? Optional.of(JobStatus.FAILED) : Optional.empty();
         }
@@ -132,7 +144,7 @@ public class JobQueue {
         return queue.recoverExpired(clock.instant(), maxAttempts, "lease expired: the worker stopped renewing it");
     }
 
-    /** Cancels a queued job at once, or asks a running job to stop after its current page. */
+    /** Cancels a queued job at once, or asks a running job to stop before its next item or step. */
     public CancelResult cancel(long jobId) {
         return jdbi.inTransaction(h -> {
             JobQueueDao dao = h.attach(JobQueueDao.class);
@@ -177,9 +189,10 @@ public class JobQueue {
         return product.toLowerCase(Locale.ROOT).contains("postgresql");
     }
 
+    /** Storable on both databases: control characters (NUL) removed, cut to the column. */
     private static String truncate(String error) {
-        String message = error == null || error.isBlank() ? "unknown error" : error;
-        return message.length() <= MAX_ERROR_LENGTH ? message : message.substring(0, MAX_ERROR_LENGTH);
+        String message = StorableText.clean(error);
+        return StorableText.truncate(message == null ? "unknown error" : message, MAX_ERROR_LENGTH);
     }
 
     public enum CancelResult { CANCELLED, REQUESTED, NOT_CANCELLABLE, NOT_FOUND }

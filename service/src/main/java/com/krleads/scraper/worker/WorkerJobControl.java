@@ -5,13 +5,22 @@ import com.krleads.scraper.core.JobCounts;
 import com.krleads.scraper.queue.JobQueue;
 import java.time.Duration;
 
-/** The running job's line back to its worker: progress renews the lease, cancel is read from the job. */
+/**
+ * The running job's line back to its worker: progress renews the lease, cancel is read from the
+ * job (at most every {@link #CANCEL_POLL_MILLIS}, since the pipeline asks before every item and step).
+ */
 final class WorkerJobControl implements JobControl {
+    static final long CANCEL_POLL_MILLIS = 200;
+
     private final JobQueue queue;
     private final long jobId;
     private final String owner;
     private final Duration lease;
     private volatile boolean leaseLost;
+    private volatile String endedEarly;
+    private boolean cancelSeen;
+    private long cancelReadNanos;
+    private boolean cancelRead;
 
     WorkerJobControl(JobQueue queue, long jobId, String owner, Duration lease) {
         this.queue = queue;
@@ -23,7 +32,26 @@ final class WorkerJobControl implements JobControl {
     /** A run that lost its lease stops too: another worker may already own the job. */
     @Override
     public boolean isCancelled() {
-        return leaseLost || queue.isCancelRequested(jobId);
+        if (leaseLost || cancelSeen) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (!cancelRead || now - cancelReadNanos >= CANCEL_POLL_MILLIS * 1_000_000) {
+            cancelSeen = queue.isCancelRequested(jobId);
+            cancelReadNanos = now;
+            cancelRead = true;
+        }
+        return cancelSeen;
+    }
+
+    @Override
+    public void endedEarly(String reason) {
+        endedEarly = reason;
+    }
+
+    /** Why the run ended before its last page, or null. */
+    String endedEarlyReason() {
+        return endedEarly;
     }
 
     @Override

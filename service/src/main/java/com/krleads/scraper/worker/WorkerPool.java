@@ -4,6 +4,8 @@ import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.JobDeadlineException;
+import com.krleads.scraper.core.JobFailureMessage;
 import com.krleads.scraper.core.JobRunner;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.PipelineEvents;
@@ -147,7 +149,7 @@ public class WorkerPool implements Managed {
         boolean cancelled = queue.isCancelRequested(job.id());
         boolean saved = cancelled
                 ? queue.markCancelled(job.id(), owner, counts)
-                : queue.complete(job.id(), owner, counts);
+                : queue.complete(job.id(), owner, counts, control.endedEarlyReason());
         if (saved) {
             events.queueJob(settings.queueName(), QueueJobStatus.FINISHED);
             events.jobFinished(sourceName, cancelled ? JobOutcome.CANCELLED : JobOutcome.COMPLETED, since(started));
@@ -161,13 +163,31 @@ public class WorkerPool implements Managed {
             return;
         }
         LOG.warn("Job {} attempt {} failed", job.id(), job.attempts(), e);
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        Optional<JobStatus> after = queue.fail(job, owner, message);
+        Optional<JobStatus> after = recordFailure(job, owner, JobFailureMessage.of(e),
+                !(e instanceof JobDeadlineException));
         if (after.isPresent()) {
             events.queueJob(settings.queueName(), QueueJobStatus.FAILED);
             if (after.get() == JobStatus.FAILED) {
                 events.jobFinished(sourceName, JobOutcome.FAILED, since(started));
             }
+        }
+    }
+
+    /**
+     * Never throws: when the cause cannot be saved, a plain message is tried; when nothing can be
+     * written (database down), the job is left to lease expiry, which re-queues or fails it.
+     */
+    private Optional<JobStatus> recordFailure(Job job, String owner, String message, boolean retry) {
+        try {
+            return queue.fail(job, owner, message, retry);
+        } catch (RuntimeException first) {
+            LOG.error("Job {}: cannot save its failure; trying a plain message", job.id(), first);
+        }
+        try {
+            return queue.fail(job, owner, JobFailureMessage.UNSAVED, retry);
+        } catch (RuntimeException second) {
+            LOG.error("Job {}: cannot save its failure; it ends when its lease expires", job.id(), second);
+            return Optional.empty();
         }
     }
 

@@ -2,8 +2,11 @@ package com.krleads.scraper.db;
 
 import static com.krleads.scraper.testing.Fixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.scraper.core.DuplicateCandidate;
+import com.krleads.scraper.core.ItemRejectedException;
+import com.krleads.scraper.core.LeadSanitizer;
 import com.krleads.scraper.core.Lead;
 import com.krleads.scraper.core.LeadDraft;
 import com.krleads.scraper.core.StoreResult;
@@ -185,5 +188,30 @@ class JdbiLeadStoreIT {
             pool.shutdownNow();
         }
         assertThat(leads.countAll()).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRowTheDatabaseRefusesIsOneRejectedItemAndTheStoreGoesOn(TestDatabase db) {
+        open(db);
+        LeadDraft tooLong = draft("가".repeat(600), "+8227770001", null, null, "서울 중구");
+        assertThatThrownBy(() -> store.store(sourceId, tooLong))
+                .isInstanceOf(ItemRejectedException.class)
+                .hasMessageStartingWith("the database refused the item (SQLSTATE 22");
+        store.store(sourceId, draft("멀쩡한 식당", "+8227770002", null, null, "서울 중구"));
+        assertThat(leads.countAll()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCleanedDraftWithANulInItsNameIsStoredOnBothDatabases(TestDatabase db) {
+        open(db);
+        LeadDraft raw = draft("널\u0000식당", "+8227770003", null, null, "서울 중구");
+        if (db == TestDatabase.POSTGRES) {
+            assertThatThrownBy(() -> store.store(sourceId, raw)).isInstanceOf(ItemRejectedException.class);
+        }
+        LeadDraft clean = LeadSanitizer.sanitize(raw).draft();
+        long id = store.store(sourceId, clean).leadId();
+        assertThat(leads.findById(id).orElseThrow().companyName()).isEqualTo("널식당");
     }
 }

@@ -39,6 +39,10 @@ public final class FixtureSite implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> flakyCounts = new ConcurrentHashMap<>();
     private volatile boolean robotsHidden;
+    private final Map<String, Served> served = new ConcurrentHashMap<>();
+
+    private record Served(String contentType, byte[] body) {
+    }
 
     private FixtureSite() {
     }
@@ -79,6 +83,16 @@ public final class FixtureSite implements AutoCloseable {
         return requests.stream().filter(r -> r.path().equals(path)).count();
     }
 
+    /** Serves {@code body} at {@code path} (robots.txt included), before the bundled files. */
+    public FixtureSite serve(String path, String contentType, byte[] body) {
+        served.put(path, new Served(contentType, body));
+        return this;
+    }
+
+    public FixtureSite serve(String path, String contentType, String body) {
+        return serve(path, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Makes robots.txt answer 404 (which means: everything allowed). */
     public void hideRobots(boolean hidden) {
         robotsHidden = hidden;
@@ -96,7 +110,12 @@ public final class FixtureSite implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("User-Agent"), System.nanoTime()));
         try (exchange) {
             String path = uri.getPath();
-            if (path.startsWith("/test/")) {
+            Served custom = served.get(path);
+            if (custom != null) {
+                exchange.getResponseHeaders().set("Content-Type", custom.contentType());
+                exchange.sendResponseHeaders(200, custom.body().length);
+                exchange.getResponseBody().write(custom.body());
+            } else if (path.startsWith("/test/")) {
                 handleTestEndpoint(exchange, path.substring("/test/".length()), uri.getQuery());
             } else if (path.equals("/robots.txt") && robotsHidden) {
                 send(exchange, 404, "text/plain", "not found");

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.JobDeadlineException;
 import com.krleads.scraper.core.JobRunner;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.LeadDraft;
 import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.scrape.ScrapeException;
 import com.krleads.scraper.db.JdbiLeadStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.LeadDao;
@@ -17,6 +19,7 @@ import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.RecordingEvents;
 import com.krleads.scraper.testing.TestDatabase;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -187,6 +190,54 @@ class WorkerPoolIT {
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.attempts()).isZero();
         assertThat(pool.aliveCount()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFailureWhoseTextTheDatabaseWouldRefuseStillEndsTheJobWithItsCause(TestDatabase db) {
+        open(db, 1);
+        long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
+        start(1, (job, source, control) -> {
+            throw new ScrapeException("page failed: \u0000java.net.ConnectException: Connection refused", null);
+        }, Duration.ofSeconds(5));
+
+        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.FAILED);
+
+        assertThat(jobs.findById(jobId).orElseThrow().errorMessage()).isEqualTo("page failed: Connection refused");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDatabaseFailureReachesTheClientWithoutSql(TestDatabase db) {
+        open(db, 1);
+        long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
+        start(1, (job, source, control) -> {
+            throw new IllegalStateException("org.jdbi.v3.core.statement.UnableToExecuteStatementException",
+                    new SQLException("ERROR: value too long for type character varying(200) [INSERT INTO leads]", "22001"));
+        }, Duration.ofSeconds(5));
+
+        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.FAILED);
+
+        assertThat(jobs.findById(jobId).orElseThrow().errorMessage())
+                .isEqualTo("the database failed while the job ran; see the service log");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aJobPastItsDeadlineIsNotRetried(TestDatabase db) {
+        open(db, 3);
+        long jobId = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
+        start(1, (job, source, control) -> {
+            control.pageDone(new JobCounts(2, 5, 0, 0));
+            throw new JobDeadlineException("stopped at the job deadline of 30 min after 2 page(s)");
+        }, Duration.ofSeconds(5));
+
+        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.FAILED);
+
+        Job job = jobs.findById(jobId).orElseThrow();
+        assertThat(job.attempts()).isEqualTo(1);
+        assertThat(job.counts()).isEqualTo(new JobCounts(2, 5, 0, 0));
+        assertThat(job.errorMessage()).isEqualTo("stopped at the job deadline of 30 min after 2 page(s)");
     }
 
     private static boolean awaitLatch(CountDownLatch latch) {

@@ -19,6 +19,7 @@ public final class ContactNormalizer {
             "[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern HOST = Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9-]{2,63}");
+    private static final int MAX_HOST_LENGTH = 253;
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00a0\\u3000]+");
 
     private ContactNormalizer() {
@@ -85,7 +86,8 @@ public final class ContactNormalizer {
         if (host.startsWith("www.")) {
             host = host.substring(4);
         }
-        return HOST.matcher(host).matches() ? host : null;
+        // A DNS name has at most 253 characters (RFC 1035); anything longer is no website.
+        return host.length() <= MAX_HOST_LENGTH && HOST.matcher(host).matches() ? host : null;
     }
 
     /** Trimmed, whitespace runs collapsed to one space; null when nothing is left. */

@@ -45,8 +45,9 @@ public final class FetchSession {
         }
         RobotsRules rules;
         try {
-            FetchedPage robots = politeGet(URI.create(origin + "/robots.txt"), target -> { });
-            rules = RobotsRules.parse(robots.text(), fetcher.userAgent());
+            URI robotsUri = URI.create(origin + "/robots.txt");
+            FetchedPage robots = polite(robotsUri, () -> fetcher.getPrefix(robotsUri, RobotsRules.MAX_BYTES));
+            rules = RobotsRules.parse(robots.text(), fetcher.userAgent(), robots.body().length >= RobotsRules.MAX_BYTES);
         } catch (FetchException e) {
             // RFC 9309: a 4xx robots.txt means no rules; an unreachable one (5xx, network)
             // means assume everything is disallowed, so the job fails with the reason.
@@ -62,6 +63,14 @@ public final class FetchSession {
 
     private FetchedPage politeGet(URI uri, PageFetcher.RedirectFilter redirectFilter)
             throws FetchException, InterruptedException {
+        return polite(uri, () -> fetcher.get(uri, redirectFilter));
+    }
+
+    private interface Request {
+        FetchedPage send() throws FetchException, InterruptedException;
+    }
+
+    private FetchedPage polite(URI uri, Request request) throws FetchException, InterruptedException {
         String host = origin(uri);
         Long last = lastRequestNanos.get(host);
         if (last != null && delayMillis > 0) {
@@ -71,7 +80,7 @@ public final class FetchSession {
             }
         }
         try {
-            return fetcher.get(uri, redirectFilter);
+            return request.send();
         } finally {
             lastRequestNanos.put(host, System.nanoTime());
         }

@@ -1,12 +1,17 @@
 package com.krleads.scraper.core.scrape;
 
 import com.krleads.scraper.core.LeadDraft;
+import com.krleads.scraper.core.RunLimit;
 import com.krleads.scraper.core.Selectors;
 import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import org.jsoup.nodes.Element;
 
-/** Turns one listing item into a draft: extract and normalize, enrich, verify. */
+/**
+ * Turns one listing item into a draft: extract and normalize, enrich, verify. Shared by all
+ * jobs; each job assembles through its own {@link Run}, which stops before enrichment or
+ * verification once the job must stop.
+ */
 public final class LeadAssembler {
     private final Enricher enricher;
     private final ContactVerifier verifier;
@@ -17,12 +22,29 @@ public final class LeadAssembler {
         this.verifier = verifier;
     }
 
-    public LeadDraft assemble(Element item, Selectors selectors) throws InterruptedException {
-        ItemFields fields = ItemExtractor.extract(item, selectors);
-        enricher.enrich(fields);
-        if (verifier != null) {
-            verifier.verify(fields);
+    public Run startRun(RunLimit limit) {
+        return new Run(limit, verifier == null ? null : verifier.startRun(limit));
+    }
+
+    /** The assembling of one job run. */
+    public final class Run {
+        private final RunLimit limit;
+        private final ContactVerifier.Run verification;
+
+        private Run(RunLimit limit, ContactVerifier.Run verification) {
+            this.limit = limit;
+            this.verification = verification;
         }
-        return fields.toDraft();
+
+        public LeadDraft assemble(Element item, Selectors selectors) throws RunLimit.Stopped, InterruptedException {
+            ItemFields fields = ItemExtractor.extract(item, selectors);
+            limit.check();
+            enricher.enrich(fields);
+            if (verification != null) {
+                limit.check();
+                verification.verify(fields);
+            }
+            return fields.toDraft();
+        }
     }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.Flow;
 
 /**
  * Collects a response body into memory and gives up as soon as it passes {@code limit} bytes,
- * cancelling the stream, so an endless or huge answer never fills the heap.
+ * cancelling the stream, so an endless or huge answer never fills the heap. In truncating mode
+ * (robots.txt) the first {@code limit} bytes are the body instead of a failure.
  */
 final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
@@ -24,24 +25,31 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
 
     private final long limit;
     private final long declaredLength;
+    private final boolean truncate;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    LimitedBodySubscriber(long limit, long declaredLength) {
+    LimitedBodySubscriber(long limit, long declaredLength, boolean truncate) {
         this.limit = limit;
         this.declaredLength = declaredLength;
+        this.truncate = truncate;
     }
 
     static HttpResponse.BodyHandler<byte[]> handler(long limit) {
+        return handler(limit, false);
+    }
+
+    /** {@code truncate}: a body over the limit is cut at the limit instead of failing. */
+    static HttpResponse.BodyHandler<byte[]> handler(long limit, boolean truncate) {
         return info -> new LimitedBodySubscriber(limit,
-                info.headers().firstValueAsLong("Content-Length").orElse(-1));
+                info.headers().firstValueAsLong("Content-Length").orElse(-1), truncate);
     }
 
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        if (declaredLength > limit) {
+        if (declaredLength > limit && !truncate) {
             fail();
             return;
         }
@@ -55,7 +63,15 @@ final class LimitedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
         }
         for (ByteBuffer item : items) {
             if ((long) buffer.size() + item.remaining() > limit) {
-                fail();
+                if (truncate) {
+                    byte[] head = new byte[(int) (limit - buffer.size())];
+                    item.get(head);
+                    buffer.write(head, 0, head.length);
+                    subscription.cancel();
+                    result.complete(buffer.toByteArray());
+                } else {
+                    fail();
+                }
                 return;
             }
             byte[] chunk = new byte[item.remaining()];

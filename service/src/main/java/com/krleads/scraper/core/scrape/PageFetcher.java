@@ -93,9 +93,19 @@ public final class PageFetcher {
 
     /** As {@link #get(URI)}, asking {@code redirectFilter} before following each redirect. */
     public FetchedPage get(URI uri, RedirectFilter redirectFilter) throws FetchException, InterruptedException {
+        return get(uri, redirectFilter, LimitedBodySubscriber.handler(maxBodyBytes));
+    }
+
+    /** As {@link #get(URI)}, but a body longer than {@code maxBytes} is cut there rather than refused (robots.txt). */
+    public FetchedPage getPrefix(URI uri, long maxBytes) throws FetchException, InterruptedException {
+        return get(uri, target -> { }, LimitedBodySubscriber.handler(maxBytes, true));
+    }
+
+    private FetchedPage get(URI uri, RedirectFilter redirectFilter, HttpResponse.BodyHandler<byte[]> bodyHandler)
+            throws FetchException, InterruptedException {
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
-            Answer answer = sendWithRetries(current);
+            Answer answer = sendWithRetries(current, bodyHandler);
             if (isRedirect(answer.status()) && answer.location() != null) {
                 if (redirects >= maxRedirects) {
                     throw new FetchException("more than " + maxRedirects + " redirects from " + uri, answer.status());
@@ -111,12 +121,13 @@ public final class PageFetcher {
         }
     }
 
-    private Answer sendWithRetries(URI uri) throws FetchException, InterruptedException {
+    private Answer sendWithRetries(URI uri, HttpResponse.BodyHandler<byte[]> bodyHandler)
+            throws FetchException, InterruptedException {
         for (int attempt = 0; ; attempt++) {
             String problem;
             Throwable cause = null;
             try {
-                Answer answer = sendOnce(uri);
+                Answer answer = sendOnce(uri, bodyHandler);
                 if (!isRetryable(answer.status())) {
                     return answer;
                 }
@@ -138,11 +149,12 @@ public final class PageFetcher {
         }
     }
 
-    private Answer sendOnce(URI uri) throws FetchException, IOException, TimeoutException, InterruptedException {
+    private Answer sendOnce(URI uri, HttpResponse.BodyHandler<byte[]> bodyHandler)
+            throws FetchException, IOException, TimeoutException, InterruptedException {
         try {
             addressCheck.check(uri);
         } catch (RefusedUrlException e) {
-            throw new FetchException("refused " + uri + ": " + e.getMessage(), -1);
+            throw new FetchException("refused " + uri + ": " + e.getMessage(), e);
         }
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(readTimeout)
@@ -151,7 +163,7 @@ public final class PageFetcher {
                 .GET()
                 .build();
         CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request, LimitedBodySubscriber.handler(maxBodyBytes));
+                client.sendAsync(request, bodyHandler);
         HttpResponse<byte[]> response;
         try {
             response = future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);

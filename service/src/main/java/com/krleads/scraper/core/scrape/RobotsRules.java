@@ -4,18 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The rules of one robots.txt (RFC 9309) that apply to one user agent: the groups naming our
  * product token, else the {@code *} groups. A path is allowed unless the longest matching rule
  * is a Disallow; on a tie Allow wins. {@code *} matches any characters, a final {@code $}
- * anchors the end.
+ * anchors the end ({@link RobotsPattern}, linear in the path, whatever the rule). Only the
+ * first {@link #MAX_BYTES} of a robots.txt are read, as RFC 9309 section 2.5 allows.
  */
 public final class RobotsRules {
     public static final RobotsRules ALLOW_ALL = new RobotsRules(List.of());
+    /** RFC 9309 asks crawlers to parse at least the first 500 KiB; we parse exactly that much. */
+    public static final int MAX_BYTES = 500 * 1024;
 
-    private record Rule(boolean allow, int length, Pattern pattern) {
+    private record Rule(boolean allow, int length, RobotsPattern pattern) {
     }
 
     private static final class Group {
@@ -27,6 +29,19 @@ public final class RobotsRules {
 
     private RobotsRules(List<Rule> rules) {
         this.rules = rules;
+    }
+
+    /**
+     * Parses a robots.txt that may have been cut at {@link #MAX_BYTES}: when {@code truncated},
+     * the last, possibly partial line is dropped so that half a rule never applies.
+     */
+    public static RobotsRules parse(String robotsTxt, String userAgent, boolean truncated) {
+        String text = robotsTxt;
+        if (truncated) {
+            int lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+            text = lastBreak < 0 ? "" : text.substring(0, lastBreak);
+        }
+        return parse(text, userAgent);
     }
 
     public static RobotsRules parse(String robotsTxt, String userAgent) {
@@ -63,7 +78,7 @@ public final class RobotsRules {
         String path = pathAndQuery.isEmpty() ? "/" : pathAndQuery;
         Rule best = null;
         for (Rule rule : rules) {
-            if (!rule.pattern().matcher(path).lookingAt()) {
+            if (!rule.pattern().matches(path)) {
                 continue;
             }
             if (best == null || rule.length() > best.length() || (rule.length() == best.length() && rule.allow())) {
@@ -102,21 +117,7 @@ public final class RobotsRules {
 
     private static Rule rule(boolean allow, String value) {
         String encoded = encodeNonAscii(value);
-        boolean anchored = encoded.endsWith("$");
-        String body = anchored ? encoded.substring(0, encoded.length() - 1) : encoded;
-        StringBuilder regex = new StringBuilder();
-        for (String piece : body.split("\\*", -1)) {
-            if (regex.length() > 0) {
-                regex.append(".*");
-            }
-            if (!piece.isEmpty()) {
-                regex.append(Pattern.quote(piece));
-            }
-        }
-        if (anchored) {
-            regex.append('$');
-        }
-        return new Rule(allow, encoded.length(), Pattern.compile(regex.toString(), Pattern.DOTALL));
+        return new Rule(allow, encoded.length(), RobotsPattern.of(encoded));
     }
 
     /** Request paths are percent-encoded; robots.txt authors often write Korean paths raw. */

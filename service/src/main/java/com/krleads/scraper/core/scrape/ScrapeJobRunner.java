@@ -5,39 +5,57 @@ import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
+import com.krleads.scraper.core.ItemRejectedException;
 import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.JobControl;
 import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.JobDeadlineException;
 import com.krleads.scraper.core.JobRunner;
 import com.krleads.scraper.core.LeadDraft;
+import com.krleads.scraper.core.LeadSanitizer;
 import com.krleads.scraper.core.LeadStore;
 import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.RefusedUrlException;
+import com.krleads.scraper.core.RunLimit;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.core.StoreResult;
 import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scraping job: from the source's start page, page after page up to {@code maxPages}:
- * fetch, parse, extract and normalize, enrich, verify, store. An item with neither a company
- * name nor a contact counts as an error and the page goes on. A cancelled job stops after the
- * page in progress. Thread-safe: each run keeps its own fetch session.
+ * fetch, parse, extract and normalize, enrich, verify, clean ({@link LeadSanitizer}), store.
+ *
+ * <p>One item never fails the job: an item with neither a company name nor a contact, one the
+ * cleaning rejects, one the database refuses or one whose reading throws counts as an error and
+ * the page goes on. A later page that robots.txt forbids or whose address is refused ends the
+ * pagination with the reason recorded. Cancel and the job's deadline are checked between items
+ * and around every slow step: a cancelled run returns what it did so far; one past its deadline
+ * saves its progress and fails. Thread-safe: each run keeps its own state.
  */
 public final class ScrapeJobRunner implements JobRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(ScrapeJobRunner.class);
+
     private final PageFetcher fetcher;
     private final LeadAssembler assembler;
     private final LeadStore leadStore;
     private final PipelineEvents events;
+    private final Duration jobTimeout;
 
-    public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events) {
+    public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
+                           Duration jobTimeout) {
         this.fetcher = fetcher;
         this.assembler = assembler;
         this.leadStore = leadStore;
         this.events = events;
+        this.jobTimeout = jobTimeout;
     }
 
     /** The production pipeline, wired from the configuration. */
@@ -46,72 +64,35 @@ public final class ScrapeJobRunner implements JobRunner {
                                          PipelineEvents events) {
         LeadAssembler assembler = new LeadAssembler(Enricher.create(enrichment, events),
                 ContactVerifier.create(verification, events));
-        return new ScrapeJobRunner(PageFetcher.create(scraper), assembler, leadStore, events);
+        return new ScrapeJobRunner(PageFetcher.create(scraper), assembler, leadStore, events,
+                scraper.jobTimeout.toJavaDuration());
     }
 
     @Override
-    public JobCounts run(Job job, Source source, JobControl control) throws ScrapeException, InterruptedException {
+    public JobCounts run(Job job, Source source, JobControl control)
+            throws ScrapeException, JobDeadlineException, InterruptedException {
         SelectorCheck.Problem badSelector = SelectorCheck.firstProblem(source.selectors());
         if (badSelector != null) {
             throw new ScrapeException(badSelector.field() + ": " + badSelector.message(), null);
         }
-        FetchSession session = new FetchSession(fetcher, source.delayMillis());
-        Tally tally = new Tally();
-        Set<URI> visited = new HashSet<>();
-        URI next = startUri(source);
-        while (next != null && tally.pages < source.maxPages() && !control.isCancelled()) {
-            FetchedPage page = fetchPage(session, next, tally.pages == 0);
-            if (page == null) {
-                break;
-            }
-            visited.add(next);
-            visited.add(page.uri());
-            tally.pages++;
-            ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors());
-            for (Element item : parsed.items()) {
-                storeItem(source, item, tally);
-            }
-            control.pageDone(tally.counts());
-            next = parsed.nextPage() == null || visited.contains(parsed.nextPage()) ? null : parsed.nextPage();
-        }
-        return tally.counts();
-    }
-
-    /** Null when robots.txt forbids a later page: pagination ends there. */
-    private FetchedPage fetchPage(FetchSession session, URI uri, boolean first)
-            throws ScrapeException, InterruptedException {
+        RunLimit limit = new RunLimit(control, jobTimeout);
+        Run run = new Run(job, source, control, limit);
         try {
-            return session.fetch(uri);
-        } catch (RobotsDisallowedException e) {
-            if (first) {
-                throw new ScrapeException("robots.txt of " + FetchSession.origin(uri)
-                        + " does not allow fetching the start page " + uri, e);
+            run.crawl();
+        } catch (RunLimit.Stopped stopped) {
+            if (stopped.reason() == RunLimit.Reason.DEADLINE) {
+                control.pageDone(run.tally.counts());
+                throw new JobDeadlineException("stopped at the job deadline of " + readable(jobTimeout)
+                        + " after " + run.tally.pages + " page(s); the leads stored so far are kept");
             }
-            return null;
-        } catch (FetchException e) {
-            throw new ScrapeException((first ? "start page failed: " : "page failed: ") + e.getMessage(), e);
         }
+        return run.tally.counts();
     }
 
-    private void storeItem(Source source, Element item, Tally tally) throws InterruptedException {
-        LeadDraft draft = assembler.assemble(item, source.selectors());
-        if (!draft.isLead()) {
-            tally.errors++;
-            events.itemStored(source.name(), ResultType.ERROR);
-            return;
-        }
-        StoreResult result = leadStore.store(source.id(), draft);
-        if (result.created()) {
-            tally.created++;
-            events.itemStored(source.name(), ResultType.NEW);
-        } else {
-            tally.updated++;
-            events.itemStored(source.name(), ResultType.UPDATED);
-            events.duplicateDetected(DuplicateAction.AUTO_MERGE);
-        }
-        if (result.candidateCreated()) {
-            events.duplicateDetected(DuplicateAction.CANDIDATE);
-        }
+    private static String readable(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " min"
+                : seconds >= 1 ? seconds + " s" : duration.toMillis() + " ms";
     }
 
     private static URI startUri(Source source) throws ScrapeException {
@@ -119,6 +100,138 @@ public final class ScrapeJobRunner implements JobRunner {
             return URI.create(source.startUrl().trim());
         } catch (IllegalArgumentException e) {
             throw new ScrapeException("bad start URL " + source.startUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        final Job job;
+        final Source source;
+        final JobControl control;
+        final RunLimit limit;
+        final FetchSession session;
+        final LeadAssembler.Run assembly;
+        final Tally tally = new Tally();
+
+        Run(Job job, Source source, JobControl control, RunLimit limit) {
+            this.job = job;
+            this.source = source;
+            this.control = control;
+            this.limit = limit;
+            this.session = new FetchSession(fetcher, source.delayMillis());
+            this.assembly = assembler.startRun(limit);
+        }
+
+        void crawl() throws ScrapeException, RunLimit.Stopped, InterruptedException {
+            Set<URI> visited = new HashSet<>();
+            URI next = startUri(source);
+            while (next != null && tally.pages < source.maxPages()) {
+                limit.check();
+                FetchedPage page = fetchPage(next, tally.pages == 0);
+                if (page == null) {
+                    return;
+                }
+                limit.check();
+                visited.add(next);
+                visited.add(page.uri());
+                tally.pages++;
+                ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors());
+                for (Element item : parsed.items()) {
+                    limit.check();
+                    storeItem(item);
+                }
+                control.pageDone(tally.counts());
+                next = parsed.nextPage() == null || visited.contains(parsed.nextPage()) ? null : parsed.nextPage();
+            }
+        }
+
+        /** Null when a later page may not be fetched (robots.txt, refused address): pagination ends there. */
+        private FetchedPage fetchPage(URI uri, boolean first) throws ScrapeException, InterruptedException {
+            try {
+                return session.fetch(uri);
+            } catch (RobotsDisallowedException e) {
+                if (first) {
+                    throw new ScrapeException("robots.txt of " + FetchSession.origin(uri)
+                            + " does not allow fetching the start page " + uri, e);
+                }
+                return endPagination("robots.txt does not allow the next page " + uri);
+            } catch (FetchException e) {
+                RefusedUrlException refused = refusal(e);
+                if (!first && refused != null) {
+                    return endPagination("the next page " + uri + " is refused: " + refused.getMessage());
+                }
+                throw new ScrapeException((first ? "start page failed: " : "page failed: ") + e.getMessage(), e);
+            }
+        }
+
+        /** The refusal behind a failed fetch (the page, its robots.txt or a redirect), or null. */
+        private static RefusedUrlException refusal(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof RefusedUrlException refused) {
+                    return refused;
+                }
+            }
+            return null;
+        }
+
+        private FetchedPage endPagination(String why) {
+            String reason = "pagination ended after page " + tally.pages + ": " + why;
+            LOG.info("Job {} ({}): {}", job.id(), source.name(), reason);
+            control.endedEarly(reason);
+            return null;
+        }
+
+        private void storeItem(Element item) throws RunLimit.Stopped, InterruptedException {
+            LeadDraft draft;
+            try {
+                draft = assembly.assemble(item, source.selectors());
+            } catch (RuntimeException e) {
+                LOG.warn("Job {} ({}): an item on page {} could not be read", job.id(), source.name(), tally.pages, e);
+                countError();
+                return;
+            }
+            if (!draft.isLead()) {
+                countError();
+                return;
+            }
+            LeadSanitizer.Result clean = LeadSanitizer.sanitize(draft);
+            if (clean.rejected()) {
+                reject(clean.rejection(), null);
+                return;
+            }
+            if (!clean.notes().isEmpty()) {
+                LOG.info("Job {} ({}): item on page {} stored with {}", job.id(), source.name(), tally.pages,
+                        String.join(", ", clean.notes()));
+            }
+            StoreResult result;
+            try {
+                result = leadStore.store(source.id(), clean.draft());
+            } catch (ItemRejectedException e) {
+                reject(e.getMessage(), e);
+                return;
+            }
+            if (result.created()) {
+                tally.created++;
+                events.itemStored(source.name(), ResultType.NEW);
+            } else {
+                tally.updated++;
+                events.itemStored(source.name(), ResultType.UPDATED);
+                events.duplicateDetected(DuplicateAction.AUTO_MERGE);
+            }
+            if (result.candidateCreated()) {
+                events.duplicateDetected(DuplicateAction.CANDIDATE);
+            }
+        }
+
+        private void reject(String reason, Exception cause) {
+            LOG.warn("Job {} ({}): an item on page {} was not stored: {}", job.id(), source.name(), tally.pages,
+                    reason, cause);
+            countError();
+        }
+
+        private void countError() {
+            tally.errors++;
+            events.itemStored(source.name(), ResultType.ERROR);
         }
     }
 

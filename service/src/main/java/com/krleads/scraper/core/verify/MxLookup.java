@@ -1,5 +1,7 @@
 package com.krleads.scraper.core.verify;
 
+import java.time.Duration;
+
 /** Asks DNS whether a mail domain can receive mail. */
 @FunctionalInterface
 public interface MxLookup {
@@ -12,5 +14,6 @@ public interface MxLookup {
         UNKNOWN
     }
 
-    Answer lookup(String domain);
+    /** Answers within about {@code timeout}; {@link Answer#UNKNOWN} past it. */
+    Answer lookup(String domain, Duration timeout);
 }

@@ -65,4 +65,19 @@ class FetchSessionTest {
             assertThat(gapMillis).as("gap before request %d", i).isGreaterThanOrEqualTo(115);
         }
     }
+
+    @Test
+    void aRobotsTxtOverTheLimitIsParsedUpToTheLimit() throws Exception {
+        StringBuilder robots = new StringBuilder("User-agent: *\nDisallow: /private/\n");
+        while (robots.length() < RobotsRules.MAX_BYTES + 64 * 1024) {
+            robots.append("# ").append("padding ".repeat(10)).append('\n');
+        }
+        robots.append("Disallow: /seoul/\n");
+        site.serve("/robots.txt", "text/plain; charset=UTF-8", robots.toString());
+        FetchSession session = new FetchSession(fetcher, 0);
+
+        assertThat(session.fetch(site.uri("/seoul/food/index.html")).text()).contains("listing");
+        assertThatThrownBy(() -> session.fetch(site.uri("/private/page4.html")))
+                .isInstanceOf(RobotsDisallowedException.class);
+    }
 }

@@ -80,4 +80,36 @@ class RobotsRulesTest {
         assertThat(RobotsRules.productToken(UA)).isEqualTo("krleadscraper");
         assertThat(RobotsRules.productToken("my-bot_2 (x)")).isEqualTo("my-bot_2");
     }
+
+    @Test
+    void wildcardsMatchAnyRunAndTheAnchorOnlyTheEnd() {
+        assertThat(RobotsPattern.of("/a*b*c").matches("/axxbyyczz")).isTrue();
+        assertThat(RobotsPattern.of("/a*b*c").matches("/axxcyyb")).isFalse();
+        assertThat(RobotsPattern.of("/a*c$").matches("/abcabc")).isTrue();
+        assertThat(RobotsPattern.of("/a*c$").matches("/abcab")).isFalse();
+        assertThat(RobotsPattern.of("/ab$").matches("/ab")).isTrue();
+        assertThat(RobotsPattern.of("/ab$").matches("/abc")).isFalse();
+        assertThat(RobotsPattern.of("*").matches("/anything")).isTrue();
+        assertThat(RobotsPattern.of("/*$").matches("/")).isTrue();
+        assertThat(RobotsPattern.of("/x**y").matches("/xy")).isTrue();
+        assertThat(RobotsPattern.of("/aa*aa$").matches("/aaa")).isFalse();
+        assertThat(RobotsPattern.of("/aa*aa$").matches("/aaaa")).isTrue();
+    }
+
+    @Test
+    void aRuleBuiltToBacktrackIsJustAnotherRule() {
+        // With a backtracking regex this pair never finishes; here it is a non-match like any other.
+        RobotsRules rules = RobotsRules.parse("User-agent: *\nDisallow: /" + "*a".repeat(40) + "*b\n", UA);
+        assertThat(rules.allows("/" + "a".repeat(60))).isTrue();
+        assertThat(rules.allows("/" + "a".repeat(60) + "b")).isFalse();
+    }
+
+    @Test
+    void aTruncatedRobotsTxtDropsItsLastPartialLine() {
+        RobotsRules rules = RobotsRules.parse("User-agent: *\nDisallow: /private/\nAllow: /pri", UA, true);
+        assertThat(rules.allows("/private/x")).isFalse();
+        assertThat(rules.allows("/pri")).isTrue();
+        assertThat(RobotsRules.parse("User-agent: *\nDisallow: /private/\nAllow: /pri", UA, false).allows("/private/x"))
+                .isFalse();
+    }
 }

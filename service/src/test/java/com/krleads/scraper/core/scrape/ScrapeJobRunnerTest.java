@@ -21,6 +21,7 @@ import com.krleads.scraper.testing.LoopbackDns;
 import com.krleads.scraper.testing.OllamaStub;
 import com.krleads.scraper.testing.RecordingEvents;
 import com.krleads.scraper.testing.TestConfigs;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +42,7 @@ class ScrapeJobRunnerTest {
     private FixtureSite site;
 
     /** Records progress; cancels the job once {@code cancelAfterPages} pages are done. */
-    private static final class Control implements JobControl {
+    private static class Control implements JobControl {
         final List<JobCounts> progress = new CopyOnWriteArrayList<>();
         final int cancelAfterPages;
 
@@ -78,7 +79,7 @@ class ScrapeJobRunnerTest {
         ScraperConfig config = TestConfigs.scraper(allowPrivateAddresses);
         PageFetcher fetcher = new PageFetcher(config, new UrlGuard(allowPrivateAddresses)::check, PageFetcher.Sleeper.REAL);
         LeadAssembler assembler = new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null);
-        return new ScrapeJobRunner(fetcher, assembler, store, events);
+        return new ScrapeJobRunner(fetcher, assembler, store, events, Duration.ofMinutes(1));
     }
 
     @Test
@@ -199,5 +200,64 @@ class ScrapeJobRunnerTest {
             assertThat(store.byName("강남 치킨 하우스").extractionMethod()).isEqualTo("llm");
             assertThat(events.count("verified:email:valid")).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aCancelArrivingMidPageStopsBeforeTheNextItem() throws Exception {
+        JobControl control = new Control(Integer.MAX_VALUE) {
+            @Override
+            public boolean isCancelled() {
+                return store.received().size() >= 2;
+            }
+        };
+        JobCounts counts = runner(true).run(JOB, source(site.startUrl(), 10), control);
+        assertThat(counts).isEqualTo(new JobCounts(1, 2, 0, 0));
+        assertThat(site.requestedPaths()).containsExactly("/robots.txt", "/seoul/food/index.html");
+    }
+
+    @Test
+    void anItemTheStoreRefusesIsOneErrorAndThePageGoesOn() throws Exception {
+        com.krleads.scraper.core.LeadStore refusing = (sourceId, draft) -> {
+            if ("명동 분식".equals(draft.companyName())) {
+                throw new com.krleads.scraper.core.ItemRejectedException("the database refused the item", null);
+            }
+            return store.store(sourceId, draft);
+        };
+        ScraperConfig config = TestConfigs.scraper(true);
+        PageFetcher fetcher = new PageFetcher(config, new UrlGuard(true)::check, PageFetcher.Sleeper.REAL);
+        LeadAssembler assembler = new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null);
+        JobCounts counts = new ScrapeJobRunner(fetcher, assembler, refusing, events, Duration.ofMinutes(1))
+                .run(JOB, source(site.startUrl(), 10), new Control(Integer.MAX_VALUE));
+
+        assertThat(counts).isEqualTo(new JobCounts(3, 9, 1, 3));
+        assertThat(store.leads()).extracting(LeadDraft::companyName).doesNotContain("명동 분식").contains("인천 바다횟집");
+    }
+
+    @Test
+    void aPrivateNextPageEndsPaginationWithTheReasonRecorded() throws Exception {
+        site.serve("/hostile/list.html", "text/html; charset=UTF-8",
+                new com.krleads.scraper.testing.ListingPage()
+                        .add(com.krleads.scraper.testing.ListingPage.Item.named("첫째 식당", "02-111-1111"))
+                        .next("http://192.168.0.10/list2.html").html());
+        UrlGuard strict = new UrlGuard(false);
+        PageFetcher fetcher = new PageFetcher(TestConfigs.scraper(true), uri -> {
+            if (!"127.0.0.1".equals(uri.getHost())) {
+                strict.check(uri);
+            }
+        }, PageFetcher.Sleeper.REAL);
+        List<String> reasons = new CopyOnWriteArrayList<>();
+        Control control = new Control(Integer.MAX_VALUE) {
+            @Override
+            public void endedEarly(String reason) {
+                reasons.add(reason);
+            }
+        };
+        JobCounts counts = new ScrapeJobRunner(fetcher,
+                new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null), store, events,
+                Duration.ofMinutes(1)).run(JOB, source(site.baseUrl() + "/hostile/list.html", 10), control);
+
+        assertThat(counts).isEqualTo(new JobCounts(1, 1, 0, 0));
+        assertThat(reasons).singleElement().asString()
+                .startsWith("pagination ended after page 1: the next page http://192.168.0.10/list2.html is refused");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.LabelValues.VerificationStatus;
 import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.RunLimit;
 import com.krleads.scraper.core.scrape.ItemFields;
 import com.krleads.scraper.testing.LoopbackDns;
 import com.krleads.scraper.testing.RecordingEvents;
@@ -34,8 +35,8 @@ class ContactVerifierTest {
         dns.close();
     }
 
-    private static JndiMxLookup lookup(String serverUrl) {
-        return new JndiMxLookup(TIMEOUT, serverUrl);
+    private static ContactVerifier verifier(String serverUrl, PipelineEvents events) {
+        return new ContactVerifier(new JndiMxLookup(serverUrl), TIMEOUT, Duration.ofSeconds(5), events);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -47,7 +48,7 @@ class ContactVerifierTest {
             "not-an-address, INVALID",
             "a@b, INVALID"})
     void emailStatusFromSyntaxAndMx(String email, VerificationStatus expected) {
-        ContactVerifier verifier = new ContactVerifier(lookup(dns.url()), PipelineEvents.NONE);
+        ContactVerifier verifier = verifier(dns.url(), PipelineEvents.NONE);
         assertThat(verifier.emailStatus(email)).isEqualTo(expected);
     }
 
@@ -57,14 +58,14 @@ class ContactVerifierTest {
         try (DatagramSocket socket = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        ContactVerifier verifier = new ContactVerifier(lookup("dns://127.0.0.1:" + closedPort), PipelineEvents.NONE);
+        ContactVerifier verifier = verifier("dns://127.0.0.1:" + closedPort, PipelineEvents.NONE);
         assertThat(verifier.emailStatus("info@seoulmatjip.co.kr")).isEqualTo(VerificationStatus.UNKNOWN);
     }
 
     @Test
     void unknownWhenTheDnsServerDoesNotAnswerInTime() throws Exception {
         try (LoopbackDns silent = LoopbackDns.silent()) {
-            ContactVerifier verifier = new ContactVerifier(lookup(silent.url()), PipelineEvents.NONE);
+            ContactVerifier verifier = verifier(silent.url(), PipelineEvents.NONE);
             assertThat(verifier.emailStatus("info@seoulmatjip.co.kr")).isEqualTo(VerificationStatus.UNKNOWN);
         }
     }
@@ -78,13 +79,14 @@ class ContactVerifierTest {
     @Test
     void verifiesAnItemsContactsAndReportsEachCheck() {
         RecordingEvents events = new RecordingEvents();
-        ContactVerifier verifier = new ContactVerifier(lookup(dns.url()), events);
+        ContactVerifier verifier = verifier(dns.url(), events);
         ItemFields fields = new ItemFields("");
         fields.email = "info@seoulmatjip.co.kr";
         fields.phone = "+8223456789";
-        verifier.verify(fields);
+        ContactVerifier.Run run = verifier.startRun(RunLimit.none());
+        run.verify(fields);
         ItemFields nothing = new ItemFields("");
-        verifier.verify(nothing);
+        run.verify(nothing);
 
         assertThat(fields.toDraft().emailStatus()).isEqualTo("valid");
         assertThat(fields.toDraft().phoneStatus()).isEqualTo("valid");
@@ -96,14 +98,68 @@ class ContactVerifierTest {
     void remembersDefiniteAnswersButAsksAgainAfterUnknown() {
         AtomicInteger calls = new AtomicInteger();
         MxLookup.Answer[] next = {MxLookup.Answer.UNKNOWN};
-        ContactVerifier verifier = new ContactVerifier(domain -> {
+        ContactVerifier verifier = new ContactVerifier((domain, timeout) -> {
             calls.incrementAndGet();
             return next[0];
-        }, PipelineEvents.NONE);
+        }, TIMEOUT, Duration.ofSeconds(5), PipelineEvents.NONE);
         assertThat(verifier.emailStatus("a@naver.com")).isEqualTo(VerificationStatus.UNKNOWN);
         next[0] = MxLookup.Answer.MAIL_HOST;
         assertThat(verifier.emailStatus("b@naver.com")).isEqualTo(VerificationStatus.VALID);
         assertThat(verifier.emailStatus("c@naver.com")).isEqualTo(VerificationStatus.VALID);
         assertThat(calls).hasValue(2);
+    }
+
+    @Test
+    void aSilentResolverCostsOneJobItsBudgetNotOneTimeoutPerDomain() throws Exception {
+        try (LoopbackDns silent = LoopbackDns.silent()) {
+            JndiMxLookup real = new JndiMxLookup(silent.url());
+            java.util.List<Duration> given = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Duration budget = Duration.ofMillis(700);
+            ContactVerifier verifier = new ContactVerifier((domain, timeout) -> {
+                given.add(timeout);
+                return real.lookup(domain, timeout);
+            }, TIMEOUT, budget, PipelineEvents.NONE);
+            ContactVerifier.Run run = verifier.startRun(RunLimit.none());
+            for (int i = 0; i < 20; i++) {
+                assertThat(run.emailStatus("info@shop" + i + ".kr")).isEqualTo(VerificationStatus.UNKNOWN);
+            }
+            // The waits given out never add up to more than the budget: the rest is unknown unasked.
+            assertThat(given).isNotEmpty().hasSizeLessThan(20);
+            assertThat(given.stream().mapToLong(Duration::toMillis).sum()).isLessThanOrEqualTo(budget.toMillis());
+        }
+    }
+
+    @Test
+    void aJobAsksAboutADomainOnceEvenWhenTheAnswerIsUnknown() {
+        AtomicInteger calls = new AtomicInteger();
+        ContactVerifier verifier = new ContactVerifier((domain, timeout) -> {
+            calls.incrementAndGet();
+            return MxLookup.Answer.UNKNOWN;
+        }, TIMEOUT, Duration.ofSeconds(5), PipelineEvents.NONE);
+        ContactVerifier.Run run = verifier.startRun(RunLimit.none());
+        assertThat(run.emailStatus("a@slow.kr")).isEqualTo(VerificationStatus.UNKNOWN);
+        assertThat(run.emailStatus("b@slow.kr")).isEqualTo(VerificationStatus.UNKNOWN);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void aCancelledJobAsksDnsNothingMore() {
+        AtomicInteger calls = new AtomicInteger();
+        ContactVerifier verifier = new ContactVerifier((domain, timeout) -> {
+            calls.incrementAndGet();
+            return MxLookup.Answer.MAIL_HOST;
+        }, TIMEOUT, Duration.ofSeconds(5), PipelineEvents.NONE);
+        RunLimit cancelled = new RunLimit(new com.krleads.scraper.core.JobControl() {
+            @Override
+            public boolean isCancelled() {
+                return true;
+            }
+
+            @Override
+            public void pageDone(com.krleads.scraper.core.JobCounts soFar) {
+            }
+        }, Duration.ofMinutes(1));
+        assertThat(verifier.startRun(cancelled).emailStatus("a@naver.com")).isEqualTo(VerificationStatus.UNKNOWN);
+        assertThat(calls).hasValue(0);
     }
 }
