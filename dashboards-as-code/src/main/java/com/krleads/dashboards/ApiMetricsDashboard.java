@@ -5,7 +5,8 @@ import static com.krleads.dashboards.Common.SERVER_ERROR;
 import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.matchNotRegex;
 import static com.krleads.dashboards.query.Promql.matchRegex;
-import static com.krleads.dashboards.query.Promql.orZero;
+import static com.krleads.dashboards.query.Promql.orZeroWhere;
+import static com.krleads.dashboards.query.Promql.ratio;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.dashboards.query.Promql.topk;
 import static com.krleads.metrics.Labels.ENDPOINT;
@@ -25,6 +26,10 @@ import com.krleads.dashboards.model.TablePanel;
 
 /** Traffic, errors and latency of the REST API, from the HTTP families. */
 public final class ApiMetricsDashboard {
+    private static final String REQUESTS_COLUMN = "Requests/s";
+    private static final String P95_COLUMN = "p95 (s)";
+    private static final String EXCEPTIONS_COLUMN = "Exceptions/s";
+
     private ApiMetricsDashboard() {
     }
 
@@ -53,34 +58,47 @@ public final class ApiMetricsDashboard {
         return sum(Q.rate(HTTP_REQUESTS.name(), matchRegex(STATUS, SERVER_ERROR)), by);
     }
 
+    /** The share of requests answered with a 5xx: 0 while requests are served without one, no data while idle. */
+    static String serverErrorRatio() {
+        return ratio(orZeroWhere(serverErrors(), allRequests()), allRequests());
+    }
+
     static PanelBuilder<?> requestRate() {
-        return Common.stat("Request rate", "Requests per second over the last 5 minutes, all endpoints.",
+        return Common.stat("Request rate", "Requests per second over the rate interval, all endpoints.",
                         Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.query(allRequests(), "requests/s"));
+                .target(Common.query(allRequests(), "requests/s"))
+                .colorByThresholds()
+                .thresholds(Common.informational())
+                .noValue("0");
     }
 
     static PanelBuilder<?> serverErrorRate() {
-        return Common.stat("Server errors (5xx)", "Responses with a 5xx status per second over the last 5 minutes.",
+        return Common.stat("Server errors (5xx)", "Responses with a 5xx status per second over the rate interval.",
                         Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.query(serverErrors(), "5xx/s"))
+                .target(Common.query(orZeroWhere(serverErrors(), allRequests()), "5xx/s"))
                 .colorByThresholds()
-                .thresholds(Common.lowerIsBetter(0.01, 0.1));
+                .thresholds(Common.lowerIsBetter(0.01, 0.1))
+                .noValue("0");
     }
 
     static PanelBuilder<?> successRate() {
         String ok = sum(Q.rate(HTTP_REQUESTS.name(), matchNotRegex(STATUS, SERVER_ERROR)));
-        return Common.stat("Success rate", "Share of requests answered without a 5xx status over the last 5 minutes.",
-                        Common.UNIT_RATIO)
-                .target(Common.query(ok + " / " + allRequests(), "success"))
+        return Common.stat("Success rate", "Share of requests answered without a 5xx status over the rate interval; "
+                                + "\"no traffic\" while no request is served.", Common.UNIT_RATIO)
+                .target(Common.query(ratio(orZeroWhere(ok, allRequests()), allRequests()), "success"))
                 .colorByThresholds()
                 .thresholds(Common.higherIsBetter(0.95, 0.99))
+                .noValue("no traffic")
                 .min(0).max(1);
     }
 
     static PanelBuilder<?> inProgress() {
-        return Common.stat("Requests in progress", "Requests being handled right now, all replicas selected.",
+        return Common.stat("Requests in progress", "Requests being handled right now, all selected replicas.",
                         Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.select(HTTP_REQUESTS_IN_PROGRESS.name())), "in progress"));
+                .target(Common.query(sum(Q.select(HTTP_REQUESTS_IN_PROGRESS.name())), "in progress"))
+                .colorByThresholds()
+                .thresholds(Common.informational())
+                .noValue("0");
     }
 
     static PanelBuilder<?> requestsByEndpoint() {
@@ -105,8 +123,10 @@ public final class ApiMetricsDashboard {
     }
 
     static PanelBuilder<?> errorRatio() {
-        return Common.timeseries("Server error ratio", "Share of requests answered with a 5xx status.", Common.UNIT_RATIO)
-                .target(Common.query(orZero(serverErrors()) + " / " + allRequests(), "5xx ratio"))
+        return Common.timeseries("Server error ratio", "Share of requests answered with a 5xx status; "
+                                + "\"no traffic\" while no request is served.", Common.UNIT_RATIO)
+                .target(Common.query(serverErrorRatio(), "5xx ratio"))
+                .noValue("no traffic")
                 .thresholds(Common.lowerIsBetter(0.01, 0.05))
                 .min(0);
     }
@@ -117,6 +137,7 @@ public final class ApiMetricsDashboard {
                 .target(Common.query(Q.histogramQuantile(0.5, HTTP_REQUEST_DURATION), "p50"))
                 .target(Common.query(Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION), "p95"))
                 .target(Common.query(Q.histogramQuantile(0.99, HTTP_REQUEST_DURATION), "p99"))
+                .noValue("no requests")
                 .fillOpacity(0);
     }
 
@@ -124,13 +145,17 @@ public final class ApiMetricsDashboard {
         return Common.timeseries("p95 latency by endpoint", "95th percentile latency of each route template.",
                         Common.UNIT_SECONDS)
                 .target(Common.query(Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION, ENDPOINT), legend(ENDPOINT)))
+                .noValue("no requests")
                 .fillOpacity(0);
     }
 
     static PanelBuilder<?> topEndpoints() {
         return Common.barGauge("Top endpoints by request rate", "The ten busiest route templates right now.",
                         Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.instant(topk(10, allRequests(ENDPOINT)), legend(ENDPOINT)));
+                .target(Common.instant(topk(10, allRequests(ENDPOINT)), legend(ENDPOINT)))
+                .colorByThresholds()
+                .thresholds(Common.informational())
+                .noValue("no requests");
     }
 
     static PanelBuilder<?> slowestEndpoints() {
@@ -139,7 +164,8 @@ public final class ApiMetricsDashboard {
                 .target(Common.instant(topk(10, Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION, ENDPOINT)),
                         legend(ENDPOINT)))
                 .colorByThresholds()
-                .thresholds(Common.lowerIsBetter(0.5, 1));
+                .thresholds(Common.lowerIsBetter(0.5, 1))
+                .noValue("no requests");
     }
 
     static PanelBuilder<?> endpointTable() {
@@ -150,8 +176,12 @@ public final class ApiMetricsDashboard {
                 .target(Common.instant(allRequests(METHOD, ENDPOINT), "").tableFormat())
                 .target(Common.instant(Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION, METHOD, ENDPOINT), "").tableFormat())
                 .target(Common.instant(sum(Q.rate(HTTP_ERRORS.name()), METHOD, ENDPOINT), "").tableFormat())
-                .mergeColumns("Requests/s", "p95 (s)", "Exceptions/s")
-                .sortDescendingBy("Requests/s")
+                .mergeColumns(REQUESTS_COLUMN, P95_COLUMN, EXCEPTIONS_COLUMN)
+                .override(FieldConfig.Override.unit(Common.UNIT_REQUESTS_PER_SECOND, REQUESTS_COLUMN))
+                .override(FieldConfig.Override.unit(Common.UNIT_SECONDS, P95_COLUMN))
+                .override(FieldConfig.Override.unit(Common.UNIT_OPS_PER_SECOND, EXCEPTIONS_COLUMN))
+                .sortDescendingBy(REQUESTS_COLUMN)
+                .noValue("no requests")
                 .decimals(3);
     }
 
@@ -159,13 +189,17 @@ public final class ApiMetricsDashboard {
         return Common.timeseries("Errors by type", "Exceptions raised while handling requests, per second, by exception class.",
                         Common.UNIT_OPS_PER_SECOND)
                 .target(Common.query(sum(Q.rate(HTTP_ERRORS.name()), ERROR_TYPE), legend(ERROR_TYPE)))
+                .noValue("0")
                 .bars();
     }
 
     static BarGaugePanel errorsByEndpoint() {
-        return Common.barGauge("Exceptions by endpoint (last hour)", "Exceptions per route template over the last hour.",
+        return Common.barGauge("Exceptions by endpoint", "Exceptions per route template in the selected range.",
                         Common.UNIT_COUNT)
-                .target(Common.instant(topk(10, sum(Q.increaseOver("1h", HTTP_ERRORS.name()), ENDPOINT)), legend(ENDPOINT)))
+                .target(Common.instant(topk(10, sum(Q.increaseInRange(HTTP_ERRORS.name()), ENDPOINT)), legend(ENDPOINT)))
+                .colorByThresholds()
+                .thresholds(Common.lowerIsBetter(1, 10))
+                .noValue("0")
                 .decimals(0);
     }
 }

@@ -16,8 +16,10 @@ import com.krleads.metrics.Labels;
 
 /** Defaults shared by the three dashboards: datasource, variables, links, units and colors. */
 public final class Common {
-    public static final DataSourceRef DATASOURCE = DataSourceRef.of(Settings.DATASOURCE_TYPE, Settings.DATASOURCE_UID);
-    /** Every dashboard query goes through this, so every selector follows {@code $instance}. */
+    /** Every panel and variable query uses the datasource variable, never the pinned uid. */
+    public static final DataSourceRef DATASOURCE = DataSourceRef.of(Settings.DATASOURCE_TYPE,
+            "${" + Settings.DATASOURCE_VARIABLE + "}");
+    /** Every dashboard query goes through this, so every selector follows {@code $job} and {@code $instance}. */
     public static final Promql Q = Promql.forDashboards();
 
     /** Label matching 5xx responses in {@code status}. */
@@ -37,14 +39,16 @@ public final class Common {
     public static final String BLUE = "blue";
     public static final String PURPLE = "purple";
 
-    private static final String DATASOURCE_VARIABLE = "datasource";
+    /** Bars of counts per interval are at least this wide. */
+    public static final String COUNT_INTERVAL = "5m";
 
     private Common() {
     }
 
     /**
-     * A dashboard with the house defaults: the {@code generated} tag, a datasource variable, a
-     * multi-value instance variable with All, Grafana's annotations and links to the other two.
+     * A dashboard with the house defaults: the {@code generated} tag, the variables of the
+     * monitoring mixins ({@code datasource}, {@code job} starting on ours, {@code instance} with
+     * All), Grafana's annotations and links to the other two.
      */
     public static Dashboard.Builder dashboard(KrDashboard which, String description) {
         Dashboard.Builder builder = Dashboard.builder(which.uid(), which.title())
@@ -52,10 +56,13 @@ public final class Common {
                 .tags("generated", "kr-lead-scraper")
                 .timeFrom("now-6h")
                 .refresh("30s")
-                .variable(Variable.datasource(DATASOURCE_VARIABLE, "Datasource", Settings.DATASOURCE_TYPE,
+                .variable(Variable.datasource(Settings.DATASOURCE_VARIABLE, "Data source", Settings.DATASOURCE_TYPE,
                         Settings.DATASOURCE_UID, Settings.DATASOURCE_NAME))
+                .variable(Variable.multiQueryDefaulting(Labels.JOB, "Job",
+                        "Prometheus scrape job of the service (" + Settings.SCRAPE_JOB + " unless yours is named otherwise)",
+                        DATASOURCE, jobQuery(), Settings.SCRAPE_JOB))
                 .variable(Variable.multiQuery(Labels.INSTANCE, "Instance",
-                        "Service replicas scraped by Prometheus", DATASOURCE, instanceQuery()))
+                        "Service replicas of the selected job", DATASOURCE, instanceQuery()))
                 .annotation(Annotation.builtInGrafana());
         for (KrDashboard other : KrDashboard.values()) {
             if (other != which) {
@@ -65,9 +72,14 @@ public final class Common {
         return builder;
     }
 
-    /** The instance drop-down: every target of the service's scrape job. */
+    /** The job drop-down: every scrape job Prometheus knows. */
+    static String jobQuery() {
+        return "label_values(" + KnownSeries.UP.name() + ", " + Labels.JOB + ")";
+    }
+
+    /** The instance drop-down: every target of the selected jobs. */
     static String instanceQuery() {
-        String up = Promql.forRules().select(KnownSeries.UP.name(), Promql.matchEqual(Labels.JOB, Settings.SCRAPE_JOB));
+        String up = Promql.selector(KnownSeries.UP.name(), Promql.matchRegex(Labels.JOB, Promql.variable(Labels.JOB)));
         return "label_values(" + up + ", " + Labels.INSTANCE + ")";
     }
 
@@ -91,6 +103,14 @@ public final class Common {
     /** An instant query (latest value only) with a legend. */
     public static Target.Builder instant(String expr, String legend) {
         return Target.builder(expr).legend(legend).instant();
+    }
+
+    /**
+     * One color, no judgement: for counts and rates that are neither good nor bad. Explicit, so
+     * Grafana's default (red from 80) never colors a tile.
+     */
+    public static Threshold.Steps informational() {
+        return Threshold.Steps.absolute(Threshold.base(BLUE));
     }
 
     /** Green at or above {@code good}, orange at or above {@code fair}, red below: for success ratios. */

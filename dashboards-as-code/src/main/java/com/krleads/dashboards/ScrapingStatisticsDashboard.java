@@ -3,6 +3,8 @@ package com.krleads.dashboards;
 import static com.krleads.dashboards.Common.Q;
 import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.matchEqual;
+import static com.krleads.dashboards.query.Promql.orZeroWhere;
+import static com.krleads.dashboards.query.Promql.ratio;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.metrics.Labels.ACTION;
 import static com.krleads.metrics.Labels.CONTACT_TYPE;
@@ -32,9 +34,6 @@ import com.krleads.metrics.LabelValues.ResultType;
 
 /** Scraping jobs, their results, duplicates, the smart scraper, verifications and the job queue. */
 public final class ScrapingStatisticsDashboard {
-    /** Counts per panel interval are taken over this window, so bars are comparable. */
-    private static final String COUNT_WINDOW = "5m";
-
     private ScrapingStatisticsDashboard() {
     }
 
@@ -55,43 +54,61 @@ public final class ScrapingStatisticsDashboard {
                 .build();
     }
 
+    /** Jobs that ended in the selected range, any outcome: follows the time picker, survives restarts. */
+    static String jobsEnded() {
+        return sum(Q.increaseInRange(SCRAPING_JOBS.name()));
+    }
+
     static PanelBuilder<?> totalJobs() {
-        return Common.stat("Jobs finished", "Scraping jobs that ended (any outcome) since the selected replicas started.",
+        return Common.stat("Jobs finished", "Scraping jobs that ended (any outcome) in the selected range.",
                         Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.select(SCRAPING_JOBS.name())), "jobs"))
+                .target(Common.instant(jobsEnded(), "jobs"))
+                .noSparkline()
+                .colorByThresholds()
+                .thresholds(Common.informational())
+                .noValue("0")
                 .decimals(0);
     }
 
-    /** The operators' success-rate query, restricted to the selected instances. */
+    /** The operators' success-rate query, over the selected range and the selected job and instances. */
     static PanelBuilder<?> jobSuccessRate() {
-        String completed = sum(Q.select(SCRAPING_JOBS.name(), matchEqual(STATUS, JobOutcome.COMPLETED.label())));
-        return Common.stat("Job success rate", "Completed jobs as a percentage of all jobs that ended.",
-                        Common.UNIT_PERCENT)
-                .target(Common.query(completed + " / " + sum(Q.select(SCRAPING_JOBS.name())) + " * 100", "success"))
+        String completed = sum(Q.increaseInRange(SCRAPING_JOBS.name(), matchEqual(STATUS, JobOutcome.COMPLETED.label())));
+        return Common.stat("Job success rate", "Completed jobs as a percentage of all jobs that ended in the selected "
+                                + "range; \"no jobs ended\" when none did.", Common.UNIT_PERCENT)
+                .target(Common.instant(ratio(orZeroWhere(completed, jobsEnded()), jobsEnded()) + " * 100", "success"))
+                .noSparkline()
                 .colorByThresholds()
                 .thresholds(Common.higherIsBetter(80, 95))
+                .noValue("no jobs ended")
                 .min(0).max(100);
     }
 
     static PanelBuilder<?> activeJobs() {
-        return Common.stat("Active jobs", "Scraping jobs running right now.", Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.select(SCRAPING_JOBS_ACTIVE.name())), "active"));
+        return Common.stat("Active jobs", "Scraping jobs running right now, summed over the selected replicas.",
+                        Common.UNIT_COUNT)
+                .target(Common.query(sum(Q.select(SCRAPING_JOBS_ACTIVE.name())), "active"))
+                .colorByThresholds()
+                .thresholds(Common.informational())
+                .noValue("0");
     }
 
     static PanelBuilder<?> queueBacklog() {
-        return Common.stat("Queue backlog", "Jobs waiting in the queue. Every replica reads the same shared queue, "
-                                + "so this shows the largest value reported rather than a sum.", Common.UNIT_COUNT)
+        return Common.stat("Queue backlog", "Jobs waiting in the shared queue. One replica at a time reports it; "
+                                + "the largest value is shown so that a hand-over never counts it twice.", Common.UNIT_COUNT)
                 .target(Common.query(Promql.max(Q.select(QUEUE_SIZE.name())), "waiting"))
                 .colorByThresholds()
-                .thresholds(Common.lowerIsBetter(50, 200));
+                .thresholds(Common.lowerIsBetter(50, 200))
+                .noValue("no data");
     }
 
     static PanelBuilder<?> jobsByOutcome() {
-        return Common.timeseries("Jobs by outcome", "Jobs that ended in each 5-minute window: completed, failed, cancelled.",
-                        Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.increaseOver(COUNT_WINDOW, SCRAPING_JOBS.name()), STATUS), legend(STATUS)))
+        return Common.timeseries("Jobs by outcome", "Jobs that ended per interval (5 minutes or more on long ranges): "
+                                + "completed, failed, cancelled.", Common.UNIT_COUNT)
+                .target(Common.query(sum(Q.increase(SCRAPING_JOBS.name()), STATUS), legend(STATUS)))
                 .override(FieldConfig.Override.fixedColor(Common.GREEN, JobOutcome.COMPLETED.label()))
                 .override(FieldConfig.Override.fixedColor(Common.RED, JobOutcome.FAILED.label()))
+                .interval(Common.COUNT_INTERVAL)
+                .noValue("0")
                 .bars();
     }
 
@@ -101,6 +118,7 @@ public final class ScrapingStatisticsDashboard {
                 .target(Common.query(Q.histogramQuantile(0.5, SCRAPING_JOB_DURATION), "p50"))
                 .target(Common.query(Q.histogramQuantile(0.95, SCRAPING_JOB_DURATION), "p95"))
                 .target(Common.query(Q.histogramQuantile(0.99, SCRAPING_JOB_DURATION), "p99"))
+                .noValue("no jobs")
                 .fillOpacity(0);
     }
 
@@ -111,9 +129,11 @@ public final class ScrapingStatisticsDashboard {
     }
 
     static PanelBuilder<?> resultsByType() {
-        return Common.timeseries("Results by type", "Items extracted per 5 minutes: new leads, updated leads and errors.",
-                        Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.increaseOver(COUNT_WINDOW, SCRAPING_RESULTS.name()), RESULT_TYPE),
+        return Common.timeseries("Results by type", "Items extracted per interval (5 minutes or more): new leads, "
+                                + "updated leads and errors.", Common.UNIT_COUNT)
+                .interval(Common.COUNT_INTERVAL)
+                .noValue("0")
+                .target(Common.query(sum(Q.increase(SCRAPING_RESULTS.name()), RESULT_TYPE),
                         legend(RESULT_TYPE)))
                 .override(FieldConfig.Override.fixedColor(Common.GREEN, ResultType.NEW.label()))
                 .override(FieldConfig.Override.fixedColor(Common.BLUE, ResultType.UPDATED.label()))
@@ -122,9 +142,11 @@ public final class ScrapingStatisticsDashboard {
     }
 
     static PanelBuilder<?> duplicatesByAction() {
-        return Common.timeseries("Duplicates by action", "Duplicate leads per 5 minutes: merged automatically or kept as candidates.",
-                        Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.increaseOver(COUNT_WINDOW, DUPLICATES_DETECTED.name()), ACTION), legend(ACTION)))
+        return Common.timeseries("Duplicates by action", "Duplicate leads per interval (5 minutes or more): merged "
+                                + "automatically or kept as candidates.", Common.UNIT_COUNT)
+                .target(Common.query(sum(Q.increase(DUPLICATES_DETECTED.name()), ACTION), legend(ACTION)))
+                .interval(Common.COUNT_INTERVAL)
+                .noValue("0")
                 .bars();
     }
 
@@ -145,19 +167,20 @@ public final class ScrapingStatisticsDashboard {
     }
 
     static PanelBuilder<?> contactVerifications() {
-        return Common.timeseries("Contact verifications", "Contacts checked per 5 minutes, by contact type and outcome.",
-                        Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.increaseOver(COUNT_WINDOW, CONTACT_VERIFICATIONS.name()), CONTACT_TYPE, STATUS),
+        return Common.timeseries("Contact verifications", "Contacts checked per interval (5 minutes or more), by "
+                                + "contact type and outcome.", Common.UNIT_COUNT)
+                .interval(Common.COUNT_INTERVAL)
+                .noValue("0")
+                .target(Common.query(sum(Q.increase(CONTACT_VERIFICATIONS.name()), CONTACT_TYPE, STATUS),
                         legend(CONTACT_TYPE, STATUS)))
                 .stacked()
                 .size(8, 8);
     }
 
-    /** The operators' queue query, restricted to the selected instances. */
+    /** The operators' queue query, restricted to the selected job and instances. */
     static PanelBuilder<?> queueSize() {
-        return Common.timeseries("Queue size", "Jobs waiting, by queue, summed over the selected replicas. Every replica "
-                                + "reports the same shared queue: select one instance to read the exact backlog.",
-                        Common.UNIT_COUNT)
+        return Common.timeseries("Queue size", "Jobs waiting, by queue. One replica at a time reports the shared "
+                                + "queue, so the sum over replicas is the true backlog.", Common.UNIT_COUNT)
                 .target(Common.query(sum(Q.select(QUEUE_SIZE.name()), QUEUE_NAME), legend(QUEUE_NAME)));
     }
 

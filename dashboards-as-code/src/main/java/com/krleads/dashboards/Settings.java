@@ -5,15 +5,27 @@ package com.krleads.dashboards;
  * every dashboard, provisioning file and rule follows.
  */
 public final class Settings {
-    /** The pinned uid of the provisioned Prometheus datasource; every panel references it. */
+    /** The pinned uid of the provisioned Prometheus datasource: the datasource variable's default. */
     public static final String DATASOURCE_UID = "prometheus";
+    /** The datasource variable; every panel and variable query references it as {@code ${datasource}}. */
+    public static final String DATASOURCE_VARIABLE = "datasource";
     public static final String DATASOURCE_NAME = "Prometheus";
     public static final String DATASOURCE_TYPE = "prometheus";
     /** Environment variable Grafana reads the Prometheus URL from (compose: http://prometheus:9090). */
     public static final String PROMETHEUS_URL_ENV = "PROMETHEUS_URL";
     public static final String DEFAULT_PROMETHEUS_URL = "http://prometheus:9090";
+    /**
+     * Environment variable Grafana reads the datasource's {@code timeInterval} from: each compose
+     * file sets it to its Prometheus's scrape interval (15s development, 30s production), so
+     * {@code $__rate_interval} is at least four scrape intervals in each environment.
+     */
+    public static final String SCRAPE_INTERVAL_ENV = "PROMETHEUS_SCRAPE_INTERVAL";
 
-    /** The {@code job} label of the service's scrape config in Prometheus. */
+    /**
+     * The {@code job} label of the service's scrape config in Prometheus, declared once: every
+     * rule selector carries {@code job="kr-lead-scraper"}, and the dashboards' job variable
+     * starts on it.
+     */
     public static final String SCRAPE_JOB = "kr-lead-scraper";
 
     public static final String FOLDER = "KR Lead Scraper Dashboards";

@@ -1,18 +1,14 @@
 package com.krleads.dashboards;
 
 import static com.krleads.dashboards.Common.Q;
-import static com.krleads.dashboards.Common.SERVER_ERROR;
 import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.matchEqual;
-import static com.krleads.dashboards.query.Promql.matchRegex;
 import static com.krleads.dashboards.query.Promql.max;
-import static com.krleads.dashboards.query.Promql.orZero;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.metrics.Labels.AREA;
 import static com.krleads.metrics.Labels.CHECK;
 import static com.krleads.metrics.Labels.GC;
 import static com.krleads.metrics.Labels.INSTANCE;
-import static com.krleads.metrics.Labels.JOB;
 import static com.krleads.metrics.Labels.QUEUE_NAME;
 import static com.krleads.metrics.Labels.STATUS;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
@@ -50,7 +46,7 @@ public final class SystemHealthDashboard {
     }
 
     static PanelBuilder<?> apiUp() {
-        String up = Q.select(KnownSeries.UP.name(), matchEqual(JOB, Settings.SCRAPE_JOB));
+        String up = Q.select(KnownSeries.UP.name());
         return Common.upDown("API up", "Whether Prometheus's last scrape of each selected replica succeeded.",
                 up, legend(INSTANCE));
     }
@@ -66,22 +62,25 @@ public final class SystemHealthDashboard {
         return Common.timeseries("Request rate by status", "Requests per second by HTTP status code.",
                         Common.UNIT_REQUESTS_PER_SECOND)
                 .target(Common.query(sum(Q.rate(HTTP_REQUESTS.name()), STATUS), legend(STATUS)))
+                .noValue("no requests")
                 .size(8, 8);
     }
 
     static PanelBuilder<?> errorRate() {
-        String errors = sum(Q.rate(HTTP_REQUESTS.name(), matchRegex(STATUS, SERVER_ERROR)));
-        return Common.timeseries("Error rate", "Share of requests answered with a 5xx status.", Common.UNIT_RATIO)
-                .target(Common.query(orZero(errors) + " / " + sum(Q.rate(HTTP_REQUESTS.name())), "5xx ratio"))
+        return Common.timeseries("Error rate", "Share of requests answered with a 5xx status; \"no traffic\" "
+                                + "while no request is served.", Common.UNIT_RATIO)
+                .target(Common.query(ApiMetricsDashboard.serverErrorRatio(), "5xx ratio"))
+                .noValue("no traffic")
                 .thresholds(Common.lowerIsBetter(0.01, 0.05))
                 .min(0)
                 .size(8, 8);
     }
 
     static PanelBuilder<?> averageLatency() {
-        return Common.timeseries("Average latency", "Mean request latency: rate of the duration sum over rate of the count.",
-                        Common.UNIT_SECONDS)
+        return Common.timeseries("Average latency", "Mean request latency: rate of the duration sum over rate of the "
+                                + "count; \"no requests\" while idle.", Common.UNIT_SECONDS)
                 .target(Common.query(Q.average(HTTP_REQUEST_DURATION), "mean"))
+                .noValue("no requests")
                 .size(8, 8);
     }
 
@@ -114,9 +113,10 @@ public final class SystemHealthDashboard {
     }
 
     static PanelBuilder<?> gcTime() {
-        return Common.timeseries("GC time", "Share of wall time spent in garbage collection, by collector.",
+        return Common.timeseries("GC time", "Share of wall time spent in garbage collection, per replica and collector.",
                         Common.UNIT_RATIO)
-                .target(Common.query(sum(Q.rate(KnownSeries.JVM_GC_COLLECTION_SECONDS.sum()), GC), legend(GC)));
+                .target(Common.query(sum(Q.rate(KnownSeries.JVM_GC_COLLECTION_SECONDS.sum()), INSTANCE, GC),
+                        legend(INSTANCE, GC)));
     }
 
     static PanelBuilder<?> threads() {

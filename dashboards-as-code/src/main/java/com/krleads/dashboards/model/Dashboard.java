@@ -16,7 +16,8 @@ public final class Dashboard {
     private final Map<String, String> time;
     private final String refresh;
     private final String timezone = "browser";
-    private final boolean editable = true;
+    /** Provisioned from files: Grafana refuses UI saves anyway, so the dashboard says so (Save as makes a copy). */
+    private final boolean editable = false;
     private final int graphTooltip = 1;
     private final int schemaVersion = SCHEMA_VERSION;
     private final int version = 1;

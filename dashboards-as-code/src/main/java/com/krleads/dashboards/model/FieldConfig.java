@@ -75,9 +75,21 @@ public final class FieldConfig {
          * string-valued {@code byName} and {@code byRegexp} matchers.
          */
         public static Override fixedColor(String color, String... names) {
-            return new Override(
-                    Map.of("id", "byNames", "options", Map.of("mode", "include", "names", List.of(names))),
+            return new Override(byNames(names),
                     List.of(Map.of("id", "color", "value", Map.of("mode", "fixed", "fixedColor", color))));
+        }
+
+        /**
+         * The fields with these display names (such as a table's columns) get their own unit. A
+         * unit is a string: see GrafanaSchemas in the tests for why the schema's "object" is
+         * read as "any value" here, as in Grafana's own model.
+         */
+        public static Override unit(String unit, String... names) {
+            return new Override(byNames(names), List.of(Map.<String, Object>of("id", "unit", "value", unit)));
+        }
+
+        private static Map<String, Object> byNames(String... names) {
+            return Map.of("id", "byNames", "options", Map.of("mode", "include", "names", List.of(names)));
         }
     }
 }

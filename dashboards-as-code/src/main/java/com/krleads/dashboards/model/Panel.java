@@ -15,6 +15,7 @@ public final class Panel {
     private final Map<String, Object> options;
     private final FieldConfig fieldConfig;
     private final List<Map<String, Object>> transformations;
+    private final String interval;
 
     Panel(int id, GridPos gridPos, PanelBuilder<?> b, List<Target> targets) {
         this.id = id;
@@ -29,6 +30,7 @@ public final class Panel {
                 new FieldConfig.Defaults(b.unit, b.decimals, b.min, b.max, b.thresholds, b.color, b.custom(), b.noValue, b.mappings),
                 b.overrides);
         this.transformations = b.transformations.isEmpty() ? null : List.copyOf(b.transformations);
+        this.interval = b.interval;
     }
 
     public int id() {

@@ -20,6 +20,7 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
     Threshold.Steps thresholds;
     Map<String, Object> color;
     String noValue;
+    String interval;
     int width = 12;
     int height = 8;
     final List<Target.Builder> targets = new ArrayList<>();
@@ -87,8 +88,18 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
         return self();
     }
 
+    /** Text shown when the query returns no series (an idle system, a guarded ratio). */
     public B noValue(String noValue) {
         this.noValue = noValue;
+        return self();
+    }
+
+    /**
+     * The panel's minimum query interval, such as {@code 5m}: bars of counts per interval are
+     * then at least that wide, whatever the time range.
+     */
+    public B interval(String interval) {
+        this.interval = interval;
         return self();
     }
 

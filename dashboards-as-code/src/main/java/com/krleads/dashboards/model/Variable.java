@@ -35,6 +35,9 @@ public final class Variable {
         this.sort = sort;
     }
 
+    /** Matches every value when All is chosen: {@code .+}, as the monitoring mixins (and their linter) want. */
+    public static final String ALL_VALUE = ".+";
+
     /** Picks a datasource of the given plugin type; starts on the one with {@code defaultUid}. */
     public static Variable datasource(String name, String label, String pluginType, String defaultUid, String defaultName) {
         return new Variable("datasource", name, label, "Prometheus datasource to query",
@@ -47,11 +50,22 @@ public final class Variable {
      * of objects here, and the Prometheus datasource reads the string form.
      *
      * A multi-value drop-down filled by a Prometheus query such as {@code label_values(...)}, with
-     * an All option that matches every value ({@code .*}), refreshed when the time range changes.
+     * an All option that matches every value ({@link #ALL_VALUE}), starting on All, refreshed
+     * when the time range changes.
      */
     public static Variable multiQuery(String name, String label, String description, DataSourceRef ds, String query) {
         return new Variable("query", name, label, description,
-                query, ds, Map.of("text", List.of("All"), "value", List.of("$__all")), true, true, ".*", 2, 1);
+                query, ds, Map.of("text", List.of("All"), "value", List.of("$__all")), true, true, ALL_VALUE, 2, 1);
+    }
+
+    /**
+     * A multi-value drop-down that starts on {@code defaultValue} and offers no All option: with
+     * All, panels would mix in every other job of a shared Prometheus.
+     */
+    public static Variable multiQueryDefaulting(String name, String label, String description, DataSourceRef ds,
+                                                String query, String defaultValue) {
+        return new Variable("query", name, label, description, query, ds,
+                Map.of("text", List.of(defaultValue), "value", List.of(defaultValue)), true, false, ALL_VALUE, 2, 1);
     }
 
     public String name() {

@@ -9,6 +9,8 @@ import java.util.Map;
 public final class GrafanaProvisioning {
     /** Grafana expands {@code ${VAR}} in provisioning files (not in dashboards) when it loads them. */
     public static final String PROMETHEUS_URL = "${" + Settings.PROMETHEUS_URL_ENV + "}";
+    /** The scrape interval of the environment's Prometheus (15s development, 30s production). */
+    public static final String SCRAPE_INTERVAL = "${" + Settings.SCRAPE_INTERVAL_ENV + "}";
 
     private GrafanaProvisioning() {
     }
@@ -22,7 +24,7 @@ public final class GrafanaProvisioning {
         ds.put("url", PROMETHEUS_URL);
         ds.put("isDefault", true);
         ds.put("editable", false);
-        ds.put("jsonData", Yaml.map("httpMethod", "POST", "timeInterval", "15s"));
+        ds.put("jsonData", Yaml.map("httpMethod", "POST", "timeInterval", SCRAPE_INTERVAL));
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("apiVersion", 1);
         file.put("datasources", List.of(ds));
@@ -37,6 +39,7 @@ public final class GrafanaProvisioning {
         provider.put("folderUid", "kr-lead-scraper");
         provider.put("type", "file");
         provider.put("disableDeletion", true);
+        // Dashboards are code: UI saves are refused (dashboards are also editable: false); Save as makes a copy.
         provider.put("allowUiUpdates", false);
         provider.put("updateIntervalSeconds", 30);
         provider.put("options", Yaml.map("path", Settings.DASHBOARDS_PATH, "foldersFromFilesStructure", false));

@@ -1,5 +1,6 @@
 package com.krleads.dashboards.query;
 
+import com.krleads.dashboards.Settings;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricFamily;
 import java.math.BigDecimal;
@@ -7,28 +8,47 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds PromQL from catalog names. A dashboard instance adds {@code instance=~"$instance"} to
- * every selector, so every panel follows the instance variable; a rules instance adds nothing.
- * Aggregations are written {@code sum(...) by (label)}, as the operators' own queries are.
+ * Builds PromQL from catalog names. Every selector carries the service's job: a dashboard
+ * instance adds {@code job=~"$job", instance=~"$instance"} (the dashboard variables), a rules
+ * instance adds the fixed {@code job="kr-lead-scraper"} of {@link Settings#SCRAPE_JOB}; a matcher
+ * given for the same label wins. Aggregations are written {@code sum(...) by (label)}, as the
+ * operators' own queries are.
  */
 public final class Promql {
-    /** The rate window of every panel and rule: the one the operators' queries use. */
+    /** The rate window of every rule: the one the operators' queries use. */
     public static final String WINDOW = "5m";
+    /** Grafana's rate window: at least four scrape intervals, and never shorter than a step. */
+    public static final String RATE_INTERVAL = "$__rate_interval";
+    /** Grafana's selected time range, for "in the selected range" tiles. */
+    public static final String RANGE = "$__range";
 
     private final List<String> always;
+    private final String window;
 
-    private Promql(List<String> always) {
+    private Promql(String window, List<String> always) {
+        this.window = window;
         this.always = List.copyOf(always);
     }
 
-    /** Selectors also match the dashboard's {@code $instance} variable. */
+    /** Selectors follow the dashboard's {@code $job} and {@code $instance} variables; rates use {@code $__rate_interval}. */
     public static Promql forDashboards() {
-        return new Promql(List.of(matchRegex(Labels.INSTANCE, "$instance")));
+        return new Promql(RATE_INTERVAL, List.of(
+                matchRegex(Labels.JOB, variable(Labels.JOB)), matchRegex(Labels.INSTANCE, variable(Labels.INSTANCE))));
     }
 
-    /** Selectors exactly as given (recording and alerting rules). */
+    /** Selectors carry the service's scrape job (recording and alerting rules); rates use {@link #WINDOW}. */
     public static Promql forRules() {
-        return new Promql(List.of());
+        return new Promql(WINDOW, List.of(matchEqual(Labels.JOB, Settings.SCRAPE_JOB)));
+    }
+
+    /** A dashboard variable as PromQL refers to it: {@code $name}. */
+    public static String variable(String name) {
+        return "$" + name;
+    }
+
+    /** A selector with exactly the given matchers, nothing added (for variable queries). */
+    public static String selector(String series, String... matchers) {
+        return matchers.length == 0 ? series : series + "{" + String.join(",", matchers) + "}";
     }
 
     public static String matchEqual(String label, String value) {
@@ -47,16 +67,39 @@ public final class Promql {
         return label + "!=\"" + value + "\"";
     }
 
-    /** A series selector: {@code name{matchers..., always...}}, or the bare name with no matchers. */
+    /** A series selector: {@code name{matchers..., always...}}; an added matcher gives way to a given one on its label. */
     public String select(String series, String... matchers) {
         List<String> all = new ArrayList<>(List.of(matchers));
-        all.addAll(always);
-        return all.isEmpty() ? series : series + "{" + String.join(",", all) + "}";
+        for (String matcher : always) {
+            String label = labelOf(matcher);
+            if (all.stream().noneMatch(m -> labelOf(m).equals(label))) {
+                all.add(matcher);
+            }
+        }
+        return selector(series, all.toArray(String[]::new));
     }
 
-    /** {@code rate(series{...}[5m])}. */
+    private static String labelOf(String matcher) {
+        int end = 0;
+        while (end < matcher.length() && "=!~".indexOf(matcher.charAt(end)) < 0) {
+            end++;
+        }
+        return matcher.substring(0, end);
+    }
+
+    /** {@code rate(series{...}[window])}: {@code $__rate_interval} on dashboards, {@link #WINDOW} in rules. */
     public String rate(String series, String... matchers) {
-        return rateOver(WINDOW, series, matchers);
+        return rateOver(window, series, matchers);
+    }
+
+    /** {@code increase(series{...}[window])}: the count per rate window (bar charts of fixed intervals). */
+    public String increase(String series, String... matchers) {
+        return increaseOver(window, series, matchers);
+    }
+
+    /** {@code increase(series{...}[$__range])}: the count in the dashboard's selected range. */
+    public String increaseInRange(String series, String... matchers) {
+        return increaseOver(RANGE, series, matchers);
     }
 
     public String rateOver(String window, String series, String... matchers) {
@@ -75,9 +118,17 @@ public final class Promql {
                 + sum(rate(histogram.bucket()), labels.toArray(String[]::new)) + ")";
     }
 
-    /** Mean observation over the window: rate of {@code _sum} over rate of {@code _count}. */
+    /** Mean observation over the window: rate of {@code _sum} over rate of {@code _count}, no data while idle. */
     public String average(MetricFamily histogram, String... by) {
-        return sum(rate(histogram.sum()), by) + " / " + sum(rate(histogram.count()), by);
+        return ratio(sum(rate(histogram.sum()), by), sum(rate(histogram.count()), by));
+    }
+
+    /**
+     * {@code numerator / (denominator > 0)}: where the denominator is 0 (an idle system) the
+     * result has no series, so the panel shows its noValue text instead of NaN.
+     */
+    public static String ratio(String numerator, String denominator) {
+        return numerator + " / (" + denominator + " > 0)";
     }
 
     public static String sum(String expr, String... by) {
@@ -96,9 +147,14 @@ public final class Promql {
         return aggregate("count", expr, by);
     }
 
-    /** The expression, or 0 where it has no series: a ratio of 5xx on a healthy service is 0, not "No data". */
-    public static String orZero(String expr) {
-        return "(" + expr + " or vector(0))";
+    /**
+     * The expression, or 0 wherever {@code reference} has a series: a count of 5xx is 0, not
+     * "No data", while requests were served. Unlike {@code or vector(0)}, whose 0 has no labels
+     * and ignores every matcher, the 0 here exists only where the reference (filtered by the
+     * same job and instance) does, so an idle or unknown job still reads as no data.
+     */
+    public static String orZeroWhere(String expr, String reference) {
+        return "(" + expr + " or 0 * " + reference + ")";
     }
 
     public static String topk(int k, String expr) {
