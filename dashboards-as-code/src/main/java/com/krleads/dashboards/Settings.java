@@ -28,6 +28,13 @@ public final class Settings {
      */
     public static final String SCRAPE_JOB = "kr-lead-scraper";
 
+    /**
+     * The Grafana release line the dashboards are written for: its dashboard schemaVersion is
+     * {@link com.krleads.dashboards.model.Dashboard#SCHEMA_VERSION}, and the compose files pin a
+     * patch release of it (a test keeps the three in step).
+     */
+    public static final String GRAFANA_LINE = "11.6";
+
     public static final String FOLDER = "KR Lead Scraper Dashboards";
     /** Where the dashboards folder is mounted inside the Grafana container. */
     public static final String DASHBOARDS_PATH = "/var/lib/grafana/dashboards";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.dashboards.output.Generator;
+import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,38 +46,103 @@ class DashboardContentTest {
     }
 
     @Test
-    void datasourceAndMultiValueInstanceVariables() {
+    void theMixinVariablesDatasourceJobAndInstance() {
+        String datasource = "${" + Settings.DATASOURCE_VARIABLE + "}";
         for (JsonNode dashboard : dashboards.values()) {
             JsonNode vars = dashboard.get("templating").get("list");
-            assertThat(vars).hasSize(2);
-            assertThat(vars.get(0).get("type").asText()).isEqualTo("datasource");
-            assertThat(vars.get(0).get("query").asText()).isEqualTo(Settings.DATASOURCE_TYPE);
-            JsonNode instance = vars.get(1);
+            assertThat(vars).hasSize(3);
+            JsonNode ds = vars.get(0);
+            assertThat(ds.get("name").asText()).isEqualTo(Settings.DATASOURCE_VARIABLE);
+            assertThat(ds.get("type").asText()).isEqualTo("datasource");
+            assertThat(ds.get("query").asText()).isEqualTo(Settings.DATASOURCE_TYPE);
+            JsonNode job = vars.get(1);
+            assertThat(job.get("name").asText()).isEqualTo(Labels.JOB);
+            assertThat(job.get("type").asText()).isEqualTo("query");
+            assertThat(job.get("datasource").get("uid").asText()).isEqualTo(datasource);
+            assertThat(job.get("current").get("value").toString()).isEqualTo("[\"" + Settings.SCRAPE_JOB + "\"]");
+            assertThat(job.get("includeAll").asBoolean()).as("All would mix in every other job").isFalse();
+            JsonNode instance = vars.get(2);
             assertThat(instance.get("name").asText()).isEqualTo(Labels.INSTANCE);
             assertThat(instance.get("multi").asBoolean()).isTrue();
             assertThat(instance.get("includeAll").asBoolean()).isTrue();
-            assertThat(instance.get("datasource").get("uid").asText()).isEqualTo(Settings.DATASOURCE_UID);
+            assertThat(instance.get("allValue").asText()).isEqualTo(".+");
+            assertThat(instance.get("datasource").get("uid").asText()).isEqualTo(datasource);
+            assertThat(instance.get("query").asText())
+                    .isEqualTo("label_values(" + KnownSeries.UP.name() + "{" + Labels.JOB + "=~\"$job\"}, " + Labels.INSTANCE + ")");
         }
     }
 
     @Test
-    void everyPanelIsDescribedUsesThePinnedDatasourceAndFollowsTheInstanceVariable() {
-        int followsInstance = 0;
+    void everyPanelIsDescribedUsesTheDatasourceVariableAndFollowsJobAndInstance() {
+        int follows = 0;
         int targets = 0;
         for (JsonNode dashboard : dashboards.values()) {
             for (JsonNode panel : GeneratedOutput.panels(dashboard)) {
                 String title = panel.get("title").asText();
                 assertThat(panel.path("description").asText()).as(title).isNotBlank();
-                assertThat(panel.get("datasource").get("uid").asText()).as(title).isEqualTo(Settings.DATASOURCE_UID);
+                assertThat(panel.get("datasource").get("uid").asText()).as(title).isEqualTo("${" + Settings.DATASOURCE_VARIABLE + "}");
                 for (JsonNode target : panel.get("targets")) {
                     targets++;
-                    if (target.get("expr").asText().contains("$" + Labels.INSTANCE)) {
-                        followsInstance++;
+                    String expr = target.get("expr").asText();
+                    if (expr.contains(Labels.JOB + "=~\"$job\"") && expr.contains(Labels.INSTANCE + "=~\"$instance\"")) {
+                        follows++;
                     }
                 }
             }
         }
-        assertThat(followsInstance).isEqualTo(targets);
+        assertThat(follows).isEqualTo(targets).isEqualTo(52);
+    }
+
+    @Test
+    void provisionedDashboardsAreReadOnly() {
+        dashboards.values().forEach(d -> assertThat(d.get("editable").asBoolean()).isFalse());
+        assertThat(GeneratedOutput.read(Generator.PROVIDER_FILE)).contains("allowUiUpdates: false");
+    }
+
+    @Test
+    void singleValuePanelsHaveExplicitThresholdsAndIdlePanelsSayWhy() {
+        for (JsonNode dashboard : dashboards.values()) {
+            for (JsonNode panel : GeneratedOutput.panels(dashboard)) {
+                String title = panel.get("title").asText();
+                JsonNode defaults = panel.get("fieldConfig").get("defaults");
+                if (List.of("stat", "gauge", "bargauge").contains(panel.get("type").asText())) {
+                    assertThat(defaults.path("thresholds").path("steps").size()).as(title).isPositive();
+                }
+                String exprs = panel.get("targets").toString();
+                assertThat(exprs).as(title).doesNotContain("vector(");
+                if (exprs.contains(" > 0)")) {
+                    assertThat(defaults.path("noValue").asText()).as("%s guards a ratio", title).isNotBlank();
+                }
+            }
+        }
+    }
+
+    @Test
+    void selectedRangeTilesUseTheRangeAndCountBarsSetTheirInterval() {
+        int inRange = 0;
+        for (JsonNode dashboard : dashboards.values()) {
+            for (JsonNode panel : GeneratedOutput.panels(dashboard)) {
+                String title = panel.get("title").asText();
+                String exprs = panel.get("targets").toString();
+                boolean saysRange = panel.get("description").asText().contains("in the selected range");
+                assertThat(exprs.contains("[$__range]")).as(title).isEqualTo(saysRange);
+                inRange += saysRange ? 1 : 0;
+                if (exprs.contains("increase(") && exprs.contains("[$__rate_interval]")) {
+                    assertThat(panel.path("interval").asText()).as(title).isEqualTo(Common.COUNT_INTERVAL);
+                }
+            }
+        }
+        assertThat(inRange).isEqualTo(3);
+    }
+
+    @Test
+    void everyTableColumnHasItsUnit() {
+        JsonNode table = GeneratedOutput.panels(dashboards.get(KrDashboard.API_METRICS.fileName())).stream()
+                .filter(p -> p.get("type").asText().equals("table")).findFirst().orElseThrow();
+        List<String> units = new ArrayList<>();
+        table.get("fieldConfig").get("overrides").forEach(o -> units.add(
+                o.get("matcher").get("options").get("names").get(0).asText() + "=" + o.get("properties").get(0).get("value").asText()));
+        assertThat(units).containsExactly("Requests/s=reqps", "p95 (s)=s", "Exceptions/s=ops");
     }
 
     @Test
@@ -119,6 +185,7 @@ class DashboardContentTest {
         assertThat(GeneratedOutput.read(Generator.PROVIDER_FILE))
                 .contains("folder: " + Settings.FOLDER, "path: " + Settings.DASHBOARDS_PATH, "type: file");
         assertThat(GeneratedOutput.read(Generator.DATASOURCE_FILE))
-                .contains("uid: " + Settings.DATASOURCE_UID, "url: \"${" + Settings.PROMETHEUS_URL_ENV + "}\"");
+                .contains("uid: " + Settings.DATASOURCE_UID, "url: \"${" + Settings.PROMETHEUS_URL_ENV + "}\"",
+                        "timeInterval: \"${" + Settings.SCRAPE_INTERVAL_ENV + "}\"");
     }
 }

@@ -75,9 +75,24 @@ final class GrafanaSchemas {
 
     private JsonNode read(String file) {
         try {
-            return Json.mapper().readTree(dir.resolve(file).toFile());
+            return corrected(Json.mapper().readTree(dir.resolve(file).toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * One known slip of the schema generator, undone: an override property's {@code value} is
+     * "any value" in Grafana's model (the CUE kind's {@code value?: _}; the foundation SDK types
+     * it {@code any} and sets units as strings), but the generated JSON Schema says "object",
+     * which would forbid the commonest override of all, a unit. Everything else about overrides
+     * (an {@code id}, no other keys) is still checked.
+     */
+    static JsonNode corrected(JsonNode schema) {
+        JsonNode properties = schema.path("definitions").path("DynamicConfigValue").path("properties");
+        if (properties.has("value")) {
+            ((ObjectNode) properties).putObject("value");
+        }
+        return schema;
     }
 }

@@ -36,7 +36,7 @@ class PromqlCatalogTest {
     }
 
     @Test
-    void instanceVariableQueryUsesOnlyKnownNames() {
+    void variableQueriesUseOnlyKnownNames() {
         for (JsonNode dashboard : GeneratedOutput.dashboards().values()) {
             List<String> queries = new ArrayList<>();
             dashboard.get("templating").get("list").forEach(v -> {
@@ -44,11 +44,13 @@ class PromqlCatalogTest {
                     queries.add(v.get("query").asText());
                 }
             });
-            assertThat(queries).hasSize(1);
-            Matcher m = LABEL_VALUES.matcher(queries.get(0));
-            assertThat(m.matches()).as(queries.get(0)).isTrue();
-            assertThat(problems(List.of(m.group(1)))).isEmpty();
-            assertThat(KnownNames.labels()).contains(m.group(2));
+            assertThat(queries).hasSize(2);
+            for (String query : queries) {
+                Matcher m = LABEL_VALUES.matcher(query);
+                assertThat(m.matches()).as(query).isTrue();
+                assertThat(problems(List.of(m.group(1)))).isEmpty();
+                assertThat(KnownNames.labels()).contains(m.group(2));
+            }
         }
     }
 

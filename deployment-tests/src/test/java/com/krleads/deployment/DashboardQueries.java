@@ -2,19 +2,42 @@ package com.krleads.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.krleads.dashboards.Settings;
+import com.krleads.metrics.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Every PromQL expression of every generated dashboard panel, with Grafana's variables filled in. */
 final class DashboardQueries {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One panel target: where it comes from and the expression Prometheus will run. */
-    record PanelQuery(String dashboard, String panel, String refId, String rawExpr, String expr) {
+    /**
+     * What Grafana would put in on this test's Prometheus: {@code $__rate_interval} is four scrape
+     * intervals (Grafana's floor, from the datasource's timeInterval), the range is the whole run,
+     * the job is the compose job's name and All instances is {@code .+}.
+     */
+    static final Map<String, String> VARIABLES = Map.of(
+            "__rate_interval", (4 * E2eStack.SCRAPE_INTERVAL_SECONDS) + "s",
+            "__interval", E2eStack.SCRAPE_INTERVAL_SECONDS + "s",
+            "__range", "5m",
+            Labels.JOB, Settings.SCRAPE_JOB,
+            Labels.INSTANCE, ".+",
+            Settings.DATASOURCE_VARIABLE, Settings.DATASOURCE_UID);
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\$(\\w+)");
+
+    /**
+     * One panel target: where it comes from, the expression Prometheus will run, whether Grafana
+     * runs it as an instant query, and the text its panel shows when it returns nothing.
+     */
+    record PanelQuery(String dashboard, String panel, String refId, String rawExpr, String expr, boolean instant,
+                      String noValue) {
         String id() {
             return dashboard + " / " + panel + " / " + refId;
         }
@@ -41,19 +64,22 @@ final class DashboardQueries {
                 String expr = target.path("expr").asText("");
                 if (!expr.isBlank()) {
                     into.add(new PanelQuery(dashboard, panel.path("title").asText(), target.path("refId").asText(),
-                            expr, substitute(expr)));
+                            expr, substitute(expr), target.path("instant").asBoolean(),
+                            panel.at("/fieldConfig/defaults/noValue").asText("")));
                 }
             }
         }
     }
 
-    /** What Grafana sends with "All" selected and a 5 minute range. */
+    /** {@link #VARIABLES} put in; an unknown variable is left as it is, so the query fails loudly. */
     static String substitute(String expr) {
-        return expr.replace("${instance:regex}", ".+")
-                .replace("${instance}", ".+")
-                .replace("$instance", ".+")
-                .replace("$__rate_interval", "1m")
-                .replace("$__interval", "15s")
-                .replace("$__range", "5m");
+        Matcher m = VARIABLE.matcher(expr);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            m.appendReplacement(out, Matcher.quoteReplacement(VARIABLES.getOrDefault(name, m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 }

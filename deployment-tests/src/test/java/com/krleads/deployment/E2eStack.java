@@ -22,6 +22,9 @@ import java.util.concurrent.Callable;
  * config equivalent to compose's (same job name, admin /metrics) but scraping every second.
  */
 final class E2eStack implements AutoCloseable {
+    /** Prometheus scrapes the service this often, in seconds (DashboardQueries derives Grafana's windows from it). */
+    static final int SCRAPE_INTERVAL_SECONDS = 1;
+
     private final Path workDir;
     private final OllamaStub ollama;
     private final ManagedProcess service;
@@ -91,8 +94,8 @@ final class E2eStack implements AutoCloseable {
         Path rules = ProjectFiles.path("dashboards-as-code/target/grafana/prometheus/rules");
         String config = """
                 global:
-                  scrape_interval: 1s
-                  evaluation_interval: 1s
+                  scrape_interval: %ds
+                  evaluation_interval: %ds
                 rule_files:
                   - %s/*.yml
                 scrape_configs:
@@ -100,7 +103,7 @@ final class E2eStack implements AutoCloseable {
                     metrics_path: %s
                     static_configs:
                       - targets: ["127.0.0.1:%d"]
-                """.formatted(rules, job.path("job_name").asText(), job.path("metrics_path").asText(), adminPort);
+                """.formatted(SCRAPE_INTERVAL_SECONDS, SCRAPE_INTERVAL_SECONDS, rules, job.path("job_name").asText(), job.path("metrics_path").asText(), adminPort);
         Path file = workDir.resolve("prometheus.yml");
         Files.writeString(file, config);
         return file;

@@ -26,6 +26,13 @@ final class PrometheusApi {
         return get("/api/v1/query?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8));
     }
 
+    /** A range query from {@code start} to {@code end}, one point per {@code stepSeconds}, as Grafana runs graph queries. */
+    JsonNode queryRange(String expr, java.time.Instant start, java.time.Instant end, int stepSeconds)
+            throws IOException, InterruptedException {
+        return get("/api/v1/query_range?query=" + URLEncoder.encode(expr, StandardCharsets.UTF_8)
+                + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + stepSeconds);
+    }
+
     JsonNode targets() throws IOException, InterruptedException {
         return get("/api/v1/targets");
     }

@@ -115,7 +115,7 @@ class DashboardLintTest {
     @Test
     void selectorsKnowTheirMatchersRangeAndFunction() {
         List<Selector> selectors = PromqlSelectors.of(
-                "histogram_quantile(0.95, sum(rate(a_bucket{b=~\"x|y\",c!=\"{d}\"}[5m])) by (le)) / on (f) (g > 0) or vector(0)");
+                "histogram_quantile(0.95, sum(rate(a_bucket{b=~\"x|y\",c!=\"{d}\"}[5m])) by (z)) / on (f) (g > 0) or vector(0)");
         assertThat(selectors).hasSize(2);
         assertThat(selectors.get(0).name()).isEqualTo("a_bucket");
         assertThat(selectors.get(0).range()).isEqualTo("5m");
