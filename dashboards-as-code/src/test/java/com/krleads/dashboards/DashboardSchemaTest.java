@@ -59,6 +59,27 @@ class DashboardSchemaTest {
         assertThat(schemas.validate("dashboard.jsonschema.json", null, root)).isNotEmpty();
     }
 
+    /** Overrides are still checked after the schema's "value must be an object" is corrected to "any value". */
+    @Test
+    void aUnitOverrideValidatesAndABrokenOverrideDoesNot() {
+        JsonNode dashboard = GeneratedOutput.dashboards().get(KrDashboard.API_METRICS.fileName());
+        int table = 0;
+        while (!dashboard.get("panels").get(table).get("type").asText().equals("table")) {
+            table++;
+        }
+        ObjectNode property = (ObjectNode) dashboard.get("panels").get(table).get("fieldConfig").get("overrides").get(0)
+                .get("properties").get(0);
+        assertThat(property.get("value").isTextual()).isTrue();
+        assertThat(schemas.validate("dashboard.jsonschema.json", null, dashboard)).isEmpty();
+
+        ObjectNode broken = dashboard.deepCopy();
+        ObjectNode brokenProperty = (ObjectNode) broken.get("panels").get(table).get("fieldConfig").get("overrides").get(0)
+                .get("properties").get(0);
+        brokenProperty.remove("id");
+        brokenProperty.put("unitt", "s");
+        assertThat(schemas.validate("dashboard.jsonschema.json", null, broken)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
     private List<String> panelErrors(String file, JsonNode panel) {
         String type = panel.get("type").asText();
         String schemaFile = type + ".jsonschema.json";
