@@ -1,0 +1,43 @@
+package com.krleads.dashboards.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.krleads.dashboards.Settings;
+import com.krleads.dashboards.output.Generator;
+import com.krleads.dashboards.GeneratedOutput;
+import com.krleads.dashboards.output.Yaml;
+import com.krleads.metrics.Labels;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every selector of a scraped series in every generated recording and alert rule carries the
+ * fixed {@code job="kr-lead-scraper"}, so rules are right on a Prometheus shared with other jobs.
+ * Recorded series ({@code level:metric:operations}) are written by our own rules from such
+ * selectors.
+ */
+class RuleSelectorsTest {
+    @Test
+    void everyScrapedSeriesInEveryRuleIsOurJobs() throws Exception {
+        List<String> missing = new ArrayList<>();
+        int selectors = 0;
+        for (String file : List.of(Generator.RECORDING_RULES_FILE, Generator.ALERT_RULES_FILE)) {
+            for (var group : Yaml.mapper().readTree(GeneratedOutput.read(file)).get("groups")) {
+                for (var rule : group.get("rules")) {
+                    String expr = rule.get("expr").asText();
+                    for (PromqlSelectors.Selector s : PromqlSelectors.of(expr)) {
+                        if (s.name() != null && !s.name().contains(":")) {
+                            selectors++;
+                            if (!s.hasMatcher(Labels.JOB, "=", Settings.SCRAPE_JOB)) {
+                                missing.add(s.name() + " in " + expr);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(selectors).isPositive();
+        assertThat(missing).isEmpty();
+    }
+}
