@@ -7,10 +7,10 @@ import com.krleads.dashboards.Dashboards;
 import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.model.Dashboard;
 import com.krleads.dashboards.model.Json;
+import com.krleads.testing.RequiredTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,8 @@ class GrafanaComposeTest {
     @Test
     void theSchemasDescribeTheSameLine() throws Exception {
         String dir = System.getProperty("grafana.schema.dir");
-        Assumptions.assumeTrue(dir != null && Files.isRegularFile(Path.of(dir, "README.md")),
-                "no Grafana JSON Schemas: the schema line is not checked");
+        RequiredTools.requireThat(dir != null && Files.isRegularFile(Path.of(dir, "README.md")),
+                "the Grafana JSON Schemas (system property grafana.schema.dir)");
         String readme = Files.readString(Path.of(dir, "README.md"));
         assertThat(readme).contains("v" + Settings.GRAFANA_LINE + ".x", "`schemaVersion` default " + Dashboard.SCHEMA_VERSION);
     }

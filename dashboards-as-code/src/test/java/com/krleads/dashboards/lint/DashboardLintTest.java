@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.krleads.dashboards.GeneratedOutput;
 import com.krleads.dashboards.GrafanaUnits;
-import com.krleads.dashboards.RequiredTool;
+import com.krleads.testing.RequiredTools;
 import com.krleads.dashboards.lint.DashboardLint.Finding;
 import com.krleads.dashboards.lint.PromqlSelectors.Selector;
 import com.krleads.metrics.KnownSeries;
@@ -34,7 +34,7 @@ class DashboardLintTest {
         List<Finding> findings = new ArrayList<>();
         dashboards.values().forEach(d -> findings.addAll(lint.lint(d)));
         List<PanelExpressions.Expression> exprs = PanelExpressions.of(dashboards);
-        findings.addAll(PanelExpressions.check(RequiredTool.find("promtool"), exprs, WORK));
+        findings.addAll(PanelExpressions.check(RequiredTools.require("promtool", "prometheus").toString(), exprs, WORK));
 
         Map<String, Integer> perRule = new TreeMap<>();
         DashboardLint.RULES.forEach(rule -> perRule.put(rule, 0));
@@ -102,7 +102,7 @@ class DashboardLintTest {
 
     @Test
     void promtoolReportsTheTargetThatDoesNotParse() throws Exception {
-        String promtool = RequiredTool.find("promtool");
+        String promtool = RequiredTools.require("promtool", "prometheus").toString();
         List<PanelExpressions.Expression> exprs = List.of(
                 new PanelExpressions.Expression("good", "sum(rate(x{" + Labels.JOB + "=~\"$job\"}[$__rate_interval]))"),
                 new PanelExpressions.Expression("bad", "sum(rate(x[$__range]) by"),
