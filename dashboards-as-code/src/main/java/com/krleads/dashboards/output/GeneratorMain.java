@@ -41,6 +41,8 @@ public final class GeneratorMain {
         out.println();
         out.println("Grafana reads the Prometheus URL from $" + Settings.PROMETHEUS_URL_ENV
                 + " (compose: " + Settings.DEFAULT_PROMETHEUS_URL + ").");
+        out.println("Its timeInterval comes from $" + Settings.SCRAPE_INTERVAL_ENV
+                + " (the environment's Prometheus scrape interval); dashboards select job " + Settings.SCRAPE_JOB + " by default.");
         out.println("Written under " + result.out().toAbsolutePath().normalize() + ":");
         for (Path file : result.files()) {
             out.println("  " + result.out().relativize(file));
