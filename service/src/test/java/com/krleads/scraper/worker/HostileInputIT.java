@@ -92,6 +92,19 @@ class HostileInputIT {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aHugeItemTextCostsTheHeuristicsNoMoreThanAShortOne(TestDatabase db) throws Exception {
+        // 200,000 letters without an '@': the e-mail pattern retried from every position is quadratic.
+        ListingPage page = threeItems().add(new Item("긴 본문 식당", "한식", "x".repeat(200_000), null, null, null));
+        site.serve(ITEM_PATH, "text/html; charset=UTF-8", page.html());
+
+        Outcome outcome = runJob(db, site.baseUrl() + ITEM_PATH, 0);
+
+        assertThat(outcome.job().status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(outcome.leads()).hasSize(4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aResolverThatNeverAnswersCostsOneBudgetNotOneTimeoutPerDomain(TestDatabase db) throws Exception {
         ListingPage page = new ListingPage();
         for (int i = 0; i < 20; i++) {

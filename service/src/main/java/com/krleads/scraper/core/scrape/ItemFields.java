@@ -5,12 +5,16 @@ import com.krleads.scraper.core.LeadDraft;
 /**
  * The fields of one listing item while the pipeline fills them: first the selectors, then the
  * heuristics, then enrichment; a later step only fills what is still null. Values are kept
- * normalized. {@code text} is the item's visible text, the input of heuristics and enrichment.
+ * normalized. {@code text} is the item's visible text, the input of heuristics and enrichment,
+ * cut to {@link #MAX_TEXT_CHARS}: a listing item is a few hundred characters, and the
+ * heuristics' patterns, tried from every position of a long run that never matches, cost the
+ * square of the text's length (200,000 letters held a worker for good).
  */
 public final class ItemFields {
     public static final String SELECTOR = "selector";
     public static final String HEURISTIC = "heuristic";
     public static final String LLM = "llm";
+    public static final int MAX_TEXT_CHARS = 8000;
 
     public String companyName;
     public String phone;
@@ -24,7 +28,8 @@ public final class ItemFields {
     private String method = SELECTOR;
 
     public ItemFields(String text) {
-        this.text = text == null ? "" : text;
+        String whole = text == null ? "" : text;
+        this.text = whole.length() > MAX_TEXT_CHARS ? whole.substring(0, MAX_TEXT_CHARS) : whole;
     }
 
     /** True when name, phone or e-mail is missing: what {@code auto} enrichment fills. */

@@ -97,4 +97,13 @@ class ItemExtractorTest {
         assertThat(draft).isEqualTo(new LeadDraft(null, "+821022223333", "tax@gangnam-tax.kr", "gangnam-tax.kr",
                 null, null, "heuristic", null, null));
     }
+
+    @org.junit.jupiter.api.Test
+    void onlyTheFirstPartOfAHugeItemTextIsRead() {
+        org.jsoup.nodes.Element item = org.jsoup.Jsoup.parse("<div class=\"listing\"><h2 class=\"name\">긴 본문</h2>"
+                + "<p>전화 02-345-6789</p><p>" + "x".repeat(200_000) + "</p></div>").selectFirst(".listing");
+        ItemFields fields = ItemExtractor.extract(item, FixtureSite.selectors());
+        org.assertj.core.api.Assertions.assertThat(fields.text).hasSize(ItemFields.MAX_TEXT_CHARS);
+        org.assertj.core.api.Assertions.assertThat(fields.phone).isEqualTo("+8223456789");
+    }
 }
