@@ -5,7 +5,7 @@ PROD := $(COMPOSE) -f docker-compose.prod.yml --env-file .env.production
 SECRETS := deploy/alertmanager/secrets
 
 .PHONY: help build run test dashboards secrets monitoring-up monitoring-down monitoring-logs \
-        prod-monitoring-up prod-monitoring-down benchmark clean
+        prod-monitoring-up prod-monitoring-down dashboard-diff benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-22s %s\n", $$1, $$2}'
@@ -21,6 +21,11 @@ test: ## Run every test (the command CI runs)
 
 dashboards: ## Generate dashboards, provisioning, rules into dashboards-as-code/target/grafana
 	$(MVN) package -pl dashboards-as-code -am -DskipTests
+
+dashboard-diff: ## Compare a dashboard exported from Grafana with the generated one: make dashboard-diff FILE=export.json
+	@test -n "$(FILE)" || (echo "usage: make dashboard-diff FILE=exported-dashboard.json" && exit 2)
+	@$(MVN) -q package -pl dashboards-as-code -am -DskipTests -Dexec.skip=true
+	@java -jar dashboards-as-code/target/dashboards-as-code.jar diff $(ARGS) $(FILE)
 
 secrets: ## Create empty Alertmanager secret files if missing (fill them for real deliveries)
 	@mkdir -p $(SECRETS)

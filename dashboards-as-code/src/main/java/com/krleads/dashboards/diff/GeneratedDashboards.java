@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 
 /** The dashboards this module generates, built in this process, so the diff is always in step with the code. */
 public final class GeneratedDashboards {
+    /** Grafana's "Save as copy" gives the copy a new uid and this suffix on the title. */
+    static final String COPY_SUFFIX = " Copy";
+
     private final List<JsonNode> dashboards;
 
     private GeneratedDashboards(List<JsonNode> dashboards) {
@@ -21,7 +24,7 @@ public final class GeneratedDashboards {
         return new GeneratedDashboards(built.stream().map(d -> (JsonNode) Json.mapper().valueToTree(d)).toList());
     }
 
-    /** The generated dashboard with the export's uid or, failing that, its title. */
+    /** The generated dashboard with the export's uid or, failing that, its title (or a copy's title). */
     public JsonNode matching(JsonNode export) throws BadExportException {
         String uid = export.path("uid").asText("");
         String title = export.path("title").asText("");
@@ -31,7 +34,8 @@ public final class GeneratedDashboards {
             }
         }
         for (JsonNode dashboard : dashboards) {
-            if (title.equals(dashboard.path("title").asText())) {
+            String generatedTitle = dashboard.path("title").asText();
+            if (title.equals(generatedTitle) || title.equals(generatedTitle + COPY_SUFFIX)) {
                 return dashboard;
             }
         }

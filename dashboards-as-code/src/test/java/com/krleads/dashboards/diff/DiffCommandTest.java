@@ -146,6 +146,19 @@ class DiffCommandTest {
     }
 
     @Test
+    void aCopySavedInGrafanaIsFoundByItsTitle() throws IOException {
+        JsonNode dashboard = generated().get(0);
+        ObjectNode export = GrafanaExport.plain(dashboard, 6);
+        export.put("uid", "b7f3k2xq").put("title", dashboard.path("title").asText() + " Copy");
+        export.put("editable", true);
+
+        Run run = diff(file("copy.json", export).toString());
+
+        assertThat(run.lines()).containsExactly("dashboard: title: " + MAPPER.writeValueAsString(dashboard.path("title").asText())
+                + " -> " + MAPPER.writeValueAsString(dashboard.path("title").asText() + " Copy"));
+    }
+
+    @Test
     void theHttpApiEnvelopeIsUnwrapped() throws IOException {
         ObjectNode envelope = MAPPER.createObjectNode();
         envelope.set("dashboard", GrafanaExport.plain(generated().get(0), 9));
