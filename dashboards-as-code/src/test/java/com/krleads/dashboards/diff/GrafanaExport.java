@@ -151,10 +151,16 @@ final class GrafanaExport {
         }
     }
 
-    /** A reference to a concrete datasource becomes the placeholder; a variable reference stays. */
+    /**
+     * A reference to a concrete datasource becomes the placeholder; a variable reference stays,
+     * and so does no reference at all (Grafana's exporter leaves an undefined datasource undefined).
+     */
     private static void templatize(ObjectNode holder) {
         JsonNode datasource = holder.get("datasource");
-        String uid = datasource == null ? "" : datasource.path("uid").asText(datasource.asText());
+        if (datasource == null) {
+            return;
+        }
+        String uid = datasource.isTextual() ? datasource.asText() : datasource.path("uid").asText();
         if (!uid.startsWith("$")) {
             holder.putObject("datasource").put("type", Settings.DATASOURCE_TYPE).put("uid", "${" + INPUT + "}");
         }
