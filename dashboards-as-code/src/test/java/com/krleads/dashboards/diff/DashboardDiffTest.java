@@ -175,4 +175,20 @@ class DashboardDiffTest {
         assertThat(lines()).singleElement().asString().endsWith(": datasource: " + q(
                 DatasourceRefs.of(generated).canonical(visualizations(generated).get(0).get("datasource"))) + " -> \"logs\"");
     }
+
+    /** Dashboards whose panels query through the datasource variable export with the variable kept. */
+    @Test
+    void panelsOnTheDatasourceVariableExportWithoutChange() {
+        ObjectNode onVariable = generated.deepCopy();
+        for (ObjectNode panel : visualizations(onVariable)) {
+            panel.putObject("datasource").put("type", "prometheus").put("uid", "${datasource}");
+            panel.path("targets").forEach(t -> ((ObjectNode) t).putObject("datasource").put("type", "prometheus")
+                    .put("uid", "${datasource}"));
+        }
+
+        assertThat(DashboardDiff.compare(onVariable, GrafanaExport.forSharingExternally(onVariable, 4))).isEmpty();
+        assertThat(DashboardDiff.compare(onVariable, GrafanaExport.plain(onVariable, 4))).isEmpty();
+        assertThat(DashboardDiff.compare(generated, GrafanaExport.plain(onVariable, 4)))
+                .extracting(Change::field).containsOnly("datasource");
+    }
 }
