@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -56,9 +55,8 @@ class DiffCommandTest {
     static Stream<Arguments> exportForms() {
         JsonNode largest = generated().stream()
                 .max((a, b) -> Integer.compare(a.path("panels").size(), b.path("panels").size())).orElseThrow();
-        BiFunction<JsonNode, Long, ObjectNode> plain = GrafanaExport::plain;
-        BiFunction<JsonNode, Long, ObjectNode> external = GrafanaExport::forSharingExternally;
-        return Stream.of(Arguments.of("plain", plain.apply(largest, 7L)), Arguments.of("external", external.apply(largest, 7L)));
+        return Stream.of(Arguments.of("plain", GrafanaExport.plain(largest, 7)),
+                Arguments.of("external", GrafanaExport.forSharingExternally(largest, 7)));
     }
 
     Run diff(String... args) {
