@@ -188,7 +188,5 @@ class DashboardDiffTest {
 
         assertThat(DashboardDiff.compare(onVariable, GrafanaExport.forSharingExternally(onVariable, 4))).isEmpty();
         assertThat(DashboardDiff.compare(onVariable, GrafanaExport.plain(onVariable, 4))).isEmpty();
-        assertThat(DashboardDiff.compare(generated, GrafanaExport.plain(onVariable, 4)))
-                .extracting(Change::field).containsOnly("datasource");
     }
 }
