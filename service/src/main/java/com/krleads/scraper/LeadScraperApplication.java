@@ -1,6 +1,5 @@
 package com.krleads.scraper;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.krleads.metrics.LabelValues.HealthCheckName;
 import com.krleads.scraper.cli.MigrateCommand;
 import com.krleads.scraper.config.WorkerConfig;
@@ -31,6 +30,7 @@ import com.krleads.scraper.resources.MalformedJsonMapper;
 import com.krleads.scraper.resources.RequestSizeLimitFilter;
 import com.krleads.scraper.resources.SourceResource;
 import com.krleads.scraper.resources.SourceValidator;
+import com.krleads.scraper.resources.StrictJson;
 import com.krleads.scraper.resources.UnreadableJsonMapper;
 import com.krleads.scraper.resources.WebErrorMapper;
 import com.krleads.scraper.worker.WorkerPool;
@@ -70,7 +70,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
     public void run(LeadScraperConfiguration config, Environment environment) {
         Clock clock = Clock.systemUTC();
         WorkerConfig workerConfig = config.worker;
-        environment.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        StrictJson.configure(environment.getObjectMapper());
         PrometheusMetrics metrics = PrometheusMetrics.install(config.metrics, environment);
         PipelineEvents events = metrics.events();
 

@@ -29,6 +29,8 @@ public class LeadResource {
     @GET
     public PageResponse<LeadResponse> list(@QueryParam("q") String q, @QueryParam("source") String source,
                                            @QueryParam("page") String page, @QueryParam("size") String size) {
+        Params.text("q", q);
+        Params.text("source", source);
         int pageNumber = Params.intParam("page", page, 1, 1, 1_000_000);
         int pageSize = Params.intParam("size", size, 50, 1, MAX_PAGE_SIZE);
         String pattern = q == null || q.isBlank() ? "" : "%" + escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%";

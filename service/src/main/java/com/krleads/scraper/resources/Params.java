@@ -1,5 +1,7 @@
 package com.krleads.scraper.resources;
 
+import com.krleads.scraper.core.ControlCharacters;
+
 /** Query and path parameters read as text, so that bad values get a 422 naming them, not a 404. */
 final class Params {
     private Params() {
@@ -18,6 +20,15 @@ final class Params {
             // reported below
         }
         throw ApiException.invalid(name, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    /** Free text from the query string, refused when it holds a control character. */
+    static String text(String name, String value) {
+        int index = ControlCharacters.firstIn(value);
+        if (index >= 0) {
+            throw ApiException.invalid(name, name + " contains a control character at position " + index);
+        }
+        return value;
     }
 
     /** An id in the path; anything that is not one names no resource. */
