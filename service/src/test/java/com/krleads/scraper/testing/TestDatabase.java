@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import com.codahale.metrics.MetricRegistry;
@@ -44,6 +45,13 @@ public enum TestDatabase {
             ConfigOverride.config("database.driverClass", factory.getDriverClass()),
             ConfigOverride.config("database.url", factory.getUrl()),
             ConfigOverride.config("database.user", factory.getUser())};
+    }
+
+    /** The environment variables of config.yml that point a child process at a fresh database. */
+    public Map<String, String> appEnvironment() {
+        DataSourceFactory factory = freshFactory();
+        return Map.of("DATABASE_DRIVER", factory.getDriverClass(), "DATABASE_URL", factory.getUrl(),
+                "DATABASE_USER", factory.getUser());
     }
 
     private DataSourceFactory freshFactory() {
