@@ -61,7 +61,7 @@ public class SourceValidator {
             throw ApiException.invalid("startUrl", "startUrl is not a valid URL: " + e.getReason());
         }
         try {
-            guard.checkSyntax(uri);
+            UrlGuard.checkSyntax(uri);
         } catch (RefusedUrlException e) {
             throw ApiException.invalid("startUrl", e.getMessage());
         }

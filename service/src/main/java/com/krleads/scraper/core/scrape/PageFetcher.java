@@ -4,35 +4,40 @@ import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.core.RefusedUrlException;
 import com.krleads.scraper.core.UrlGuard;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Fetches one URL with the JDK HTTP client: redirects followed by hand (each target checked
+ * Fetches one URL with Apache HttpClient 5: redirects followed by hand (each target checked
  * again), a deadline per request covering headers and body, a body size limit, and retries with
  * exponential backoff on timeouts, I/O errors, 5xx and 429. 4xx answers fail at once.
  *
- * <p>Every request is preceded by {@link AddressCheck#check}, which resolves the host and checks
- * every address (see {@link UrlGuard}). The HTTP client then resolves the name again to connect,
- * so a DNS server that answers a public address to the check and a private one a moment later
- * (DNS rebinding) can still win that race; the window is the few milliseconds between the two
- * lookups and is narrowed, not closed. Closing it needs connecting to the checked address
- * itself, which {@code java.net.http} does not offer for HTTPS with the right server name.
+ * <p>The client resolves host names only through {@link HostCheck} ({@link UrlGuard#resolve} in
+ * production): one lookup per connection, checked, and the connection made to exactly the
+ * addresses checked, for the first request and every redirect alike. TLS still verifies and
+ * sends the host name. No proxy is used.
  */
 public final class PageFetcher {
 
-    /** Decides whether a URL may be requested; {@link UrlGuard#check} in production. */
+    /** Resolves a host once and checks every address, or refuses it; {@link UrlGuard#resolve} in production. */
     @FunctionalInterface
-    public interface AddressCheck {
-        void check(URI uri) throws RefusedUrlException;
+    public interface HostCheck {
+        InetAddress[] resolve(String host) throws RefusedUrlException;
     }
 
     /** Vetoes a redirect target by throwing, e.g. when robots.txt forbids it. */
@@ -51,8 +56,7 @@ public final class PageFetcher {
     private record Answer(int status, String location, byte[] body, String charset) {
     }
 
-    private final HttpClient client;
-    private final AddressCheck addressCheck;
+    private final CloseableHttpClient client;
     private final String userAgent;
     private final Duration readTimeout;
     private final long maxBodyBytes;
@@ -61,12 +65,7 @@ public final class PageFetcher {
     private final int maxRedirects;
     private final Sleeper sleeper;
 
-    public PageFetcher(ScraperConfig config, AddressCheck addressCheck, Sleeper sleeper) {
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout.toJavaDuration())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.addressCheck = addressCheck;
+    public PageFetcher(ScraperConfig config, HostCheck hostCheck, Sleeper sleeper) {
         this.userAgent = config.userAgent;
         this.readTimeout = config.readTimeout.toJavaDuration();
         this.maxBodyBytes = config.maxBodySize.toBytes();
@@ -74,12 +73,33 @@ public final class PageFetcher {
         this.retryBackoff = config.retryBackoff.toJavaDuration();
         this.maxRedirects = config.maxRedirects;
         this.sleeper = sleeper;
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new GuardedDnsResolver(hostCheck))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(config.connectTimeout.toJavaDuration()))
+                                .setSocketTimeout(Timeout.of(readTimeout))
+                                .build())
+                        .setMaxConnTotal(64)
+                        .setMaxConnPerRoute(8)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(Timeout.of(readTimeout))
+                        .setConnectionRequestTimeout(Timeout.of(readTimeout))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .build();
     }
 
-    /** The production fetcher: addresses checked by a {@link UrlGuard} built from the config. */
+    /** The production fetcher: hosts resolved and checked by a {@link UrlGuard} built from the config. */
     public static PageFetcher create(ScraperConfig config) {
         UrlGuard guard = new UrlGuard(config.allowPrivateAddresses);
-        return new PageFetcher(config, guard::check, Sleeper.REAL);
+        return new PageFetcher(config, guard::resolve, Sleeper.REAL);
     }
 
     public String userAgent() {
@@ -93,19 +113,19 @@ public final class PageFetcher {
 
     /** As {@link #get(URI)}, asking {@code redirectFilter} before following each redirect. */
     public FetchedPage get(URI uri, RedirectFilter redirectFilter) throws FetchException, InterruptedException {
-        return get(uri, redirectFilter, LimitedBodySubscriber.handler(maxBodyBytes));
+        return get(uri, redirectFilter, maxBodyBytes, false);
     }
 
     /** As {@link #get(URI)}, but a body longer than {@code maxBytes} is cut there rather than refused (robots.txt). */
     public FetchedPage getPrefix(URI uri, long maxBytes) throws FetchException, InterruptedException {
-        return get(uri, target -> { }, LimitedBodySubscriber.handler(maxBytes, true));
+        return get(uri, target -> { }, maxBytes, true);
     }
 
-    private FetchedPage get(URI uri, RedirectFilter redirectFilter, HttpResponse.BodyHandler<byte[]> bodyHandler)
+    private FetchedPage get(URI uri, RedirectFilter redirectFilter, long maxBytes, boolean truncate)
             throws FetchException, InterruptedException {
         URI current = uri;
         for (int redirects = 0; ; redirects++) {
-            Answer answer = sendWithRetries(current, bodyHandler);
+            Answer answer = sendWithRetries(current, maxBytes, truncate);
             if (isRedirect(answer.status()) && answer.location() != null) {
                 if (redirects >= maxRedirects) {
                     throw new FetchException("more than " + maxRedirects + " redirects from " + uri, answer.status());
@@ -121,13 +141,17 @@ public final class PageFetcher {
         }
     }
 
-    private Answer sendWithRetries(URI uri, HttpResponse.BodyHandler<byte[]> bodyHandler)
-            throws FetchException, InterruptedException {
+    private Answer sendWithRetries(URI uri, long maxBytes, boolean truncate) throws FetchException, InterruptedException {
+        try {
+            UrlGuard.checkSyntax(uri);
+        } catch (RefusedUrlException e) {
+            throw new FetchException("refused " + uri + ": " + e.getMessage(), e);
+        }
         for (int attempt = 0; ; attempt++) {
             String problem;
             Throwable cause = null;
             try {
-                Answer answer = sendOnce(uri, bodyHandler);
+                Answer answer = sendOnce(uri, maxBytes, truncate);
                 if (!isRetryable(answer.status())) {
                     return answer;
                 }
@@ -149,44 +173,64 @@ public final class PageFetcher {
         }
     }
 
-    private Answer sendOnce(URI uri, HttpResponse.BodyHandler<byte[]> bodyHandler)
+    /**
+     * One exchange under one deadline: when it passes, the exchange is aborted, which closes the
+     * connection under a blocked read. A refused host or an oversized body is final; with
+     * {@code truncate} the first {@code maxBytes} are the body and the rest is not read.
+     */
+    private Answer sendOnce(URI uri, long maxBytes, boolean truncate)
             throws FetchException, IOException, TimeoutException, InterruptedException {
-        try {
-            addressCheck.check(uri);
-        } catch (RefusedUrlException e) {
-            throw new FetchException("refused " + uri + ": " + e.getMessage(), e);
+        HttpGet request = new HttpGet(uri);
+        request.setHeader("User-Agent", userAgent);
+        request.setHeader("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5");
+        AtomicBoolean timedOut = new AtomicBoolean();
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
+            timedOut.set(true);
+            request.cancel();
+        }, CompletableFuture.delayedExecutor(readTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+            try {
+                LimitedBody.Read read = LimitedBody.read(response.getEntity(), maxBytes, truncate);
+                if (!read.complete()) {
+                    request.cancel();
+                }
+                byte[] body = read.bytes();
+                return new Answer(response.getCode(), value(response.getFirstHeader("Location")), body,
+                        charsetOf(value(response.getFirstHeader("Content-Type"))));
+            } catch (IOException | RuntimeException e) {
+                request.cancel();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw classify(uri, e, timedOut.get());
+        } finally {
+            deadline.cancel(false);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while fetching " + uri);
+            }
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(readTimeout)
-                .header("User-Agent", userAgent)
-                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request, bodyHandler);
-        HttpResponse<byte[]> response;
-        try {
-            response = future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | InterruptedException e) {
-            future.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            throw asIoException(uri, e.getCause());
-        }
-        return new Answer(response.statusCode(),
-                response.headers().firstValue("Location").orElse(null),
-                response.body(),
-                charsetOf(response.headers().firstValue("Content-Type").orElse("")));
     }
 
-    /** A body over the limit is final (a {@link FetchException}); anything else may be retried. */
-    private static IOException asIoException(URI uri, Throwable error) throws FetchException {
+    private static IOException classify(URI uri, IOException error, boolean timedOut)
+            throws FetchException, TimeoutException {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof LimitedBodySubscriber.BodyTooLargeException) {
+            if (t instanceof GuardedDnsResolver.RefusedHostException refused) {
+                throw new FetchException("refused " + uri + ": " + refused.getMessage(), refused.getCause());
+            }
+            if (t instanceof LimitedBody.BodyTooLargeException) {
                 throw new FetchException(uri + ": " + t.getMessage(), -1);
             }
         }
-        return error instanceof IOException io ? io : new IOException(error);
+        if (timedOut) {
+            TimeoutException timeout = new TimeoutException("deadline passed");
+            timeout.initCause(error);
+            throw timeout;
+        }
+        return error;
+    }
+
+    private static String value(Header header) {
+        return header == null ? null : header.getValue();
     }
 
     private static String attempts(int attempt) {
@@ -210,6 +254,9 @@ public final class PageFetcher {
     }
 
     static String charsetOf(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
         for (String part : contentType.split(";")) {
             String p = part.trim();
             if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {

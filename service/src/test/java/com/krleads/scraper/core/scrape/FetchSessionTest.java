@@ -18,7 +18,7 @@ class FetchSessionTest {
     @BeforeEach
     void startSite() throws Exception {
         site = FixtureSite.start();
-        fetcher = new PageFetcher(TestConfigs.scraper(true), new UrlGuard(true)::check, d -> { });
+        fetcher = new PageFetcher(TestConfigs.scraper(true), new UrlGuard(true)::resolve, d -> { });
     }
 
     @AfterEach

@@ -30,12 +30,12 @@ class PageFetcherTest {
         site.close();
     }
 
-    private PageFetcher fetcher(PageFetcher.AddressCheck check) {
+    private PageFetcher fetcher(PageFetcher.HostCheck check) {
         return new PageFetcher(config, check, sleeps::add);
     }
 
     private PageFetcher permissive() {
-        return fetcher(new UrlGuard(true)::check);
+        return fetcher(new UrlGuard(true)::resolve);
     }
 
     @Test
@@ -112,18 +112,16 @@ class PageFetcherTest {
     void checksEveryRedirectTargetBeforeConnecting() {
         // Lets the fixture on 127.0.0.1 through and judges every other host as production would.
         UrlGuard strict = new UrlGuard(false);
-        List<URI> checked = new CopyOnWriteArrayList<>();
-        PageFetcher fetcher = fetcher(uri -> {
-            checked.add(uri);
-            if (!"127.0.0.1".equals(uri.getHost())) {
-                strict.check(uri);
-            }
+        List<String> resolved = new CopyOnWriteArrayList<>();
+        PageFetcher fetcher = fetcher(host -> {
+            resolved.add(host);
+            return "127.0.0.1".equals(host) ? new UrlGuard(true).resolve(host) : strict.resolve(host);
         });
         URI metadata = URI.create("http://169.254.169.254/latest/meta-data/");
         assertThatThrownBy(() -> fetcher.get(site.uri("/test/redirect?to=" + metadata)))
                 .isInstanceOf(FetchException.class)
-                .hasMessageContaining("refused " + metadata).hasMessageContaining("169.254.169.254");
-        assertThat(checked).containsExactly(site.uri("/test/redirect?to=" + metadata), metadata);
+                .hasMessageContaining("refused " + metadata).hasMessageContaining("link-local (169.254.0.0/16)");
+        assertThat(resolved).containsExactly("127.0.0.1", "169.254.169.254");
     }
 
     @Test
@@ -135,11 +133,12 @@ class PageFetcherTest {
     @Test
     void aStrictGuardRefusesTheLoopbackFixtureWithoutSendingAnything() {
         long before = site.requests().size();
-        PageFetcher strict = fetcher(new UrlGuard(false)::check);
+        PageFetcher strict = fetcher(new UrlGuard(false)::resolve);
         assertThatThrownBy(() -> strict.get(site.uri("/seoul/food/index.html")))
                 .isInstanceOf(FetchException.class)
-                .hasMessageContaining("127.0.0.1 is loopback, private or link-local");
+                .hasMessageContaining("the host resolves to a refused address: loopback (127.0.0.0/8)");
         assertThat(site.requests()).hasSize((int) before);
+        assertThat(sleeps).isEmpty();
     }
 
     @Test

@@ -77,7 +77,7 @@ class ScrapeJobRunnerTest {
 
     private ScrapeJobRunner runner(boolean allowPrivateAddresses) {
         ScraperConfig config = TestConfigs.scraper(allowPrivateAddresses);
-        PageFetcher fetcher = new PageFetcher(config, new UrlGuard(allowPrivateAddresses)::check, PageFetcher.Sleeper.REAL);
+        PageFetcher fetcher = new PageFetcher(config, new UrlGuard(allowPrivateAddresses)::resolve, PageFetcher.Sleeper.REAL);
         LeadAssembler assembler = new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null);
         return new ScrapeJobRunner(fetcher, assembler, store, events, Duration.ofMinutes(1));
     }
@@ -134,7 +134,7 @@ class ScrapeJobRunnerTest {
     void aStrictGuardRefusesTheLoopbackSiteBeforeAnyRequest() {
         assertThatThrownBy(() -> runner(false).run(JOB, source(site.startUrl(), 10), new Control(Integer.MAX_VALUE)))
                 .isInstanceOf(ScrapeException.class)
-                .hasMessageContaining("127.0.0.1 is loopback, private or link-local");
+                .hasMessageContaining("refused address: loopback (127.0.0.0/8)");
         assertThat(site.requests()).isEmpty();
         assertThat(store.received()).isEmpty();
     }

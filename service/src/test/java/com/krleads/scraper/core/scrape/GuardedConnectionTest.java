@@ -1,0 +1,112 @@
+package com.krleads.scraper.core.scrape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.krleads.scraper.config.ScraperConfig;
+import com.krleads.scraper.core.HostResolver;
+import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.testing.FixtureSite;
+import com.krleads.scraper.testing.TestConfigs;
+import io.dropwizard.util.Duration;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fetcher connects to the addresses the guard resolved and checked, and resolves nothing
+ * on its own: a name whose answer turns from public to loopback after the check (DNS
+ * rebinding) never brings a request to loopback, on the first request or on a redirect.
+ */
+class GuardedConnectionTest {
+    /** TEST-NET-3: public by the rules, and routed nowhere from here. */
+    private static final String PUBLIC_ANSWER = "203.0.113.7";
+    private static FixtureSite site;
+    private final ScraperConfig config = TestConfigs.scraper(false);
+
+    @BeforeAll
+    static void startSite() throws Exception {
+        site = FixtureSite.start();
+    }
+
+    @AfterAll
+    static void stopSite() {
+        site.close();
+    }
+
+    /**
+     * Answers {@code localhost} with a public address once, then with loopback, as a rebinding
+     * DNS server would; the system resolver, had anything asked it, answers loopback too.
+     */
+    private static final class RebindingResolver implements HostResolver {
+        final AtomicInteger lookups = new AtomicInteger();
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            if (!host.equals("localhost")) {
+                return InetAddress.getAllByName(host);
+            }
+            String answer = lookups.getAndIncrement() == 0 ? PUBLIC_ANSWER : "127.0.0.1";
+            return new InetAddress[] {InetAddress.getByName(answer)};
+        }
+    }
+
+    private PageFetcher fetcher(PageFetcher.HostCheck check) {
+        config.maxRetries = 0;
+        config.connectTimeout = Duration.milliseconds(300);
+        config.readTimeout = Duration.seconds(5);
+        return new PageFetcher(config, check, d -> { });
+    }
+
+    @Test
+    void theClientConnectsWhereTheGuardResolved() throws Exception {
+        HostResolver table = host -> host.equals("directory.test")
+                ? new InetAddress[] {InetAddress.getByName("127.0.0.1")} : InetAddress.getAllByName(host);
+        PageFetcher fetcher = fetcher(new UrlGuard(true, table)::resolve);
+        URI uri = URI.create("http://directory.test:" + site.uri("/").getPort() + FixtureSite.START_PATH);
+        assertThat(fetcher.get(uri).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aNameRebindingToLoopbackAfterTheCheckNeverReachesIt() {
+        RebindingResolver dns = new RebindingResolver();
+        PageFetcher fetcher = fetcher(new UrlGuard(false, dns)::resolve);
+        String path = "/seoul/food/page2.html?rebinding=first";
+        long before = site.requests().size();
+
+        assertThatThrownBy(() -> fetcher.get(URI.create("http://localhost:" + site.uri("/").getPort() + path)))
+                .isInstanceOf(FetchException.class)
+                .hasMessageNotContaining("refused");
+        assertThat(dns.lookups).hasValue(1);
+        assertThat(site.requests()).hasSize((int) before);
+    }
+
+    @Test
+    void aRedirectToARebindingNameNeverReachesLoopback() {
+        RebindingResolver dns = new RebindingResolver();
+        UrlGuard strict = new UrlGuard(false, dns);
+        UrlGuard fixtureOnly = new UrlGuard(true);
+        PageFetcher fetcher = fetcher(host -> host.equals("127.0.0.1") ? fixtureOnly.resolve(host) : strict.resolve(host));
+        String target = "http://localhost:" + site.uri("/").getPort() + "/seoul/food/page3.html?rebinding=redirect";
+
+        assertThatThrownBy(() -> fetcher.get(site.uri("/test/redirect?to=" + target)))
+                .isInstanceOf(FetchException.class)
+                .hasMessageNotContaining("refused");
+        assertThat(dns.lookups).hasValue(1);
+        assertThat(site.requestedPaths()).contains("/test/redirect").doesNotContain("/seoul/food/page3.html");
+    }
+
+    @Test
+    void aRefusalNamesTheRuleAndNotTheAddress() {
+        HostResolver internal = host -> new InetAddress[] {InetAddress.getByName("10.20.30.40")};
+        PageFetcher fetcher = fetcher(new UrlGuard(false, internal)::resolve);
+        assertThatThrownBy(() -> fetcher.get(URI.create("http://internal-db.corp/")))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("private (10.0.0.0/8)")
+                .hasMessageNotContaining("10.20.30.40");
+    }
+}
