@@ -53,6 +53,9 @@ public final class MetricCatalog {
     public static final MetricFamily SCRAPING_JOBS_ACTIVE = MetricFamily.gauge(
             "scraping_jobs_active", "Scraping jobs running right now in this process.",
             SOURCE);
+    public static final MetricFamily SCRAPING_DECODE_REPLACEMENTS = MetricFamily.counter(
+            "scraping_decode_replacements_total", "Characters of fetched pages replaced by U+FFFD because their bytes are not valid in the page's encoding.",
+            SOURCE);
 
     public static final MetricFamily DUPLICATES_DETECTED = MetricFamily.counter(
             "duplicates_detected_total", "Duplicate leads found: merged automatically or stored as candidates.",
@@ -91,7 +94,7 @@ public final class MetricCatalog {
     public static final List<MetricFamily> ALL = List.of(
             HTTP_REQUESTS, HTTP_REQUEST_DURATION, HTTP_REQUESTS_IN_PROGRESS, HTTP_ERRORS,
             SCRAPING_JOBS, SCRAPING_JOB_DURATION, SCRAPING_RESULTS, SCRAPING_JOBS_ACTIVE,
-            DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, SMART_SCRAPER_DURATION,
+            SCRAPING_DECODE_REPLACEMENTS, DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, SMART_SCRAPER_DURATION,
             CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE);
 
     /** Families about the instrumentation itself, recorded besides {@link #ALL}. */

@@ -23,6 +23,9 @@ public interface PipelineEvents {
 
     default void itemStored(String source, ResultType result) { }
 
+    /** A fetched page was decoded; {@code replacements} byte sequences became U+FFFD (0 for a clean page). */
+    default void pageDecoded(String source, int replacements) { }
+
     default void duplicateDetected(DuplicateAction action) { }
 
     default void enriched(EnrichmentMode mode, EnrichmentMethod method, Duration duration) { }

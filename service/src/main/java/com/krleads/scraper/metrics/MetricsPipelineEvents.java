@@ -26,6 +26,7 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     private final CardinalityGuard durationSources;
     private final CardinalityGuard resultSources;
     private final CardinalityGuard activeSources;
+    private final CardinalityGuard decodeSources;
 
     public MetricsPipelineEvents(ServiceMetrics metrics, boolean includeSources, int maxSources) {
         this.metrics = metrics;
@@ -34,6 +35,7 @@ public final class MetricsPipelineEvents implements PipelineEvents {
         this.durationSources = metrics.guard(metrics.scrapingJobDuration, maxSources);
         this.resultSources = metrics.guard(metrics.scrapingResults, maxSources);
         this.activeSources = metrics.guard(metrics.scrapingJobsActive, maxSources);
+        this.decodeSources = metrics.guard(metrics.decodeReplacements, maxSources);
     }
 
     private String source(CardinalityGuard guard, String source) {
@@ -55,6 +57,11 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     @Override
     public void itemStored(String source, ResultType result) {
         metrics.scrapingResults.labels(source(resultSources, source), result.label()).inc();
+    }
+
+    @Override
+    public void pageDecoded(String source, int replacements) {
+        metrics.decodeReplacements.labels(source(decodeSources, source)).inc(replacements);
     }
 
     @Override

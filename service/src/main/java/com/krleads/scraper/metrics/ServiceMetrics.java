@@ -10,6 +10,7 @@ import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
 import static com.krleads.metrics.MetricCatalog.METRICS_LABEL_OVERFLOW;
 import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
 import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_DECODE_REPLACEMENTS;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS_ACTIVE;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_JOB_DURATION;
@@ -31,6 +32,7 @@ public final class ServiceMetrics {
     public final LabelledFamily<BucketHistogram> scrapingJobDuration;
     public final LabelledFamily<LabelledCounter> scrapingResults;
     public final LabelledFamily<LabelledGauge> scrapingJobsActive;
+    public final LabelledFamily<LabelledCounter> decodeReplacements;
     public final LabelledFamily<LabelledCounter> duplicates;
     public final LabelledFamily<LabelledCounter> enrichments;
     public final LabelledFamily<BucketHistogram> enrichmentDuration;
@@ -52,6 +54,7 @@ public final class ServiceMetrics {
         scrapingJobDuration = LabelledFamily.histograms(SCRAPING_JOB_DURATION, registry);
         scrapingResults = LabelledFamily.counters(SCRAPING_RESULTS, registry);
         scrapingJobsActive = LabelledFamily.gauges(SCRAPING_JOBS_ACTIVE, registry);
+        decodeReplacements = LabelledFamily.counters(SCRAPING_DECODE_REPLACEMENTS, registry);
         duplicates = LabelledFamily.counters(DUPLICATES_DETECTED, registry);
         enrichments = LabelledFamily.counters(SMART_SCRAPER_ENRICHMENTS, registry);
         enrichmentDuration = LabelledFamily.histograms(SMART_SCRAPER_DURATION, registry);
@@ -62,7 +65,7 @@ public final class ServiceMetrics {
         workersActive = LabelledFamily.gauges(WORKERS_ACTIVE, registry);
         labelOverflows = LabelledFamily.counters(METRICS_LABEL_OVERFLOW, registry);
         all = List.of(httpRequests, httpDuration, httpInProgress, httpErrors, scrapingJobs, scrapingJobDuration,
-                scrapingResults, scrapingJobsActive, duplicates, enrichments, enrichmentDuration, verifications,
+                scrapingResults, scrapingJobsActive, decodeReplacements, duplicates, enrichments, enrichmentDuration, verifications,
                 queueSize, queueJobs, healthStatus, workersActive, labelOverflows);
     }
 

@@ -38,6 +38,11 @@ public final class RecordingEvents implements PipelineEvents {
     }
 
     @Override
+    public void pageDecoded(String source, int replacements) {
+        events.add("decoded:" + source + ":" + replacements);
+    }
+
+    @Override
     public void duplicateDetected(DuplicateAction action) {
         events.add("duplicate:" + action.label());
     }

@@ -1,10 +1,8 @@
 package com.krleads.scraper.core.scrape;
 
 import com.krleads.scraper.core.Selectors;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Locale;
 import org.jsoup.Jsoup;
@@ -14,21 +12,21 @@ import org.jsoup.nodes.Element;
 /** Parses a fetched listing page: the item elements and the next page's absolute URL. */
 public final class ListingParser {
 
-    /** {@code nextPage} is null when there is no usable next-page link. */
-    public record ParsedPage(List<Element> items, URI nextPage) {
+    /**
+     * {@code nextPage} is null when there is no usable next-page link; {@code charset} and {@code replacements} say how
+     * the bytes were read: the encoding and the count of U+FFFD replacements.
+     */
+    public record ParsedPage(List<Element> items, URI nextPage, Charset charset, int replacements) {
     }
 
     private ListingParser() {
     }
 
     public static ParsedPage parse(FetchedPage page, Selectors selectors) {
-        Document document;
-        try {
-            document = Jsoup.parse(new ByteArrayInputStream(page.body()), page.charset(), page.uri().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new ParsedPage(List.copyOf(document.select(selectors.item())), nextPage(document, selectors, page.uri()));
+        PageDecoder.Decoded decoded = page.decoded();
+        Document document = Jsoup.parse(decoded.text(), page.uri().toString());
+        return new ParsedPage(List.copyOf(document.select(selectors.item())), nextPage(document, selectors, page.uri()),
+                decoded.charset(), decoded.replacements());
     }
 
     private static URI nextPage(Document document, Selectors selectors, URI current) {

@@ -203,6 +203,12 @@ public final class PageFetcher {
             }
         } catch (IOException e) {
             throw classify(uri, e, timedOut.get());
+        } catch (IllegalStateException e) {
+            // The deadline's abort can land while the client is still leasing or connecting.
+            if (timedOut.get()) {
+                throw classify(uri, new IOException(e), true);
+            }
+            throw e;
         } finally {
             deadline.cancel(false);
             if (Thread.interrupted()) {

@@ -136,6 +136,7 @@ public final class ScrapeJobRunner implements JobRunner {
                 visited.add(page.uri());
                 tally.pages++;
                 ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors());
+                reportDecoding(page, parsed);
                 for (Element item : parsed.items()) {
                     limit.check();
                     storeItem(item);
@@ -172,6 +173,18 @@ public final class ScrapeJobRunner implements JobRunner {
                 }
             }
             return null;
+        }
+
+        /** Every page's replacement count is counted; a page that lost characters is logged too. */
+        private void reportDecoding(FetchedPage page, ListingParser.ParsedPage parsed) {
+            events.pageDecoded(source.name(), parsed.replacements());
+            if (parsed.replacements() > 0) {
+                LOG.warn("Job {} ({}): {} decoded as {} with {} U+FFFD replacement(s)", job.id(), source.name(),
+                        page.uri(), parsed.charset(), parsed.replacements());
+            } else {
+                LOG.debug("Job {} ({}): {} decoded as {} with 0 U+FFFD replacements", job.id(), source.name(),
+                        page.uri(), parsed.charset());
+            }
         }
 
         private FetchedPage endPagination(String why) {

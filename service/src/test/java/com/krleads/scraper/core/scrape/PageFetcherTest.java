@@ -77,6 +77,7 @@ class PageFetcherTest {
 
     @Test
     void aSlowAnswerTimesOutAndIsRetried() {
+        config.readTimeout = io.dropwizard.util.Duration.milliseconds(400);
         long before = site.count("/test/slow");
         assertThatThrownBy(() -> permissive().get(site.uri("/test/slow")))
                 .isInstanceOf(FetchException.class)
