@@ -209,24 +209,21 @@ class HostileInputIT {
     }
 
     /** Loopback (the fixture site) is allowed; every other address goes through the strict guard. */
-    private static PageFetcher.AddressCheck guardRefusingAllButThisSite() {
+    private static PageFetcher.HostCheck guardRefusingAllButThisSite() {
         UrlGuard strict = new UrlGuard(false);
-        return uri -> {
-            if (!"127.0.0.1".equals(uri.getHost())) {
-                strict.check(uri);
-            }
-        };
+        UrlGuard permissive = new UrlGuard(true);
+        return host -> "127.0.0.1".equals(host) ? permissive.resolve(host) : strict.resolve(host);
     }
 
     private record Outcome(Job job, List<Lead> leads, Duration elapsed) {
     }
 
     private Outcome runJob(TestDatabase db, String startUrl, long delayMillis) throws Exception {
-        return runJob(db, startUrl, delayMillis, new UrlGuard(true)::check);
+        return runJob(db, startUrl, delayMillis, new UrlGuard(true)::resolve);
     }
 
     private Outcome runJob(TestDatabase db, String startUrl, long delayMillis,
-                           PageFetcher.AddressCheck check) throws Exception {
+                           PageFetcher.HostCheck check) throws Exception {
         jdbi = db.freshJdbi();
         queue = new JobQueue(jdbi, Clock.systemUTC(), 3, Duration.ofMillis(20));
         Instant now = Instant.now();
@@ -255,7 +252,7 @@ class HostileInputIT {
         return new Outcome(job, leads, elapsed);
     }
 
-    private ScrapeJobRunner runner(PageFetcher.AddressCheck check) {
+    private ScrapeJobRunner runner(PageFetcher.HostCheck check) {
         PageFetcher fetcher = new PageFetcher(
                 scraper, check, PageFetcher.Sleeper.REAL);
         EnrichmentConfig enrichment = new EnrichmentConfig();

@@ -18,6 +18,7 @@ import com.krleads.scraper.testing.RecordingEvents;
 import com.krleads.scraper.testing.TestConfigs;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -66,7 +67,7 @@ class KoreanEncodingsIT {
         PageFetcher fetcher = new PageFetcher(TestConfigs.scraper(true), new UrlGuard(true)::resolve, d -> { });
         ScrapeJobRunner runner = new ScrapeJobRunner(fetcher,
                 new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null),
-                new JdbiLeadStore(jdbi, Clock.systemUTC(), 0.85), events);
+                new JdbiLeadStore(jdbi, Clock.systemUTC(), 0.85), events, Duration.ofMinutes(1));
         Source source = new Source(sourceId, "korean", site.url(path), SELECTORS, 1, 0, true, Instant.EPOCH,
                 Instant.EPOCH);
         assertThat(runner.run(JOB, source, NEVER_CANCELLED)).isEqualTo(new JobCounts(1, 1, 0, 0));

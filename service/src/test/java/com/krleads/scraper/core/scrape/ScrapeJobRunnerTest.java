@@ -224,7 +224,7 @@ class ScrapeJobRunnerTest {
             return store.store(sourceId, draft);
         };
         ScraperConfig config = TestConfigs.scraper(true);
-        PageFetcher fetcher = new PageFetcher(config, new UrlGuard(true)::check, PageFetcher.Sleeper.REAL);
+        PageFetcher fetcher = new PageFetcher(config, new UrlGuard(true)::resolve, PageFetcher.Sleeper.REAL);
         LeadAssembler assembler = new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null);
         JobCounts counts = new ScrapeJobRunner(fetcher, assembler, refusing, events, Duration.ofMinutes(1))
                 .run(JOB, source(site.startUrl(), 10), new Control(Integer.MAX_VALUE));
@@ -240,11 +240,10 @@ class ScrapeJobRunnerTest {
                         .add(com.krleads.scraper.testing.ListingPage.Item.named("첫째 식당", "02-111-1111"))
                         .next("http://192.168.0.10/list2.html").html());
         UrlGuard strict = new UrlGuard(false);
-        PageFetcher fetcher = new PageFetcher(TestConfigs.scraper(true), uri -> {
-            if (!"127.0.0.1".equals(uri.getHost())) {
-                strict.check(uri);
-            }
-        }, PageFetcher.Sleeper.REAL);
+        UrlGuard permissive = new UrlGuard(true);
+        PageFetcher fetcher = new PageFetcher(TestConfigs.scraper(true),
+                host -> "127.0.0.1".equals(host) ? permissive.resolve(host) : strict.resolve(host),
+                PageFetcher.Sleeper.REAL);
         List<String> reasons = new CopyOnWriteArrayList<>();
         Control control = new Control(Integer.MAX_VALUE) {
             @Override
