@@ -188,17 +188,23 @@ public final class PageFetcher {
             timedOut.set(true);
             request.cancel();
         }, CompletableFuture.delayedExecutor(readTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+        try {
+            ClassicHttpResponse response = client.executeOpen(null, request, null);
             try {
                 LimitedBody.Read read = LimitedBody.read(response.getEntity(), maxBytes, truncate);
-                if (!read.complete()) {
+                Answer answer = new Answer(response.getCode(), value(response.getFirstHeader("Location")),
+                        read.bytes(), charsetOf(value(response.getFirstHeader("Content-Type"))));
+                if (read.complete()) {
+                    response.close();
+                } else {
+                    // The rest is left unread: drop the connection rather than drain it.
                     request.cancel();
+                    closeQuietly(response);
                 }
-                byte[] body = read.bytes();
-                return new Answer(response.getCode(), value(response.getFirstHeader("Location")), body,
-                        charsetOf(value(response.getFirstHeader("Content-Type"))));
+                return answer;
             } catch (IOException | RuntimeException e) {
                 request.cancel();
+                closeQuietly(response);
                 throw e;
             }
         } catch (IOException e) {
@@ -233,6 +239,14 @@ public final class PageFetcher {
             throw timeout;
         }
         return error;
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException alreadyAborted) {
+            // the exchange was aborted on purpose; nothing is left to release
+        }
     }
 
     private static String value(Header header) {
