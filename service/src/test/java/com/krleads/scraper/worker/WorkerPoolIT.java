@@ -80,7 +80,10 @@ class WorkerPoolIT {
             return new JobCounts(1, 1, 0, 0);
         }, Duration.ofSeconds(5));
 
-        await(() -> jobs.listByStatus("completed", 100).size() == 50);
+        // A job is marked completed before its end is reported: wait for both.
+        await(() -> jobs.listByStatus("completed", 100).size() == 50
+                && events.count("queue:scraping:finished") == 50
+                && events.count("finished:incheon-cafes:completed") == 50);
 
         assertThat(runs).hasSize(50);
         assertThat(runs.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(1));
@@ -134,7 +137,9 @@ class WorkerPoolIT {
             throw new IOException("HTTP 503 from directory.example.kr");
         }, Duration.ofSeconds(5));
 
-        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.FAILED);
+        // A job is marked failed before its end is reported: wait for both.
+        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.FAILED
+                && events.count("finished:incheon-cafes:failed") == 1);
 
         Job job = jobs.findById(jobId).orElseThrow();
         assertThat(job.attempts()).isEqualTo(2);
@@ -162,7 +167,8 @@ class WorkerPoolIT {
         assertThat(awaitLatch(firstPage)).isTrue();
 
         assertThat(queue.cancel(jobId)).isEqualTo(JobQueue.CancelResult.REQUESTED);
-        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.CANCELLED);
+        await(() -> jobs.findById(jobId).orElseThrow().status() == JobStatus.CANCELLED
+                && events.count("finished:incheon-cafes:cancelled") == 1);
 
         Job job = jobs.findById(jobId).orElseThrow();
         assertThat(job.counts().pagesFetched()).isPositive().isLessThan(10_000);
