@@ -1,11 +1,16 @@
 package com.krleads.scraper;
 
 import com.krleads.metrics.LabelValues.HealthCheckName;
+import com.krleads.scraper.auth.AdminEndpointsFilter;
+import com.krleads.scraper.auth.ApiAuth;
+import com.krleads.scraper.cli.KeysCommand;
 import com.krleads.scraper.cli.MigrateCommand;
 import com.krleads.scraper.config.WorkerConfig;
+import com.krleads.scraper.core.JobRateLimiter;
 import com.krleads.scraper.core.JobRunner;
 import com.krleads.scraper.core.LeadStore;
 import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.PolitenessDelay;
 import com.krleads.scraper.core.UrlGuard;
 import com.krleads.scraper.db.DatabaseMigrations;
 import com.krleads.scraper.db.DuplicateDao;
@@ -64,6 +69,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new MigrateCommand());
+        bootstrap.addCommand(new KeysCommand());
     }
 
     @Override
@@ -103,14 +109,17 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.servlets().addFilter("request-size-limit",
                         new RequestSizeLimitFilter(RequestSizeLimitFilter.DEFAULT_LIMIT))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        ApiAuth.install(config.auth, environment);
+        AdminEndpointsFilter.install(config.adminEndpoints, environment);
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new MalformedJsonMapper());
         environment.jersey().register(new UnreadableJsonMapper());
         environment.jersey().register(new WebErrorMapper());
         SourceValidator validator = new SourceValidator(urlGuard, config.scraper.allowPrivateAddresses,
-                config.scraper.maxPagesLimit);
+                config.scraper.maxPagesLimit, new PolitenessDelay(config.limits.minDelay.toMilliseconds()));
         environment.jersey().register(new SourceResource(sources, jobs, validator, clock));
-        environment.jersey().register(new JobResource(queue, jobs, sources));
+        environment.jersey().register(new JobResource(queue, jobs, sources,
+                new JobRateLimiter(config.limits.jobsPerKey, config.limits.jobsPerKeyPeriod.toJavaDuration())));
         environment.jersey().register(new LeadResource(leads, sources));
         environment.jersey().register(new DuplicateResource(duplicates, new DuplicateReview(jdbi, clock)));
 
@@ -127,7 +136,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
 
         if (config.demo.enabled) {
             DemoSite.register(environment);
-            DemoJobs demoJobs = new DemoJobs(config.demo, sources, jobs, queue, clock,
+            DemoJobs demoJobs = new DemoJobs(config.demo, sources, queue, clock,
                     environment.lifecycle().scheduledExecutorService("demo-jobs").build());
             environment.lifecycle().addServerLifecycleListener(server -> demoJobs.startOn(getLocalPort(server)));
         }

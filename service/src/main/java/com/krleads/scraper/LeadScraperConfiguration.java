@@ -1,9 +1,12 @@
 package com.krleads.scraper;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.krleads.scraper.config.AdminEndpointsConfig;
+import com.krleads.scraper.config.AuthConfig;
 import com.krleads.scraper.config.DedupConfig;
 import com.krleads.scraper.config.DemoConfig;
 import com.krleads.scraper.config.EnrichmentConfig;
+import com.krleads.scraper.config.LimitsConfig;
 import com.krleads.scraper.config.MetricsConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
@@ -54,6 +57,22 @@ public class LeadScraperConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     public DemoConfig demo = new DemoConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public AuthConfig auth = new AuthConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public LimitsConfig limits = new LimitsConfig();
+
+    /** Not "admin": Dropwizard's Configuration owns that key (health check and task settings). */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public AdminEndpointsConfig adminEndpoints = new AdminEndpointsConfig();
 
     /** Apply the schema migrations at start-up (the {@code db migrate} command does it too). */
     @JsonProperty

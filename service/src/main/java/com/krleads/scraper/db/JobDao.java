@@ -43,6 +43,12 @@ public interface JobDao {
     @SqlQuery("SELECT COUNT(*) FROM jobs WHERE source_id = :sourceId AND status IN ('queued', 'running')")
     int countActive(@Bind("sourceId") long sourceId);
 
+    @SqlQuery("""
+            SELECT * FROM jobs WHERE source_id = :sourceId AND status IN ('queued', 'running')
+            ORDER BY id LIMIT 1
+            """)
+    Optional<Job> findActive(@Bind("sourceId") long sourceId);
+
     @SqlQuery("SELECT cancel_requested FROM jobs WHERE id = :id")
     Optional<Boolean> cancelRequested(@Bind("id") long id);
 

@@ -29,6 +29,10 @@ public interface SourceDao {
     @GetGeneratedKeys("id")
     long insert(@BindMethods Source source, @BindMethods("sel") Selectors selectors);
 
+    /** Locks the source's row until the transaction ends (serialises job creation per source). */
+    @SqlQuery("SELECT id FROM sources WHERE id = :id FOR UPDATE")
+    Optional<Long> lockById(@Bind("id") long id);
+
     @SqlUpdate("""
             UPDATE sources SET name = :name, start_url = :startUrl, sel_item = :sel.item, sel_name = :sel.name,
                    sel_phone = :sel.phone, sel_email = :sel.email, sel_website = :sel.website,

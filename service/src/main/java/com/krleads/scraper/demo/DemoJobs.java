@@ -3,7 +3,6 @@ package com.krleads.scraper.demo;
 import com.krleads.scraper.config.DemoConfig;
 import com.krleads.scraper.core.Selectors;
 import com.krleads.scraper.core.Source;
-import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
 import java.time.Clock;
@@ -26,17 +25,15 @@ public class DemoJobs {
 
     private final DemoConfig config;
     private final SourceDao sources;
-    private final JobDao jobs;
     private final JobQueue queue;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
 
-    public DemoJobs(DemoConfig config, SourceDao sources, JobDao jobs, JobQueue queue, Clock clock,
+    public DemoJobs(DemoConfig config, SourceDao sources, JobQueue queue, Clock clock,
                     ScheduledExecutorService scheduler) {
         this.config = config;
         this.scheduler = scheduler;
         this.sources = sources;
-        this.jobs = jobs;
         this.queue = queue;
         this.clock = clock;
     }
@@ -53,8 +50,8 @@ public class DemoJobs {
     void tick(String startUrl) {
         try {
             Source source = sources.findByName(config.sourceName).orElseGet(() -> sources.insert(demoSource(startUrl)));
-            if (source.enabled() && jobs.countActive(source.id()) == 0) {
-                queue.enqueue(source.id(), JobQueue.SCRAPING);
+            if (source.enabled()) {
+                queue.enqueueUnlessActive(source.id(), JobQueue.SCRAPING);
             }
         } catch (RuntimeException e) {
             LOG.warn("Could not queue the demo job", e);

@@ -7,6 +7,7 @@ import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.StorableText;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.JobQueueDao;
+import com.krleads.scraper.db.SourceDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,31 @@ public class JobQueue {
     public Job enqueue(long sourceId, String queueName) {
         long id = jobs.insert(sourceId, queueName, clock.instant());
         return jobs.findById(id).orElseThrow();
+    }
+
+    /**
+     * Queues a job unless the source already has one queued or running. The source's row is
+     * locked first, so for concurrent callers the check and the insert are one step, on
+     * PostgreSQL and H2 alike: at most one of them queues a job.
+     */
+    public Enqueued enqueueUnlessActive(long sourceId, String queueName) {
+        return jdbi.inTransaction(h -> {
+            if (h.attach(SourceDao.class).lockById(sourceId).isEmpty()) {
+                return new Enqueued(Enqueued.Outcome.NO_SOURCE, null);
+            }
+            JobDao dao = h.attach(JobDao.class);
+            Optional<Job> active = dao.findActive(sourceId);
+            if (active.isPresent()) {
+                return new Enqueued(Enqueued.Outcome.ALREADY_ACTIVE, active.get());
+            }
+            long id = dao.insert(sourceId, queueName, clock.instant());
+            return new Enqueued(Enqueued.Outcome.QUEUED, dao.findById(id).orElseThrow());
+        });
+    }
+
+    /** What {@link #enqueueUnlessActive} did: the job queued, or the job that was already active. */
+    public record Enqueued(Outcome outcome, Job job) {
+        public enum Outcome { QUEUED, ALREADY_ACTIVE, NO_SOURCE }
     }
 
     /** Takes the next due job of the queue for {@code owner}, or nothing when none is due. */

@@ -1,9 +1,11 @@
 package com.krleads.scraper.resources;
 
 import com.krleads.scraper.api.DuplicateResponse;
+import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.core.DuplicateCandidate.DuplicateStatus;
 import com.krleads.scraper.db.DuplicateDao;
 import com.krleads.scraper.db.DuplicateReview;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import java.util.Locale;
 
 @Path("/api/duplicates")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READER_NAME)
 public class DuplicateResource {
     private final DuplicateDao duplicates;
     private final DuplicateReview review;
@@ -35,12 +38,14 @@ public class DuplicateResource {
     /** Folds the second lead into the first and deletes it. */
     @POST
     @Path("/{id}/merge")
+    @RolesAllowed(Role.OPERATOR_NAME)
     public DuplicateResponse merge(@PathParam("id") String id) {
         return decide(id, review.merge(Params.id("duplicate candidate", id)));
     }
 
     @POST
     @Path("/{id}/dismiss")
+    @RolesAllowed(Role.OPERATOR_NAME)
     public DuplicateResponse dismiss(@PathParam("id") String id) {
         return decide(id, review.dismiss(Params.id("duplicate candidate", id)));
     }

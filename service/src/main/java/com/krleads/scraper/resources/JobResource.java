@@ -2,13 +2,17 @@ package com.krleads.scraper.resources;
 
 import com.krleads.scraper.api.JobRequest;
 import com.krleads.scraper.api.JobResponse;
+import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.core.Job;
+import com.krleads.scraper.core.JobRateLimiter;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.queue.JobQueue.CancelResult;
+import com.krleads.scraper.queue.JobQueue.Enqueued;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,27 +20,34 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READER_NAME)
 public class JobResource {
     private final JobQueue queue;
     private final JobDao jobs;
     private final SourceDao sources;
+    private final JobRateLimiter limiter;
 
-    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources) {
+    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources, JobRateLimiter limiter) {
         this.queue = queue;
         this.jobs = jobs;
         this.sources = sources;
+        this.limiter = limiter;
     }
 
     @POST
-    public Response create(JobRequest request) {
+    @RolesAllowed(Role.OPERATOR_NAME)
+    public Response create(JobRequest request, @Context SecurityContext security) {
         if (request == null || request.sourceId() == null) {
             throw ApiException.invalid("sourceId", "sourceId is required");
         }
@@ -46,8 +57,28 @@ public class JobResource {
         if (!source.enabled()) {
             throw ApiException.conflict("source_disabled", "source " + source.id() + " is disabled", "sourceId");
         }
-        Job job = queue.enqueue(source.id(), JobQueue.SCRAPING);
-        return Response.accepted(JobResponse.of(job)).location(URI.create("/api/jobs/" + job.id())).build();
+        String client = security.getUserPrincipal() == null ? JobRateLimiter.ANONYMOUS
+                : security.getUserPrincipal().getName();
+        limiter.tryCreate(client).ifPresent(wait -> {
+            throw new RateLimitedException("too many jobs created with this API key; the next one is allowed in "
+                    + retryAfterSeconds(wait) + " s", retryAfterSeconds(wait));
+        });
+        Enqueued enqueued = queue.enqueueUnlessActive(source.id(), JobQueue.SCRAPING);
+        if (enqueued.outcome() != Enqueued.Outcome.QUEUED) {
+            limiter.giveBack(client);
+        }
+        return switch (enqueued.outcome()) {
+            case QUEUED -> Response.accepted(JobResponse.of(enqueued.job()))
+                    .location(URI.create("/api/jobs/" + enqueued.job().id())).build();
+            case ALREADY_ACTIVE -> throw ApiException.conflict("job_active", "source " + source.id()
+                    + " already has job " + enqueued.job().id() + " " + enqueued.job().status().value()
+                    + "; one job per source at a time: wait for it or cancel it", "sourceId");
+            case NO_SOURCE -> throw ApiException.notFound("source", source.id());
+        };
+    }
+
+    private static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     @GET
@@ -67,6 +98,7 @@ public class JobResource {
     /** 200 when the job is cancelled at once, 202 when a running job was asked to stop. */
     @POST
     @Path("/{id}/cancel")
+    @RolesAllowed(Role.OPERATOR_NAME)
     public Response cancel(@PathParam("id") String id) {
         long jobId = Params.id("job", id);
         CancelResult result = queue.cancel(jobId);

@@ -2,8 +2,10 @@ package com.krleads.scraper.resources;
 
 import com.krleads.scraper.api.LeadResponse;
 import com.krleads.scraper.api.PageResponse;
+import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.db.LeadDao;
 import com.krleads.scraper.db.SourceDao;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +17,7 @@ import java.util.Locale;
 
 @Path("/api/leads")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READER_NAME)
 public class LeadResource {
     static final int MAX_PAGE_SIZE = 200;
     private final LeadDao leads;

@@ -2,10 +2,12 @@ package com.krleads.scraper.resources;
 
 import com.krleads.scraper.api.SourceRequest;
 import com.krleads.scraper.api.SourceResponse;
+import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.db.UniqueViolations;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import org.jdbi.v3.core.JdbiException;
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.READER_NAME)
 public class SourceResource {
     private final SourceDao sources;
     private final JobDao jobs;
@@ -39,6 +42,7 @@ public class SourceResource {
     }
 
     @POST
+    @RolesAllowed(Role.OPERATOR_NAME)
     public Response create(SourceRequest request) {
         Source source = validator.toSource(0, request, clock.instant(), clock.instant());
         rejectTakenName(source.name(), -1);
@@ -59,6 +63,7 @@ public class SourceResource {
 
     @PUT
     @Path("/{id}")
+    @RolesAllowed(Role.OPERATOR_NAME)
     public SourceResponse update(@PathParam("id") String id, SourceRequest request) {
         Source existing = find(id);
         Source updated = validator.toSource(existing.id(), request, existing.createdAt(), clock.instant());
@@ -69,6 +74,7 @@ public class SourceResource {
 
     @DELETE
     @Path("/{id}")
+    @RolesAllowed(Role.OPERATOR_NAME)
     public Response delete(@PathParam("id") String id) {
         Source source = find(id);
         if (jobs.countRunning(source.id()) > 0) {

@@ -1,6 +1,7 @@
 package com.krleads.scraper.resources;
 
 import com.krleads.scraper.api.SourceRequest;
+import com.krleads.scraper.core.PolitenessDelay;
 import com.krleads.scraper.core.RefusedUrlException;
 import com.krleads.scraper.core.Selectors;
 import com.krleads.scraper.core.Source;
@@ -17,8 +18,6 @@ import org.jsoup.select.Selector;
  */
 public class SourceValidator {
     static final int DEFAULT_MAX_PAGES = 10;
-    static final long DEFAULT_DELAY_MILLIS = 1000;
-    static final long MAX_DELAY_MILLIS = 60_000;
     private static final int MAX_NAME = 200;
     private static final int MAX_URL = 2048;
     private static final int MAX_SELECTOR = 500;
@@ -26,11 +25,13 @@ public class SourceValidator {
     private final UrlGuard guard;
     private final boolean allowPrivateAddresses;
     private final int maxPagesLimit;
+    private final PolitenessDelay delay;
 
-    public SourceValidator(UrlGuard guard, boolean allowPrivateAddresses, int maxPagesLimit) {
+    public SourceValidator(UrlGuard guard, boolean allowPrivateAddresses, int maxPagesLimit, PolitenessDelay delay) {
         this.guard = guard;
         this.allowPrivateAddresses = allowPrivateAddresses;
         this.maxPagesLimit = maxPagesLimit;
+        this.delay = delay;
     }
 
     public Source toSource(long id, SourceRequest request, Instant createdAt, Instant now) {
@@ -45,12 +46,13 @@ public class SourceValidator {
         if (maxPages < 1 || maxPages > maxPagesLimit) {
             throw ApiException.invalid("maxPages", "maxPages must be from 1 to " + maxPagesLimit);
         }
-        long delay = request.delayMillis() == null ? DEFAULT_DELAY_MILLIS : request.delayMillis();
-        if (delay < 0 || delay > MAX_DELAY_MILLIS) {
-            throw ApiException.invalid("delayMillis", "delayMillis must be from 0 to " + MAX_DELAY_MILLIS);
+        long delayMillis = request.delayMillis() == null ? delay.defaultMillis() : request.delayMillis();
+        if (!delay.allows(delayMillis)) {
+            throw ApiException.invalid("delayMillis", "delayMillis must be from " + delay.minMillis() + " (the "
+                    + "politeness minimum, limits.minDelay) to " + PolitenessDelay.MAX_MILLIS);
         }
         boolean enabled = request.enabled() == null || request.enabled();
-        return new Source(id, name, startUrl, selectors, maxPages, delay, enabled, createdAt, now);
+        return new Source(id, name, startUrl, selectors, maxPages, delayMillis, enabled, createdAt, now);
     }
 
     private void checkUrl(String startUrl) {

@@ -70,8 +70,8 @@ class JobResourceIT {
     @Test
     void listsJobsFilteredByStatus() {
         long first = post(sourceId).id();
-        long second = post(sourceId).id();
         queue.cancel(first);
+        long second = post(sourceId).id();
 
         List<JobResponse> queued = api(APP, "/jobs").queryParam("status", "queued").request()
                 .get(new GenericType<List<JobResponse>>() { });
