@@ -72,6 +72,27 @@ class ComposeFilesTest {
     }
 
     @Test
+    void productionReadsApiKeysFromAMountedSecretsFolder() throws Exception {
+        JsonNode service = ProjectFiles.yaml(PROD).at("/services/service");
+        assertThat(service.at("/environment/AUTH_ENABLED").asText()).isEqualTo("true");
+        String keysFile = service.at("/environment/API_KEYS_FILE").asText();
+        List<String> mounts = new ArrayList<>();
+        service.path("volumes").forEach(v -> mounts.add(v.asText()));
+        assertThat(mounts).contains("./deploy/service/secrets:" + keysFile.substring(0, keysFile.lastIndexOf('/')) + ":ro");
+        assertThat(ProjectFiles.path("deploy/service/secrets/README.md")).exists();
+        assertThat(Files.readString(ProjectFiles.path(".gitignore"))).contains("deploy/service/secrets/*");
+    }
+
+    @Test
+    void developmentRunsWithoutKeysAndPublishesTheServiceOnLoopback() throws Exception {
+        JsonNode service = ProjectFiles.yaml(DEV).at("/services/service");
+        assertThat(service.at("/environment/AUTH_ENABLED").asText()).isEqualTo("${AUTH_ENABLED:-false}");
+        for (JsonNode port : service.path("ports")) {
+            assertThat(port.asText()).startsWith("127.0.0.1:");
+        }
+    }
+
+    @Test
     void singleInstanceServicesHaveFixedNamesAndTheServiceScales() throws Exception {
         for (String file : List.of(DEV, PROD)) {
             JsonNode services = ProjectFiles.yaml(file).path("services");

@@ -33,6 +33,38 @@ class ConfigFilesTest {
     }
 
     @Test
+    void developmentRunsWithoutKeysAndThereforeOnLoopbackOnly() throws Exception {
+        LeadScraperConfiguration config = load("../config.yml", Map.of());
+        assertThat(config.auth.enabled).isFalse();
+        assertThat(connector(config, true).getBindHost()).isEqualTo("127.0.0.1");
+        assertThat(connector(config, false).getBindHost()).isEqualTo("127.0.0.1");
+
+        LeadScraperConfiguration container = load("../config.yml", Map.of("APP_BIND_HOST", "0.0.0.0",
+                "ADMIN_BIND_HOST", "0.0.0.0"));
+        assertThat(connector(container, true).getBindHost()).isEqualTo("0.0.0.0");
+        assertThat(connector(container, false).getBindHost()).isEqualTo("0.0.0.0");
+    }
+
+    @Test
+    void productionRequiresKeysAndClosesTheAdminExtras() throws Exception {
+        LeadScraperConfiguration config = load("../config-prod.yml", Map.of("API_KEYS_FILE", "/run/keys"));
+        assertThat(config.auth.enabled).isTrue();
+        assertThat(config.auth.keysFile).isEqualTo("/run/keys");
+        assertThat(config.adminEndpoints.tasks).isFalse();
+        assertThat(config.adminEndpoints.threadDump).isFalse();
+        assertThat(config.adminEndpoints.cpuProfile).isFalse();
+        assertThat(config.adminEndpoints.metricsJson).isFalse();
+        assertThat(config.limits.minDelay.toMilliseconds()).isEqualTo(1000);
+        assertThat(config.limits.jobsPerKey).isEqualTo(30);
+        assertThat(config.limits.jobsPerKeyPeriod.toSeconds()).isEqualTo(3600);
+
+        LeadScraperConfiguration debugging = load("../config-prod.yml", Map.of("ADMIN_DIAGNOSTICS_ENABLED", "true"));
+        assertThat(debugging.adminEndpoints.tasks).isTrue();
+        assertThat(debugging.adminEndpoints.threadDump).isTrue();
+        assertThat(debugging.adminEndpoints.cpuProfile).isTrue();
+    }
+
+    @Test
     void productionUsesPostgresLoopbackAdminAndJsonLogs() throws Exception {
         LeadScraperConfiguration config = load("../config-prod.yml", Map.of());
         assertThat(config.database.getDriverClass()).isEqualTo("org.postgresql.Driver");
@@ -74,6 +106,12 @@ class ConfigFilesTest {
         DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
         return ((HttpConnectorFactory) (application ? server.getApplicationConnectors() : server.getAdminConnectors())
                 .get(0)).getPort();
+    }
+
+    private static HttpConnectorFactory connector(LeadScraperConfiguration config, boolean application) {
+        DefaultServerFactory server = (DefaultServerFactory) config.getServerFactory();
+        return (HttpConnectorFactory) (application ? server.getApplicationConnectors() : server.getAdminConnectors())
+                .get(0);
     }
 
     private static HttpConnectorFactory adminConnector(LeadScraperConfiguration config) {
