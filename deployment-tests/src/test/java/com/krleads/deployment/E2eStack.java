@@ -117,7 +117,7 @@ final class E2eStack implements AutoCloseable {
                  "selectors": {"item": ".listing", "name": ".name", "phone": ".tel",
                                "email": "a[href^=mailto]", "website": "a.homepage", "address": ".addr",
                                "category": ".cat", "nextPage": "a.next"},
-                 "maxPages": 5, "delayMillis": 50}""".formatted(api.baseUrl());
+                 "maxPages": 5, "delayMillis": 200}""".formatted(api.baseUrl());
         ServiceApi.Answer created = api.post("/api/sources", source);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long sourceId = created.json().path("id").asLong();

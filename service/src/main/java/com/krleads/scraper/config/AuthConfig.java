@@ -13,8 +13,10 @@ public class AuthConfig {
     @JsonProperty
     public boolean enabled = true;
 
-    /** One key a line: {@code <role> <sha256 hex of the token>}; {@code #} starts a comment. */
-    @NotNull
+    /**
+     * One key a line: {@code <role> <sha256 hex of the token>}; {@code #} starts a comment.
+     * Empty or absent (null, as an unset {@code ${API_KEYS_FILE:-}} reads) means no file.
+     */
     @JsonProperty
     public String keysFile = "";
 

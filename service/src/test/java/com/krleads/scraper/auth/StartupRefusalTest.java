@@ -1,10 +1,12 @@
 package com.krleads.scraper.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.krleads.scraper.LeadScraperApplication;
 import com.krleads.scraper.LeadScraperConfiguration;
+import com.krleads.scraper.config.AuthConfig;
 import com.krleads.scraper.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
@@ -21,6 +23,14 @@ class StartupRefusalTest {
     @Test
     void noKeysFileConfigured() {
         assertRefused("", "no keys file is set", "API_KEYS_FILE", "keys new operator");
+    }
+
+    @Test
+    void anUnsetVariableReadsAsNoKeysFile() {
+        AuthConfig config = new AuthConfig();
+        config.keysFile = null;
+        assertThatThrownBy(() -> ApiAuth.loadAtStartup(config)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no keys file is set");
     }
 
     @Test
