@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the key of a bearer token among the keys file's hashes. The token is hashed and compared
  * with every stored hash in constant time ({@link MessageDigest#isEqual}), without stopping at a
- * match, so timing tells nothing about which hashes exist. {@link #reload()} re-reads the file;
+ * match, so timing tells nothing about which hashes exist. The file is re-read periodically;
  * nothing here ever logs a token or a hash.
  */
 public class ApiKeyAuthenticator implements Authenticator<String, ApiKey> {
@@ -23,7 +23,8 @@ public class ApiKeyAuthenticator implements Authenticator<String, ApiKey> {
 
     private final Path file;
     private volatile List<StoredKey> keys = List.of();
-    private volatile Contents last;
+    private volatile Contents applied;
+    private Contents pending;
 
     public ApiKeyAuthenticator(Path file) {
         this.file = file;
@@ -41,29 +42,50 @@ public class ApiKeyAuthenticator implements Authenticator<String, ApiKey> {
         return Optional.ofNullable(found);
     }
 
-    /** Reads the file and swaps the key set; logs what changed (counts and line numbers only). */
+    /** Reads the file and swaps the key set at once (start-up). */
     public Contents reload() {
-        Contents contents;
-        try {
-            contents = ApiKeyFile.read(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the API keys file " + file, e);
-        }
-        keys = contents.keys();
-        if (!sameAs(last, contents)) {
-            logChange(contents);
-        }
-        last = contents;
+        Contents contents = read();
+        apply(contents);
+        pending = null;
         return contents;
     }
 
-    /** For the scheduled reload: a failure is logged and the current keys stay in force. */
+    /**
+     * The periodic check: a change is applied once two checks in a row read the same contents,
+     * so a file caught half-written (truncated, then written in place) never revokes every key
+     * for a moment. Adding or revoking a key takes effect within two intervals. A failure is
+     * logged and the keys in force stay.
+     */
     public void reloadQuietly() {
         try {
-            reload();
+            Contents contents = read();
+            if (sameAs(applied, contents)) {
+                pending = null;
+            } else if (sameAs(pending, contents)) {
+                apply(contents);
+                pending = null;
+            } else {
+                pending = contents;
+            }
         } catch (RuntimeException e) {
             LOG.error("Could not re-read the API keys file; the keys read before stay in force", e);
         }
+    }
+
+    private Contents read() {
+        try {
+            return ApiKeyFile.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the API keys file " + file, e);
+        }
+    }
+
+    private void apply(Contents contents) {
+        keys = contents.keys();
+        if (!sameAs(applied, contents)) {
+            logChange(contents);
+        }
+        applied = contents;
     }
 
     public int keyCount() {

@@ -52,13 +52,33 @@ class ApiKeyAuthenticatorTest {
 
         Files.writeString(file, "operator " + ApiTokens.sha256Hex(operator) + "\n");
         authenticator.reloadQuietly();
+        assertThat(authenticator.authenticate(operator)).as("applied at the second check").isEmpty();
+        authenticator.reloadQuietly();
         assertThat(authenticator.authenticate(operator)).isPresent();
         assertThat(authenticator.authenticate(reader)).isEmpty();
 
         Files.delete(file);
         authenticator.reloadQuietly();
+        authenticator.reloadQuietly();
         assertThat(authenticator.keyCount()).isZero();
         assertThat(authenticator.authenticate(operator)).isEmpty();
+    }
+
+    @Test
+    void aFileCaughtHalfWrittenDoesNotRevokeTheKeys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("keys");
+        String full = "reader " + ApiTokens.sha256Hex(reader) + "\n";
+        Files.writeString(file, full);
+        ApiKeyAuthenticator authenticator = new ApiKeyAuthenticator(file);
+        authenticator.reload();
+
+        Files.writeString(file, "");
+        authenticator.reloadQuietly();
+        Files.writeString(file, full);
+        authenticator.reloadQuietly();
+        authenticator.reloadQuietly();
+
+        assertThat(authenticator.authenticate(reader)).isPresent();
     }
 
     @Test
