@@ -9,11 +9,19 @@ import java.util.List;
 
 /**
  * Families the service does not declare but that dashboards and rules may query: Prometheus's
- * own {@code up}, and the JVM and process families of {@code simpleclient_hotspot}.
+ * own {@code up}, Alertmanager's notification counters, and the JVM and process families of {@code simpleclient_hotspot}.
  */
 public final class KnownSeries {
     public static final MetricFamily UP = MetricFamily.gauge(
             "up", "1 when Prometheus's last scrape of the target succeeded (set by Prometheus).");
+
+    /** Alertmanager's own metrics (Prometheus scrapes Alertmanager too). */
+    public static final MetricFamily ALERTMANAGER_NOTIFICATIONS = MetricFamily.counter(
+            "alertmanager_notifications_total", "Notifications Alertmanager attempted, per integration.",
+            Labels.INTEGRATION);
+    public static final MetricFamily ALERTMANAGER_NOTIFICATIONS_FAILED = MetricFamily.counter(
+            "alertmanager_notifications_failed_total", "Notifications Alertmanager failed to deliver, per integration.",
+            Labels.INTEGRATION);
 
     public static final MetricFamily JVM_MEMORY_BYTES_USED = MetricFamily.gauge(
             "jvm_memory_bytes_used", "Used bytes of a JVM memory area.", AREA);
@@ -39,7 +47,7 @@ public final class KnownSeries {
             "process_start_time_seconds", "Start time of the process since the epoch, in seconds.");
 
     public static final List<MetricFamily> ALL = List.of(
-            UP, JVM_MEMORY_BYTES_USED, JVM_MEMORY_BYTES_MAX, JVM_MEMORY_POOL_BYTES_USED,
+            UP, ALERTMANAGER_NOTIFICATIONS, ALERTMANAGER_NOTIFICATIONS_FAILED, JVM_MEMORY_BYTES_USED, JVM_MEMORY_BYTES_MAX, JVM_MEMORY_POOL_BYTES_USED,
             JVM_GC_COLLECTION_SECONDS, JVM_THREADS_CURRENT, JVM_THREADS_DAEMON, JVM_THREADS_STATE,
             PROCESS_CPU_SECONDS, PROCESS_RESIDENT_MEMORY_BYTES, PROCESS_OPEN_FDS, PROCESS_START_TIME_SECONDS);
 

@@ -16,6 +16,11 @@ public final class Labels {
     /** Names the family whose label overflowed, on {@code metrics_label_overflow_total}. */
     public static final String FAMILY = "family";
 
+    /** The objective a recording rule or burn-rate alert belongs to (set by our rules). */
+    public static final String SLO = "slo";
+    /** Alertmanager's notifier, on its own {@code alertmanager_notifications_*} families. */
+    public static final String INTEGRATION = "integration";
+
     /** Added by the Prometheus client to histogram buckets. */
     public static final String LE = "le";
     /** Added by Prometheus to every scraped series. */

@@ -98,6 +98,14 @@ public final class MetricFamily {
         return requireObservations() + "_count";
     }
 
+    /**
+     * A bucket bound as the {@code le} label value the service exposes it: Java's shortest
+     * decimal form, {@code 0.5} or {@code 1.0} (what the Prometheus client writes).
+     */
+    public static String bucketLabel(double bound) {
+        return Double.toString(bound);
+    }
+
     /** Every series name this family exposes (one for counters and gauges). */
     public List<String> seriesNames() {
         return switch (type) {
