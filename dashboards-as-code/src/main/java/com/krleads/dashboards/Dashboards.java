@@ -4,7 +4,7 @@ import com.krleads.dashboards.model.Dashboard;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The three dashboards, built. */
+/** The dashboards, built. */
 public final class Dashboards {
     private Dashboards() {
     }
@@ -14,6 +14,7 @@ public final class Dashboards {
         all.put(KrDashboard.API_METRICS, ApiMetricsDashboard.build());
         all.put(KrDashboard.SCRAPING_STATISTICS, ScrapingStatisticsDashboard.build());
         all.put(KrDashboard.SYSTEM_HEALTH, SystemHealthDashboard.build());
+        all.put(KrDashboard.SLOS, SloDashboard.build());
         return all;
     }
 }

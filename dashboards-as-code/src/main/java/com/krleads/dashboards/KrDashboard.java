@@ -1,10 +1,11 @@
 package com.krleads.dashboards;
 
-/** The three dashboards: stable uids, titles and file names, kept in one place. */
+/** The dashboards: stable uids, titles and file names, kept in one place. */
 public enum KrDashboard {
     API_METRICS("kr-api-metrics", "KR Lead Scraper / API Metrics", "api-metrics.json"),
     SCRAPING_STATISTICS("kr-scraping-statistics", "KR Lead Scraper / Scraping Statistics", "scraping-statistics.json"),
-    SYSTEM_HEALTH("kr-system-health", "KR Lead Scraper / System Health", "system-health.json");
+    SYSTEM_HEALTH("kr-system-health", "KR Lead Scraper / System Health", "system-health.json"),
+    SLOS("kr-slos", "KR Lead Scraper / SLOs", "slos.json");
 
     private final String uid;
     private final String title;

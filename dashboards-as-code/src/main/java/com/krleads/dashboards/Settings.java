@@ -39,14 +39,36 @@ public final class Settings {
     /** Where the dashboards folder is mounted inside the Grafana container. */
     public static final String DASHBOARDS_PATH = "/var/lib/grafana/dashboards";
 
-    /** Base of runbook links: the repository's web address (replace with the real one). */
-    public static final String RUNBOOK_BASE_URL = "https://github.com/krleads/kr-lead-scraper/blob/main/docs/ALERTING.md";
-    /** Grafana as operators reach it, for dashboard links in alerts. */
-    public static final String GRAFANA_URL = "http://localhost:3000";
+    /** Environment variable (read at generation) with the base of runbook links. */
+    public static final String RUNBOOK_BASE_URL_ENV = "ALERT_RUNBOOK_BASE_URL";
+    /** Environment variable (read at generation) with Grafana's address as operators reach it. */
+    public static final String GRAFANA_URL_ENV = "ALERT_GRAFANA_URL";
+    /** Development default of the runbook base: the repository's ALERTING.md. */
+    public static final String DEFAULT_RUNBOOK_BASE_URL = "https://github.com/krleads/kr-lead-scraper/blob/main/docs/ALERTING.md";
+    /** Development default of Grafana's address. */
+    public static final String DEFAULT_GRAFANA_URL = "http://localhost:3000";
+
+    /** Base of runbook links, from {@link #RUNBOOK_BASE_URL_ENV} when set at generation. */
+    public static final String RUNBOOK_BASE_URL = fromEnvironment(RUNBOOK_BASE_URL_ENV, DEFAULT_RUNBOOK_BASE_URL);
+    /** Grafana as operators reach it, for dashboard links in alerts, from {@link #GRAFANA_URL_ENV}. */
+    public static final String GRAFANA_URL = fromEnvironment(GRAFANA_URL_ENV, DEFAULT_GRAFANA_URL);
+
+    /** The scrape job of Alertmanager in the compose Prometheus configs. */
+    public static final String ALERTMANAGER_JOB = "alertmanager";
 
     /** Where Alertmanager finds its secrets (mounted files, never committed). */
     public static final String ALERTMANAGER_SECRETS = "/etc/alertmanager/secrets";
 
     private Settings() {
+    }
+
+    /** The variable's value without a trailing slash, or the default when it is unset or blank. */
+    static String fromEnvironment(String variable, String fallback) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String trimmed = value.trim();
+        return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

@@ -179,4 +179,9 @@ public final class Promql {
     public static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
+
+    /** Selectors of another scrape job's series (Alertmanager's, for the alerts about alerting). */
+    public static Promql forJob(String job) {
+        return new Promql(List.of(matchEqual(Labels.JOB, job)));
+    }
 }

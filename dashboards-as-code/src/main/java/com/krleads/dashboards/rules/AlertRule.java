@@ -13,7 +13,9 @@ import java.util.Objects;
  */
 public final class AlertRule {
     public enum Severity {
-        CRITICAL, WARNING;
+        CRITICAL, WARNING,
+        /** Not for people: the Watchdog, routed to a heartbeat. */
+        NONE;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -25,6 +27,7 @@ public final class AlertRule {
     public static final String DESCRIPTION = "description";
     public static final String RUNBOOK_URL = "runbook_url";
     public static final String DASHBOARD_URL = "dashboard_url";
+    private static final String IMMEDIATELY = "0s";
 
     private final String name;
     private final String expr;
@@ -33,6 +36,7 @@ public final class AlertRule {
     private final String summary;
     private final String description;
     private final KrDashboard dashboard;
+    private final Map<String, String> extraLabels;
 
     private AlertRule(Builder b) {
         this.name = Objects.requireNonNull(b.name);
@@ -42,6 +46,7 @@ public final class AlertRule {
         this.summary = Objects.requireNonNull(b.summary, () -> name + ": summary");
         this.description = Objects.requireNonNull(b.description, () -> name + ": description");
         this.dashboard = Objects.requireNonNull(b.dashboard, () -> name + ": dashboard");
+        this.extraLabels = new LinkedHashMap<>(b.labels);
     }
 
     public static Builder builder(String name) {
@@ -65,8 +70,19 @@ public final class AlertRule {
         return name.toLowerCase(Locale.ROOT);
     }
 
+    /** The labels the rule sets: its own (such as {@code slo}) and then the severity. */
     public Map<String, String> labels() {
-        return Map.of(SEVERITY, severity.label());
+        Map<String, String> labels = new LinkedHashMap<>(extraLabels);
+        labels.put(SEVERITY, severity.label());
+        return labels;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String description() {
+        return description;
     }
 
     /** Annotations as written in the rule file (summary and description may hold templates). */
@@ -83,7 +99,9 @@ public final class AlertRule {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("alert", name);
         map.put("expr", expr);
-        map.put("for", forDuration);
+        if (!forDuration.equals(IMMEDIATELY)) {
+            map.put("for", forDuration);
+        }
         map.put("labels", labels());
         map.put("annotations", annotations());
         return map;
@@ -97,6 +115,7 @@ public final class AlertRule {
         private String summary;
         private String description;
         private KrDashboard dashboard;
+        private final Map<String, String> labels = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -110,6 +129,18 @@ public final class AlertRule {
         /** How long the condition must hold before the alert fires, such as {@code 5m}. */
         public Builder forDuration(String forDuration) {
             this.forDuration = forDuration;
+            return this;
+        }
+
+        /** No {@code for}: the alert fires at the first evaluation its condition holds. */
+        public Builder immediately() {
+            this.forDuration = IMMEDIATELY;
+            return this;
+        }
+
+        /** A label the alert carries besides its severity. */
+        public Builder label(String label, String value) {
+            labels.put(label, value);
             return this;
         }
 

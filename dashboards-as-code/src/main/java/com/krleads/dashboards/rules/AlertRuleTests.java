@@ -1,167 +1,249 @@
 package com.krleads.dashboards.rules;
 
 import static com.krleads.metrics.Labels.CHECK;
-import static com.krleads.metrics.Labels.ENDPOINT;
+import static com.krleads.metrics.Labels.FAMILY;
 import static com.krleads.metrics.Labels.INSTANCE;
+import static com.krleads.metrics.Labels.INTEGRATION;
 import static com.krleads.metrics.Labels.JOB;
-import static com.krleads.metrics.Labels.LE;
-import static com.krleads.metrics.Labels.METHOD;
 import static com.krleads.metrics.Labels.QUEUE_NAME;
+import static com.krleads.metrics.Labels.RESULT_TYPE;
 import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
-import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
-import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
+import static com.krleads.metrics.MetricCatalog.METRICS_LABEL_OVERFLOW;
 import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
 import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
-import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 
 import com.krleads.dashboards.Settings;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.HealthCheckName;
-import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.metrics.LabelValues.QueueName;
+import com.krleads.metrics.LabelValues.ResultType;
+import com.krleads.metrics.MetricCatalog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** promtool unit tests: for every alert, one scenario where it fires and one where it must not. */
+/**
+ * promtool unit tests: for every alert, a scenario where it fires and one where it must not; the
+ * SLO scenarios are in {@link SloScenarios}. Every input series carries the scrape job's label.
+ */
 public final class AlertRuleTests {
-    private static final String SERVICE = Settings.SCRAPE_JOB;
-    private static final String REPLICA = "app-1:8081";
+    static final String SERVICE = Settings.SCRAPE_JOB;
+    static final String REPLICA = "app-1:8081";
+    private static final String REPLICA_2 = "app-2:8081";
     private static final String QUEUE = QueueName.SCRAPING.label();
-    private static final String[] TARGET = {JOB, SERVICE, INSTANCE, REPLICA};
+    static final String[] TARGET = {JOB, SERVICE, INSTANCE, REPLICA};
+    private static final String[] ALERTMANAGER = {JOB, Settings.ALERTMANAGER_JOB, INSTANCE, "alertmanager:9093"};
 
     private AlertRuleTests() {
     }
 
     public static List<AlertScenario> scenarios() {
         List<AlertScenario> all = new ArrayList<>();
-        all.addAll(api());
+        all.addAll(targets());
+        all.addAll(queue());
         all.addAll(scraping());
         all.addAll(health());
+        all.addAll(monitoring());
+        all.addAll(SloScenarios.all());
+        all.addAll(coincidences());
         return all;
     }
 
-    /** The promtool test file, run against the given rule files (paths relative to the test file). */
+    /** Every scenario: those of the minute-by-minute file, then the days-long ones. */
+    public static List<AlertScenario> allScenarios() {
+        List<AlertScenario> all = new ArrayList<>(scenarios());
+        all.addAll(SloScenarios.daysLong());
+        return all;
+    }
+
+    /** The promtool test file, rules evaluated every minute, against the given rule files (relative to it). */
     public static Map<String, Object> file(List<String> ruleFiles) {
+        return file(ruleFiles, scenarios(), "1m");
+    }
+
+    /**
+     * The days-long SLO scenarios, rules evaluated every 5 minutes (input samples stay one a
+     * minute): the same checks at a fifth of the cost.
+     */
+    public static Map<String, Object> daysLongFile(List<String> ruleFiles) {
+        return file(ruleFiles, SloScenarios.daysLong(), SloScenarios.DAYS_LONG_EVALUATION);
+    }
+
+    private static Map<String, Object> file(List<String> ruleFiles, List<AlertScenario> scenarios, String interval) {
         Map<String, Object> file = new LinkedHashMap<>();
         file.put("rule_files", ruleFiles);
-        file.put("evaluation_interval", "1m");
-        file.put("tests", scenarios().stream().map(AlertScenario::toYaml).toList());
+        file.put("evaluation_interval", interval);
+        file.put("tests", scenarios.stream().map(AlertScenario::toYaml).toList());
         return file;
     }
 
-    private static List<AlertScenario> api() {
-        AlertRule ratio = AlertRules.API_HIGH_ERROR_RATIO;
-        AlertRule latency = AlertRules.API_HIGH_LATENCY;
-        AlertRule down = AlertRules.API_TARGET_DOWN;
+    private static List<AlertScenario> targets() {
+        AlertRule some = AlertRules.API_TARGETS_DOWN_SOME;
+        AlertRule all = AlertRules.API_TARGETS_DOWN_ALL;
         AlertRule missing = AlertRules.API_TARGET_MISSING;
+        String up = KnownSeries.UP.name();
+        String[] second = {JOB, SERVICE, INSTANCE, REPLICA_2};
         return List.of(
-                // 1 request/s answered 200 and 0.1/s answered 500: 0.1 / 1.1 of all requests failed.
-                requests(AlertScenario.fires(ratio), "0+6x20").evalAt("15m")
-                        .expect("API 5xx ratio above 5%",
-                                "9.091% of the requests to " + SERVICE + " ended with a 5xx status over the last 5 minutes.",
-                                JOB, SERVICE),
-                requests(AlertScenario.quiet(ratio), "0+1x20").evalAt("15m"),
-                // Every request takes between 1 and 2.5 s: p95 interpolates to 2.425 s.
-                latency(AlertScenario.fires(latency), "0x20", "0x20").evalAt("15m")
-                        .expect("API p95 latency above 1s",
-                                "The p95 latency of " + SERVICE + " is 2.425s over the last 5 minutes.", JOB, SERVICE),
-                latency(AlertScenario.quiet(latency), "0+10x20", "0+10x20").evalAt("15m"),
-                AlertScenario.fires(down).series(KnownSeries.UP.name(), "1 1 0x10", TARGET).evalAt("6m")
-                        .expect("Service replica down",
-                                "Prometheus cannot scrape " + REPLICA + " of job " + SERVICE + ".", TARGET),
-                AlertScenario.quiet(down).series(KnownSeries.UP.name(), "1x10", TARGET).evalAt("6m"),
-                AlertScenario.fires(missing).series(KnownSeries.UP.name(), "1x10", JOB, "another-job", INSTANCE, REPLICA)
-                        .evalAt("6m")
-                        .expect("No service replica to scrape",
-                                "Prometheus has found no target of job " + SERVICE + " for 5 minutes.", JOB, SERVICE),
-                AlertScenario.quiet(missing).series(KnownSeries.UP.name(), "1x10", TARGET).evalAt("6m"));
+                AlertScenario.named("KrApiTargetDown: one replica of two down is a warning")
+                        .series(up, "1 1 0x10", TARGET).series(up, "1x12", second)
+                        .at("6m").expectNone(some)
+                        .at("7m").expect(some, "Some service replicas down", "50% of the targets of job " + SERVICE
+                                + " cannot be scraped; the other replicas still serve.", JOB, SERVICE),
+                AlertScenario.named("KrApiTargetDown: every replica down is critical")
+                        .series(up, "1 1 0x10", TARGET).series(up, "1 1 0x10", second)
+                        .at("3m").expectNone(some, all)
+                        .at("4m").expect(all, "Every service replica down",
+                                "Prometheus cannot scrape any target of job " + SERVICE + ": the service is down.", JOB, SERVICE),
+                AlertScenario.named("KrApiTargetDown stays quiet while every replica is up")
+                        .series(up, "1x10", TARGET).series(up, "1x10", second)
+                        .at("8m").expectNone(some, all),
+                AlertScenario.fires(missing)
+                        .series(up, "1x10", JOB, "another-job", INSTANCE, REPLICA)
+                        .at("6m").expectAsWritten(missing, JOB, SERVICE),
+                AlertScenario.quiet(missing).series(up, "1x10", TARGET).at("6m").expectNone(missing));
     }
 
-    private static AlertScenario requests(AlertScenario scenario, String serverErrors) {
-        return scenario
-                .series(HTTP_REQUESTS.name(), "0+60x20", JOB, SERVICE, INSTANCE, REPLICA, METHOD, "GET",
-                        ENDPOINT, "/api/leads", STATUS, "200")
-                .series(HTTP_REQUESTS.name(), serverErrors, JOB, SERVICE, INSTANCE, REPLICA, METHOD, "GET",
-                        ENDPOINT, "/api/leads", STATUS, "500");
-    }
-
-    /** Ten requests a minute; how many of them finished within 0.5 s and within 1 s. */
-    private static AlertScenario latency(AlertScenario scenario, String within05, String within1) {
-        String bucket = HTTP_REQUEST_DURATION.bucket();
-        String[] labels = {JOB, SERVICE, INSTANCE, REPLICA, METHOD, "GET", ENDPOINT, "/api/leads"};
-        return scenario
-                .series(bucket, within05, with(labels, LE, "0.5"))
-                .series(bucket, within1, with(labels, LE, "1"))
-                .series(bucket, "0+10x20", with(labels, LE, "2.5"))
-                .series(bucket, "0+10x20", with(labels, LE, "+Inf"));
-    }
-
-    private static List<AlertScenario> scraping() {
-        AlertRule failures = AlertRules.SCRAPING_JOB_FAILURES;
+    private static List<AlertScenario> queue() {
         AlertRule growing = AlertRules.QUEUE_BACKLOG_GROWING;
         AlertRule stuck = AlertRules.QUEUE_STUCK;
         AlertRule noWorkers = AlertRules.NO_BUSY_WORKERS;
         String[] queue = with(TARGET, QUEUE_NAME, QUEUE);
+        String[] started = with(queue, STATUS, QueueJobStatus.STARTED.label());
         return List.of(
-                jobs(AlertScenario.fires(failures), "0+1x40").evalAt("30m")
-                        .expect("Scraping jobs failing",
-                                "50% of the scraping jobs of source demo failed over the last 30 minutes.", SOURCE, "demo"),
-                jobs(AlertScenario.quiet(failures), "0+9x40").evalAt("30m"),
                 // Five more waiting jobs every minute: past 50 after 10 minutes, 250 at 50 minutes.
-                AlertScenario.fires(growing).series(QUEUE_SIZE.name(), "0+5x60", queue).evalAt("50m")
-                        .expect("Queue backlog growing",
+                AlertScenario.fires(growing).series(QUEUE_SIZE.name(), "0+5x60", queue)
+                        .at("50m").expect(growing, "Queue backlog growing",
                                 "Queue " + QUEUE + " holds 250 waiting jobs and has kept growing for 30 minutes.",
-                                QUEUE_NAME, QUEUE),
-                AlertScenario.quiet(growing).series(QUEUE_SIZE.name(), "300x60", queue).evalAt("50m"),
-                AlertScenario.fires(stuck).series(QUEUE_SIZE.name(), "20x30", queue)
-                        .series(QUEUE_JOBS.name(), "5x30", with(queue, STATUS, QueueJobStatus.STARTED.label()))
-                        .evalAt("25m")
-                        .expect("Queue stuck",
+                                JOB, SERVICE, QUEUE_NAME, QUEUE),
+                AlertScenario.quiet(growing).series(QUEUE_SIZE.name(), "300x60", queue).at("50m").expectNone(growing),
+                // The last job starts at minute 10; the description promises an alert 15 minutes later.
+                AlertScenario.named("KrQueueStuck fires 15 minutes after the last start")
+                        .series(QUEUE_SIZE.name(), "20x40", queue)
+                        .series(QUEUE_JOBS.name(), Counter.counter().rise(1, 10).flat(30).values(), started)
+                        .at("24m").expectNone(stuck)
+                        .at("25m").expect(stuck, "Queue stuck",
                                 "20 jobs wait in queue " + QUEUE + " and no worker has started one for 15 minutes.",
-                                QUEUE_NAME, QUEUE),
+                                JOB, SERVICE, QUEUE_NAME, QUEUE),
                 AlertScenario.quiet(stuck).series(QUEUE_SIZE.name(), "20x30", queue)
-                        .series(QUEUE_JOBS.name(), "5+1x30", with(queue, STATUS, QueueJobStatus.STARTED.label()))
-                        .evalAt("25m"),
+                        .series(QUEUE_JOBS.name(), "5+1x30", started).at("25m").expectNone(stuck),
                 AlertScenario.fires(noWorkers).series(QUEUE_SIZE.name(), "20x30", queue)
-                        .series(WORKERS_ACTIVE.name(), "0x30", queue).evalAt("25m")
-                        .expect("No busy workers while jobs wait",
+                        .series(WORKERS_ACTIVE.name(), "0x30", queue)
+                        .at("25m").expect(noWorkers, "No busy workers while jobs wait",
                                 "20 jobs wait in queue " + QUEUE + " but no worker has been busy for 10 minutes: "
-                                        + "the workers are down or disabled.", QUEUE_NAME, QUEUE),
+                                        + "the workers are down or disabled.", JOB, SERVICE, QUEUE_NAME, QUEUE),
                 AlertScenario.quiet(noWorkers).series(QUEUE_SIZE.name(), "20x30", queue)
-                        .series(WORKERS_ACTIVE.name(), "2x30", queue).evalAt("25m"));
+                        .series(WORKERS_ACTIVE.name(), "2x30", queue).at("25m").expectNone(noWorkers));
     }
 
-    /** One completed job a minute from source demo, plus the given failures. */
-    private static AlertScenario jobs(AlertScenario scenario, String completed) {
-        return scenario
-                .series(SCRAPING_JOBS.name(), "0+1x40", with(TARGET, SOURCE, "demo", STATUS, JobOutcome.FAILED.label()))
-                .series(SCRAPING_JOBS.name(), completed, with(TARGET, SOURCE, "demo", STATUS, JobOutcome.COMPLETED.label()));
+    private static List<AlertScenario> scraping() {
+        AlertRule errors = AlertRules.EXTRACTION_ERRORS;
+        String[] demo = with(TARGET, SOURCE, "demo");
+        String results = SCRAPING_RESULTS.name();
+        return List.of(
+                // 10 new and 10 failed items a minute: half of 1200 items an hour failed.
+                AlertScenario.fires(errors)
+                        .series(results, "0+10x60", with(demo, RESULT_TYPE, ResultType.NEW.label()))
+                        .series(results, "0+10x60", with(demo, RESULT_TYPE, ResultType.ERROR.label()))
+                        .at("30m").expect(errors, "Items of a source fail extraction", "50% of the items scraped from "
+                                + "source demo over the last hour failed extraction: its site may have changed its layout.",
+                                JOB, SERVICE, SOURCE, "demo"),
+                AlertScenario.named("KrScrapingExtractionErrors stays quiet for few items or few errors")
+                        // Half fail, but one item every ten minutes is below the volume guard.
+                        .series(results, Counter.counter().eventsAt(60, 10, 20, 30, 40, 50, 60).values(),
+                                with(demo, RESULT_TYPE, ResultType.NEW.label()))
+                        .series(results, Counter.counter().eventsAt(60, 10, 20, 30, 40, 50, 60).values(),
+                                with(demo, RESULT_TYPE, ResultType.ERROR.label()))
+                        // Plenty of items, one error in fifty.
+                        .series(results, "0+49x60", with(TARGET, SOURCE, "busy", RESULT_TYPE, ResultType.NEW.label()))
+                        .series(results, "0+1x60", with(TARGET, SOURCE, "busy", RESULT_TYPE, ResultType.ERROR.label()))
+                        .at("30m").expectNone(errors).at("60m").expectNone(errors));
     }
 
     private static List<AlertScenario> health() {
         AlertRule database = AlertRules.DATABASE_UNHEALTHY;
         AlertRule ollama = AlertRules.OLLAMA_UNHEALTHY;
+        AlertRule queue = AlertRules.QUEUE_UNHEALTHY;
+        AlertRule overflow = AlertRules.LABEL_OVERFLOW;
         String[] db = with(TARGET, CHECK, HealthCheckName.DATABASE.label());
         String[] llm = with(TARGET, CHECK, HealthCheckName.OLLAMA.label());
+        String[] queueCheck = with(TARGET, CHECK, HealthCheckName.QUEUE.label());
+        String[] family = with(TARGET, FAMILY, MetricCatalog.SCRAPING_RESULTS.name());
+        String status = HEALTH_CHECK_STATUS.name();
         return List.of(
-                AlertScenario.fires(database).series(HEALTH_CHECK_STATUS.name(), "1 1 0x10", db).evalAt("6m")
-                        .expect("Health check database failing", "The database health check of " + REPLICA
-                                + " has failed for 2m: the service cannot read or write leads and jobs.", db),
-                AlertScenario.quiet(database).series(HEALTH_CHECK_STATUS.name(), "1 1 0 1x10", db).evalAt("6m"),
-                AlertScenario.fires(ollama).series(HEALTH_CHECK_STATUS.name(), "0x20", llm).evalAt("15m")
-                        .expect("Health check ollama failing", "The ollama health check of " + REPLICA
+                AlertScenario.fires(database).series(status, "1 1 0x10", db)
+                        .at("6m").expect(database, "Health check database failing", "The database health check of "
+                                + REPLICA + " has failed for 2m: the service cannot read or write leads and jobs.", db),
+                AlertScenario.quiet(database).series(status, "1 1 0 1x10", db).at("6m").expectNone(database),
+                AlertScenario.fires(ollama).series(status, "0x20", llm)
+                        .at("15m").expect(ollama, "Health check ollama failing", "The ollama health check of " + REPLICA
                                 + " has failed for 10m: LLM enrichment by the smart scraper is unavailable.", llm),
-                AlertScenario.quiet(ollama).series(HEALTH_CHECK_STATUS.name(), "1x20", llm).evalAt("15m"));
+                AlertScenario.quiet(ollama).series(status, "1x20", llm).at("15m").expectNone(ollama),
+                AlertScenario.fires(queue).series(status, "0x20", queueCheck)
+                        .at("15m").expect(queue, "Health check queue failing", "The queue health check of " + REPLICA
+                                + " has failed for 10m: a job has waited longer than the allowed age, or no worker "
+                                + "of the replica is alive.", queueCheck),
+                AlertScenario.quiet(queue).series(status, "1x20", queueCheck).at("15m").expectNone(queue),
+                // Three values past the limit at minute 10.
+                AlertScenario.fires(overflow).series(METRICS_LABEL_OVERFLOW.name(), "0x10 3x20", family)
+                        .at("9m").expectNone(overflow)
+                        .at("12m").expect(overflow, "Metric label values overflowing", "Family "
+                                + MetricCatalog.SCRAPING_RESULTS.name() + " reached its limit of distinct label values: "
+                                + "3 values were recorded as \"other\" over the last 30 minutes.",
+                                JOB, SERVICE, FAMILY, MetricCatalog.SCRAPING_RESULTS.name()),
+                AlertScenario.quiet(overflow).series(METRICS_LABEL_OVERFLOW.name(), "0x30", family)
+                        .at("20m").expectNone(overflow));
     }
 
-    private static String[] with(String[] pairs, String... more) {
-        String[] all = java.util.Arrays.copyOf(pairs, pairs.length + more.length);
+    private static List<AlertScenario> monitoring() {
+        AlertRule watchdog = MonitoringAlerts.WATCHDOG;
+        AlertRule failing = MonitoringAlerts.NOTIFICATIONS_FAILING;
+        AlertRule down = MonitoringAlerts.ALERTMANAGER_DOWN;
+        String failed = KnownSeries.ALERTMANAGER_NOTIFICATIONS_FAILED.name();
+        String[] email = with(ALERTMANAGER, INTEGRATION, "email");
+        return List.of(
+                AlertScenario.fires(watchdog).series(KnownSeries.UP.name(), "1x5", TARGET).at("1m").expectAsWritten(watchdog),
+                AlertScenario.fires(failing).series(failed, "0+1x20", email)
+                        .at("10m").expect(failing, "Alertmanager cannot deliver notifications", "Alertmanager "
+                                + ALERTMANAGER[3] + " fails to deliver notifications through email: alerts routed there "
+                                + "reach nobody.", with(ALERTMANAGER, INTEGRATION, "email")),
+                AlertScenario.quiet(failing).series(failed, "3x20", email).at("10m").expectNone(failing),
+                AlertScenario.fires(down).series(KnownSeries.UP.name(), "1 0x10", ALERTMANAGER)
+                        .at("7m").expect(down, "Alertmanager down", "Prometheus cannot scrape Alertmanager "
+                                + ALERTMANAGER[3] + ": alerts may not be delivered.", ALERTMANAGER),
+                AlertScenario.quiet(down).series(KnownSeries.UP.name(), "1x10", ALERTMANAGER).at("7m").expectNone(down));
+    }
+
+    /**
+     * Alerts that an inhibit rule pairs, firing at the same time from one set of inputs: the
+     * Alertmanager test feeds these very label sets to a real Alertmanager.
+     */
+    static List<AlertScenario> coincidences() {
+        String[] queue = with(TARGET, QUEUE_NAME, QUEUE);
+        String[] db = with(TARGET, CHECK, HealthCheckName.DATABASE.label());
+        return List.of(AlertScenario.named("The database down, the workers idle, the queue stuck: all at once")
+                .series(HEALTH_CHECK_STATUS.name(), "0x30", db)
+                .series(QUEUE_SIZE.name(), "20x30", queue)
+                .series(WORKERS_ACTIVE.name(), "0x30", queue)
+                .series(QUEUE_JOBS.name(), "5x30", with(queue, STATUS, QueueJobStatus.STARTED.label()))
+                .at("25m")
+                .expect(AlertRules.DATABASE_UNHEALTHY, "Health check database failing", "The database health check of "
+                        + REPLICA + " has failed for 2m: the service cannot read or write leads and jobs.", db)
+                .expect(AlertRules.NO_BUSY_WORKERS, "No busy workers while jobs wait", "20 jobs wait in queue " + QUEUE
+                        + " but no worker has been busy for 10 minutes: the workers are down or disabled.",
+                        JOB, SERVICE, QUEUE_NAME, QUEUE)
+                .expect(AlertRules.QUEUE_STUCK, "Queue stuck", "20 jobs wait in queue " + QUEUE
+                        + " and no worker has started one for 15 minutes.", JOB, SERVICE, QUEUE_NAME, QUEUE));
+    }
+
+    static String[] with(String[] pairs, String... more) {
+        String[] all = Arrays.copyOf(pairs, pairs.length + more.length);
         System.arraycopy(more, 0, all, pairs.length, more.length);
         return all;
     }

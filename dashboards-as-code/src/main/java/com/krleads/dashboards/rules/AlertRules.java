@@ -1,20 +1,24 @@
 package com.krleads.dashboards.rules;
 
 import static com.krleads.dashboards.query.Promql.matchEqual;
+import static com.krleads.dashboards.query.Promql.count;
 import static com.krleads.dashboards.query.Promql.max;
 import static com.krleads.dashboards.query.Promql.number;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.dashboards.rules.Templates.label;
 import static com.krleads.metrics.Labels.CHECK;
+import static com.krleads.metrics.Labels.FAMILY;
 import static com.krleads.metrics.Labels.INSTANCE;
 import static com.krleads.metrics.Labels.JOB;
 import static com.krleads.metrics.Labels.QUEUE_NAME;
+import static com.krleads.metrics.Labels.RESULT_TYPE;
 import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
+import static com.krleads.metrics.MetricCatalog.METRICS_LABEL_OVERFLOW;
 import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
 import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
-import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 
 import com.krleads.dashboards.KrDashboard;
@@ -23,46 +27,43 @@ import com.krleads.dashboards.query.Promql;
 import com.krleads.dashboards.rules.AlertRule.Severity;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.HealthCheckName;
-import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
+import com.krleads.metrics.LabelValues.ResultType;
 import java.util.List;
 
 /**
- * The alerts. Queue sizes are read from the shared database, so every replica reports the same
- * backlog: rules take the {@code max} over replicas, never the sum.
+ * The service's alerts (the SLO burn-rate alerts are in {@link BurnRateAlerts}, the alerts about
+ * monitoring itself in {@link MonitoringAlerts}). Queue sizes are read from the shared database:
+ * rules take the {@code max} over replicas, never the sum. Aggregations keep {@code job}, so
+ * Alertmanager can inhibit by it.
  */
 public final class AlertRules {
     private static final Promql Q = Promql.forRules();
-    public static final double MAX_SERVER_ERROR_RATIO = 0.05;
-    public static final double MAX_P95_SECONDS = 1;
-    public static final double MAX_JOB_FAILURE_RATIO = 0.2;
     public static final int BACKLOG_WARNING = 50;
+    /** Share of a source's extracted items that failed extraction before a warning. */
+    public static final double MAX_EXTRACTION_ERROR_RATIO = 0.25;
+    /** Items of one source in the hour before the extraction-error share means anything. */
+    public static final int MIN_EXTRACTED_ITEMS = 50;
 
     private static final String UP_OF_SERVICE = Q.select(KnownSeries.UP.name(), matchEqual(JOB, Settings.SCRAPE_JOB));
-    private static final String BACKLOG = max(Q.select(QUEUE_SIZE.name()), QUEUE_NAME);
+    private static final String BACKLOG = max(Q.select(QUEUE_SIZE.name()), JOB, QUEUE_NAME);
+    private static final String TARGETS_DOWN_SHARE = count(UP_OF_SERVICE + " == 0", JOB) + " / " + count(UP_OF_SERVICE, JOB);
 
-    public static final AlertRule API_HIGH_ERROR_RATIO = AlertRule.builder("KrApiHighErrorRatio")
-            .expr(RecordingRules.SERVER_ERRORS_RATE.record() + " / " + RecordingRules.REQUESTS_RATE.record()
-                    + " > " + number(MAX_SERVER_ERROR_RATIO))
-            .forDuration("5m").severity(Severity.CRITICAL).dashboard(KrDashboard.API_METRICS)
-            .summary("API 5xx ratio above " + percent(MAX_SERVER_ERROR_RATIO))
-            .description(Templates.VALUE_PERCENT + " of the requests to " + label(JOB)
-                    + " ended with a 5xx status over the last 5 minutes.")
+    /** Some, not all, replicas cannot be scraped: the others carry the load. */
+    public static final AlertRule API_TARGETS_DOWN_SOME = AlertRule.builder("KrApiTargetDown")
+            .expr(TARGETS_DOWN_SHARE + " < 1")
+            .forDuration("5m").severity(Severity.WARNING).dashboard(KrDashboard.SYSTEM_HEALTH)
+            .summary("Some service replicas down")
+            .description(Templates.VALUE_PERCENT + " of the targets of job " + label(JOB)
+                    + " cannot be scraped; the other replicas still serve.")
             .build();
 
-    public static final AlertRule API_HIGH_LATENCY = AlertRule.builder("KrApiHighLatency")
-            .expr("histogram_quantile(0.95, " + RecordingRules.LATENCY_BUCKETS_RATE.record() + ") > " + number(MAX_P95_SECONDS))
-            .forDuration("10m").severity(Severity.WARNING).dashboard(KrDashboard.API_METRICS)
-            .summary("API p95 latency above " + number(MAX_P95_SECONDS) + "s")
-            .description("The p95 latency of " + label(JOB) + " is " + Templates.VALUE_DURATION
-                    + " over the last 5 minutes.")
-            .build();
-
-    public static final AlertRule API_TARGET_DOWN = AlertRule.builder("KrApiTargetDown")
-            .expr(UP_OF_SERVICE + " == 0")
+    /** Every replica is down: nothing serves. */
+    public static final AlertRule API_TARGETS_DOWN_ALL = AlertRule.builder("KrApiTargetDown")
+            .expr(TARGETS_DOWN_SHARE + " == 1")
             .forDuration("2m").severity(Severity.CRITICAL).dashboard(KrDashboard.SYSTEM_HEALTH)
-            .summary("Service replica down")
-            .description("Prometheus cannot scrape " + label(INSTANCE) + " of job " + label(JOB) + ".")
+            .summary("Every service replica down")
+            .description("Prometheus cannot scrape any target of job " + label(JOB) + ": the service is down.")
             .build();
 
     public static final AlertRule API_TARGET_MISSING = AlertRule.builder("KrApiTargetMissing")
@@ -72,29 +73,24 @@ public final class AlertRules {
             .description("Prometheus has found no target of job " + Settings.SCRAPE_JOB + " for 5 minutes.")
             .build();
 
-    public static final AlertRule SCRAPING_JOB_FAILURES = AlertRule.builder("KrScrapingJobFailureRatio")
-            .expr(sum(Q.rateOver("30m", SCRAPING_JOBS.name(), matchEqual(STATUS, JobOutcome.FAILED.label())), SOURCE)
-                    + " / " + sum(Q.rateOver("30m", SCRAPING_JOBS.name()), SOURCE) + " > " + number(MAX_JOB_FAILURE_RATIO))
-            .forDuration("15m").severity(Severity.WARNING).dashboard(KrDashboard.SCRAPING_STATISTICS)
-            .summary("Scraping jobs failing")
-            .description(Templates.VALUE_PERCENT + " of the scraping jobs of source " + label(SOURCE)
-                    + " failed over the last 30 minutes.")
-            .build();
-
     public static final AlertRule QUEUE_BACKLOG_GROWING = AlertRule.builder("KrQueueBacklogGrowing")
             .expr(BACKLOG + " > " + BACKLOG_WARNING + " and "
-                    + max("deriv(" + Q.select(QUEUE_SIZE.name()) + "[15m])", QUEUE_NAME) + " > 0")
+                    + max("deriv(" + Q.select(QUEUE_SIZE.name()) + "[15m])", JOB, QUEUE_NAME) + " > 0")
             .forDuration("30m").severity(Severity.WARNING).dashboard(KrDashboard.SCRAPING_STATISTICS)
             .summary("Queue backlog growing")
             .description("Queue " + label(QUEUE_NAME) + " holds " + Templates.VALUE
                     + " waiting jobs and has kept growing for 30 minutes.")
             .build();
 
+    /**
+     * No start in a 10-minute window, held for 5 more minutes: fires 15 minutes after the last
+     * start (the window sees the last increase until 10 minutes after it).
+     */
     public static final AlertRule QUEUE_STUCK = AlertRule.builder("KrQueueStuck")
             .expr(BACKLOG + " > 0 unless "
-                    + sum(Q.rateOver("15m", QUEUE_JOBS.name(), matchEqual(STATUS, QueueJobStatus.STARTED.label())), QUEUE_NAME)
-                    + " > 0")
-            .forDuration("15m").severity(Severity.WARNING).dashboard(KrDashboard.SCRAPING_STATISTICS)
+                    + sum(Q.increaseOver("10m", QUEUE_JOBS.name(), matchEqual(STATUS, QueueJobStatus.STARTED.label())),
+                    JOB, QUEUE_NAME) + " > 0")
+            .forDuration("5m").severity(Severity.WARNING).dashboard(KrDashboard.SCRAPING_STATISTICS)
             .summary("Queue stuck")
             .description(Templates.VALUE + " jobs wait in queue " + label(QUEUE_NAME)
                     + " and no worker has started one for 15 minutes.")
@@ -102,11 +98,31 @@ public final class AlertRules {
 
     public static final AlertRule NO_BUSY_WORKERS = AlertRule.builder("KrNoBusyWorkers")
             .expr(BACKLOG + " > 0 unless "
-                    + sum("max_over_time(" + Q.select(WORKERS_ACTIVE.name()) + "[5m])", QUEUE_NAME) + " > 0")
+                    + sum("max_over_time(" + Q.select(WORKERS_ACTIVE.name()) + "[5m])", JOB, QUEUE_NAME) + " > 0")
             .forDuration("10m").severity(Severity.CRITICAL).dashboard(KrDashboard.SYSTEM_HEALTH)
             .summary("No busy workers while jobs wait")
             .description(Templates.VALUE + " jobs wait in queue " + label(QUEUE_NAME)
                     + " but no worker has been busy for 10 minutes: the workers are down or disabled.")
+            .build();
+
+    /** A source whose items fail extraction: the first sign that its site changed layout. */
+    public static final AlertRule EXTRACTION_ERRORS = AlertRule.builder("KrScrapingExtractionErrors")
+            .expr(sum(Q.increaseOver("1h", SCRAPING_RESULTS.name(), matchEqual(RESULT_TYPE, ResultType.ERROR.label())),
+                    JOB, SOURCE) + " / " + sum(Q.increaseOver("1h", SCRAPING_RESULTS.name()), JOB, SOURCE)
+                    + " > " + number(MAX_EXTRACTION_ERROR_RATIO)
+                    + " and " + sum(Q.increaseOver("1h", SCRAPING_RESULTS.name()), JOB, SOURCE) + " >= " + MIN_EXTRACTED_ITEMS)
+            .forDuration("15m").severity(Severity.WARNING).dashboard(KrDashboard.SCRAPING_STATISTICS)
+            .summary("Items of a source fail extraction")
+            .description(Templates.VALUE_PERCENT + " of the items scraped from source " + label(SOURCE)
+                    + " over the last hour failed extraction: its site may have changed its layout.")
+            .build();
+
+    public static final AlertRule LABEL_OVERFLOW = AlertRule.builder("KrMetricsLabelOverflow")
+            .expr(sum(Q.increaseOver("30m", METRICS_LABEL_OVERFLOW.name()), JOB, FAMILY) + " > 0")
+            .immediately().severity(Severity.WARNING).dashboard(KrDashboard.SYSTEM_HEALTH)
+            .summary("Metric label values overflowing")
+            .description("Family " + label(FAMILY) + " reached its limit of distinct label values: "
+                    + Templates.VALUE + " values were recorded as \"other\" over the last 30 minutes.")
             .build();
 
     public static final AlertRule DATABASE_UNHEALTHY = healthAlert("KrDatabaseUnhealthy", HealthCheckName.DATABASE,
@@ -114,6 +130,9 @@ public final class AlertRules {
 
     public static final AlertRule OLLAMA_UNHEALTHY = healthAlert("KrOllamaUnhealthy", HealthCheckName.OLLAMA,
             "10m", Severity.WARNING, "LLM enrichment by the smart scraper is unavailable.");
+
+    public static final AlertRule QUEUE_UNHEALTHY = healthAlert("KrQueueUnhealthy", HealthCheckName.QUEUE,
+            "10m", Severity.WARNING, "a job has waited longer than the allowed age, or no worker of the replica is alive.");
 
     public static final String API_GROUP = "kr-lead-scraper.api";
     public static final String SCRAPING_GROUP = "kr-lead-scraper.scraping";
@@ -124,9 +143,11 @@ public final class AlertRules {
 
     public static List<RuleGroup> groups() {
         return List.of(
-                RuleGroup.alerting(API_GROUP, API_HIGH_ERROR_RATIO, API_HIGH_LATENCY, API_TARGET_DOWN, API_TARGET_MISSING),
-                RuleGroup.alerting(SCRAPING_GROUP, SCRAPING_JOB_FAILURES, QUEUE_BACKLOG_GROWING, QUEUE_STUCK, NO_BUSY_WORKERS),
-                RuleGroup.alerting(HEALTH_GROUP, DATABASE_UNHEALTHY, OLLAMA_UNHEALTHY));
+                RuleGroup.alerting(API_GROUP, API_TARGETS_DOWN_SOME, API_TARGETS_DOWN_ALL, API_TARGET_MISSING),
+                RuleGroup.alerting(SCRAPING_GROUP, QUEUE_BACKLOG_GROWING, QUEUE_STUCK, NO_BUSY_WORKERS, EXTRACTION_ERRORS),
+                RuleGroup.alerting(HEALTH_GROUP, DATABASE_UNHEALTHY, OLLAMA_UNHEALTHY, QUEUE_UNHEALTHY, LABEL_OVERFLOW),
+                new RuleGroup(BurnRateAlerts.GROUP, List.of(), BurnRateAlerts.all()),
+                MonitoringAlerts.group());
     }
 
     public static List<AlertRule> all() {
@@ -142,9 +163,5 @@ public final class AlertRules {
                 .description("The " + check.label() + " health check of " + label(INSTANCE) + " has failed for "
                         + forDuration + ": " + consequence)
                 .build();
-    }
-
-    private static String percent(double ratio) {
-        return number(ratio * 100) + "%";
     }
 }

@@ -3,33 +3,44 @@ package com.krleads.dashboards.rules;
 import com.krleads.dashboards.query.Promql;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A promtool unit test of one alert: input series, and at an evaluation time either the alerts
- * expected (labels and rendered annotations) or none.
+ * One promtool unit test: input series and, at evaluation times, for an alert name, exactly the
+ * alerts expected to fire (labels and rendered annotations), or none.
  */
 public final class AlertScenario {
     private final String name;
-    private final AlertRule alert;
     private final List<Map<String, String>> input = new ArrayList<>();
+    /** Checks by evaluation time, then alert name: the expected alerts (empty = none). */
+    private final Map<String, Map<String, List<Map<String, Object>>>> checks = new LinkedHashMap<>();
+    private final Set<AlertRule> fired = new LinkedHashSet<>();
+    private final Set<AlertRule> quiet = new LinkedHashSet<>();
     private String evalTime;
-    private final List<Map<String, Object>> expected = new ArrayList<>();
 
-    private AlertScenario(String name, AlertRule alert) {
+    private AlertScenario(String name) {
         this.name = name;
-        this.alert = alert;
+    }
+
+    public static AlertScenario named(String name) {
+        return new AlertScenario(name);
     }
 
     /** A scenario in which {@code alert} must fire. */
     public static AlertScenario fires(AlertRule alert) {
-        return new AlertScenario(alert.name() + " fires", alert);
+        return new AlertScenario(alert.name() + " fires");
     }
 
     /** A scenario in which {@code alert} must stay silent. */
     public static AlertScenario quiet(AlertRule alert) {
-        return new AlertScenario(alert.name() + " stays quiet", alert);
+        return new AlertScenario(alert.name() + " stays quiet");
+    }
+
+    public String name() {
+        return name;
     }
 
     /**
@@ -44,16 +55,22 @@ public final class AlertScenario {
         return this;
     }
 
-    public AlertScenario evalAt(String evalTime) {
+    /** The evaluation time of the expectations that follow, such as {@code 15m}. */
+    public AlertScenario at(String evalTime) {
         this.evalTime = evalTime;
         return this;
     }
 
+    /** Kept for the single-check scenarios: same as {@link #at}. */
+    public AlertScenario evalAt(String evalTime) {
+        return at(evalTime);
+    }
+
     /**
-     * An expected firing alert: its labels (besides severity, which comes from the rule) and the
+     * An expected firing alert: its labels (besides the rule's own, which are added) and the
      * summary and description as Prometheus renders them.
      */
-    public AlertScenario expect(String summary, String description, String... labelPairs) {
+    public AlertScenario expect(AlertRule alert, String summary, String description, String... labelPairs) {
         Map<String, String> labels = new LinkedHashMap<>(pairs(labelPairs));
         labels.putAll(alert.labels());
         Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
@@ -62,35 +79,70 @@ public final class AlertScenario {
         Map<String, Object> exp = new LinkedHashMap<>();
         exp.put("exp_labels", labels);
         exp.put("exp_annotations", annotations);
-        expected.add(exp);
+        check(alert.name()).add(exp);
+        fired.add(alert);
         return this;
     }
 
-    public AlertRule alert() {
-        return alert;
+    /** An expected firing alert whose summary and description hold no template. */
+    public AlertScenario expectAsWritten(AlertRule alert, String... labelPairs) {
+        return expect(alert, alert.summary(), alert.description(), labelPairs);
+    }
+
+    /** At this time none of these alerts fires (nor any other rule of the same name). */
+    public AlertScenario expectNone(AlertRule... alerts) {
+        for (AlertRule alert : alerts) {
+            if (!check(alert.name()).isEmpty()) {
+                throw new IllegalStateException(name + ": " + alert.name() + " expected both firing and quiet at " + evalTime);
+            }
+            quiet.add(alert);
+        }
+        return this;
+    }
+
+    /** The rules this scenario expects to fire at some time. */
+    public Set<AlertRule> fired() {
+        return fired;
+    }
+
+    /** The rules this scenario checks are silent at some time. */
+    public Set<AlertRule> quietFor() {
+        return quiet;
     }
 
     public boolean expectsFiring() {
-        return !expected.isEmpty();
+        return !fired.isEmpty();
     }
 
     Map<String, Object> toYaml() {
-        Map<String, Object> check = new LinkedHashMap<>();
-        check.put("eval_time", evalTime);
-        check.put("alertname", alert.name());
-        check.put("exp_alerts", expected);
+        List<Map<String, Object>> tests = new ArrayList<>();
+        checks.forEach((time, byName) -> byName.forEach((alertname, expected) -> {
+            Map<String, Object> check = new LinkedHashMap<>();
+            check.put("eval_time", time);
+            check.put("alertname", alertname);
+            check.put("exp_alerts", expected);
+            tests.add(check);
+        }));
         Map<String, Object> test = new LinkedHashMap<>();
         test.put("name", name);
         test.put("interval", "1m");
         test.put("input_series", input);
-        test.put("alert_rule_test", List.of(check));
+        test.put("alert_rule_test", tests);
         return test;
     }
 
+    private List<Map<String, Object>> check(String alertname) {
+        if (evalTime == null) {
+            throw new IllegalStateException(name + ": call at(time) before expectations");
+        }
+        return checks.computeIfAbsent(evalTime, t -> new LinkedHashMap<>()).computeIfAbsent(alertname, n -> new ArrayList<>());
+    }
+
+    /** The series as written, with exactly the labels given (no selector defaults added). */
     private static String seriesText(String metric, String... labelPairs) {
         List<String> matchers = new ArrayList<>();
         pairs(labelPairs).forEach((label, value) -> matchers.add(Promql.matchEqual(label, value)));
-        return Promql.forRules().select(metric, matchers.toArray(String[]::new));
+        return matchers.isEmpty() ? metric : metric + "{" + String.join(",", matchers) + "}";
     }
 
     private static Map<String, String> pairs(String... labelPairs) {

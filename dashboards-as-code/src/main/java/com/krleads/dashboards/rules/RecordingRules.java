@@ -13,8 +13,9 @@ import com.krleads.dashboards.query.Promql;
 import java.util.List;
 
 /**
- * Recording rules for the API alerts: request rates and latency buckets pre-aggregated per job,
- * named level:metric:operation as Prometheus recommends.
+ * Recording rules: request rates and latency buckets pre-aggregated per job (for ad-hoc queries),
+ * then the SLO groups of {@link SloRecordingRules}; named level:metric:operation as Prometheus
+ * recommends.
  */
 public final class RecordingRules {
     private static final Promql Q = Promql.forRules();
@@ -39,7 +40,10 @@ public final class RecordingRules {
     }
 
     public static List<RuleGroup> groups() {
-        return List.of(RuleGroup.recording(GROUP, REQUESTS_RATE, SERVER_ERRORS_RATE, LATENCY_BUCKETS_RATE));
+        List<RuleGroup> groups = new java.util.ArrayList<>();
+        groups.add(RuleGroup.recording(GROUP, REQUESTS_RATE, SERVER_ERRORS_RATE, LATENCY_BUCKETS_RATE));
+        groups.addAll(SloRecordingRules.groups());
+        return groups;
     }
 
     private static String counterBase(String counterName) {
