@@ -139,14 +139,14 @@ final class SloScenarios {
     static Timeline outageTimeline(ServiceLevelObjective slo) {
         return switch (slo.name()) {
             case "api-availability" -> new Timeline(365, 362, 450, 779);
-            case "api-latency" -> new Timeline(370, 365, 450, 778);
+            case "api-latency" -> new Timeline(369, 364, 449, 777);
             default -> new Timeline(404, 379, 422, 762);
         };
     }
 
     /** Warning only (no critical time): minutes on the 5-minute evaluation grid. */
     static Timeline burnTimeline(ServiceLevelObjective slo) {
-        return slo == ServiceLevelObjectives.SCRAPING_SUCCESS ? new Timeline(-1, 730, -1, 3430)
+        return slo == ServiceLevelObjectives.API_AVAILABILITY ? new Timeline(-1, 725, -1, 3425)
                 : new Timeline(-1, 725, -1, 3420);
     }
 
