@@ -10,8 +10,12 @@ SECRETS := deploy/alertmanager/secrets
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-22s %s\n", $$1, $$2}'
 
-build: ## Build the service jar and generate dashboards, provisioning and rules (no tests)
-	$(MVN) package -DskipTests
+# Alerting settings (ALERT_*: delivery, Watchdog heartbeat, dashboard and runbook link bases) are
+# read when the rules and Alertmanager configuration are generated: export .env first.
+ENV_DEV := set -a; [ ! -f .env ] || . ./.env; set +a;
+
+build: ## Build the service jar and generate dashboards, provisioning and rules (no tests; .env's alerting settings)
+	$(ENV_DEV) $(MVN) package -DskipTests
 
 run: build ## Run the service on the embedded H2 database (API :8080, admin :8081)
 	java -jar service/target/kr-lead-scraper.jar server config.yml
@@ -19,8 +23,8 @@ run: build ## Run the service on the embedded H2 database (API :8080, admin :808
 test: ## Run every test (the command CI runs)
 	$(MVN) verify
 
-dashboards: ## Generate dashboards, provisioning, rules into dashboards-as-code/target/grafana
-	$(MVN) package -pl dashboards-as-code -am -DskipTests
+dashboards: ## Generate dashboards, provisioning, rules into dashboards-as-code/target/grafana (.env's alerting settings)
+	$(ENV_DEV) $(MVN) package -pl dashboards-as-code -am -DskipTests
 
 dashboard-diff: ## Compare a dashboard exported from Grafana with the generated one: make dashboard-diff FILE=export.json
 	@test -n "$(FILE)" || (echo "usage: make dashboard-diff FILE=exported-dashboard.json" && exit 2)
@@ -32,7 +36,7 @@ secrets: ## Create empty Alertmanager secret files if missing (fill them for rea
 	@for f in smtp_password slack_api_url; do [ -f $(SECRETS)/$$f ] || : > $(SECRETS)/$$f; done
 
 monitoring-up: secrets ## Build, generate (with .env's alerting settings), then start the development stack
-	set -a; [ ! -f .env ] || . ./.env; set +a; $(MVN) package -DskipTests
+	$(ENV_DEV) $(MVN) package -DskipTests
 	$(COMPOSE) up -d --build
 	@echo "API http://localhost:8080/api  admin http://localhost:8081  Prometheus http://localhost:9090  Grafana http://localhost:3000 (admin/admin)"
 

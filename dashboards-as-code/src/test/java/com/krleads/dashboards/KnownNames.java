@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 final class KnownNames {
     static final Set<String> FUNCTIONS = Set.of(
             "sum", "min", "max", "avg", "count", "topk", "bottomk", "rate", "increase", "deriv",
-            "histogram_quantile", "absent", "max_over_time", "label_values", "vector");
+            "histogram_quantile", "absent", "max_over_time", "sum_over_time", "label_values", "vector");
 
     private KnownNames() {
     }
@@ -28,7 +28,7 @@ final class KnownNames {
     }
 
     static Set<String> labels() {
-        Set<String> names = new TreeSet<>(Set.of(Labels.LE, Labels.INSTANCE, Labels.JOB));
+        Set<String> names = new TreeSet<>(Set.of(Labels.LE, Labels.INSTANCE, Labels.JOB, Labels.SLO));
         families().forEach(family -> names.addAll(family.labelNames()));
         return names;
     }
@@ -41,6 +41,6 @@ final class KnownNames {
     }
 
     private static Stream<MetricFamily> families() {
-        return Stream.concat(MetricCatalog.ALL.stream(), KnownSeries.ALL.stream());
+        return Stream.of(MetricCatalog.ALL, MetricCatalog.SELF, KnownSeries.ALL).flatMap(java.util.List::stream);
     }
 }

@@ -16,6 +16,7 @@ public final class Panel {
     private final FieldConfig fieldConfig;
     private final List<Map<String, Object>> transformations;
     private final String interval;
+    private final String timeFrom;
 
     Panel(int id, GridPos gridPos, PanelBuilder<?> b, List<Target> targets) {
         this.id = id;
@@ -31,6 +32,7 @@ public final class Panel {
                 b.overrides);
         this.transformations = b.transformations.isEmpty() ? null : List.copyOf(b.transformations);
         this.interval = b.interval;
+        this.timeFrom = b.timeFrom;
     }
 
     public int id() {

@@ -21,6 +21,7 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
     Map<String, Object> color;
     String noValue;
     String interval;
+    String timeFrom;
     int width = 12;
     int height = 8;
     final List<Target.Builder> targets = new ArrayList<>();
@@ -100,6 +101,15 @@ public abstract class PanelBuilder<B extends PanelBuilder<B>> {
      */
     public B interval(String interval) {
         this.interval = interval;
+        return self();
+    }
+
+    /**
+     * The panel's own relative time range, such as {@code 30d}, whatever the dashboard shows:
+     * {@code $__range} in its queries is then that range.
+     */
+    public B timeFrom(String timeFrom) {
+        this.timeFrom = timeFrom;
         return self();
     }
 

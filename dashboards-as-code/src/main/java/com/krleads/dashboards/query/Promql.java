@@ -182,6 +182,6 @@ public final class Promql {
 
     /** Selectors of another scrape job's series (Alertmanager's, for the alerts about alerting). */
     public static Promql forJob(String job) {
-        return new Promql(List.of(matchEqual(Labels.JOB, job)));
+        return new Promql(WINDOW, List.of(matchEqual(Labels.JOB, job)));
     }
 }

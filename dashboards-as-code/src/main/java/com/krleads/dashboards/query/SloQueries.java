@@ -49,6 +49,16 @@ public final class SloQueries {
         return "(" + errorRate(window) + ") / (" + totalRate(window) + " > 0)";
     }
 
+    /**
+     * Share of bad events in the window, from increases: the same ratio as {@link #errorRatio},
+     * for windows such as {@code $__range} that Grafana wants in {@code increase}.
+     */
+    public String errorShare(String window) {
+        String total = totalIncrease(window);
+        String good = sum(q.increaseOver(window, slo.good().series(), matchers(slo.good())), by);
+        return "(" + total + " - (" + good + " or 0 * " + total + ")) / (" + total + " > 0)";
+    }
+
     /** Total events in the window. */
     public String totalIncrease(String window) {
         return sum(q.increaseOver(window, slo.total().series(), matchers(slo.total())), by);

@@ -29,13 +29,20 @@ public final class BurnRateAlerts {
     private BurnRateAlerts() {
     }
 
+    private static final List<AlertRule> ALL = build();
+
+    /** Per SLO, critical then warning: the same objects on every call. */
     public static List<AlertRule> all() {
+        return ALL;
+    }
+
+    private static List<AlertRule> build() {
         List<AlertRule> rules = new ArrayList<>();
         for (ServiceLevelObjective slo : ServiceLevelObjectives.ALL) {
             rules.add(rule(slo, Severity.CRITICAL));
             rules.add(rule(slo, Severity.WARNING));
         }
-        return rules;
+        return List.copyOf(rules);
     }
 
     /** The rule of one SLO and severity. */

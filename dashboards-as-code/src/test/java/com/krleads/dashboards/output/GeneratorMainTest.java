@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.dashboards.KrDashboard;
+import com.krleads.dashboards.Settings;
+import java.nio.file.Files;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,23 @@ class GeneratorMainTest {
         assertThat(summary).containsPattern("KR Lead Scraper / API Metrics +kr-api-metrics +15");
         assertThat(summary).contains("kr-lead-scraper.recording", "kr-lead-scraper.api", Generator.ALERTMANAGER_FILE);
         assertThat(out.resolve(Generator.ALERT_RULES_FILE)).exists();
+    }
+
+    /** dashboard_url and runbook_url bases come from the environment of the generating process. */
+    @Test
+    void linkBasesComeFromTheEnvironment(@TempDir Path out) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                GeneratorMain.class.getName(), "--out", out.toString()).redirectErrorStream(true);
+        builder.environment().put(Settings.GRAFANA_URL_ENV, "https://grafana.leads.example.kr/");
+        builder.environment().put(Settings.RUNBOOK_BASE_URL_ENV, "https://docs.leads.example.kr/ALERTING.md");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        String alerts = Files.readString(out.resolve(Generator.ALERT_RULES_FILE));
+        assertThat(alerts).contains("dashboard_url: https://grafana.leads.example.kr/d/kr-slos",
+                "runbook_url: https://docs.leads.example.kr/ALERTING.md#krerrorbudgetburn")
+                .doesNotContain(Settings.DEFAULT_GRAFANA_URL);
     }
 
     @Test

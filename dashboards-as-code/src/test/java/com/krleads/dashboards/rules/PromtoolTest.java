@@ -25,13 +25,13 @@ class PromtoolTest {
         Result result = run(promtool, "check", "rules",
                 file(Generator.RECORDING_RULES_FILE), file(Generator.ALERT_RULES_FILE));
         assertThat(result.exit).as(result.output).isZero();
-        assertThat(result.output).contains("SUCCESS: 3 rules found", "SUCCESS: 10 rules found");
+        assertThat(result.output).contains("SUCCESS: 45 rules found", "SUCCESS: 20 rules found");
     }
 
     @Test
     void alertUnitTestsPass() throws Exception {
         String promtool = tool("promtool", "prometheus");
-        Result result = run(promtool, "test", "rules", file(Generator.RULE_TESTS_FILE));
+        Result result = run(promtool, "test", "rules", file(Generator.RULE_TESTS_FILE), file(Generator.SLO_DAYS_TESTS_FILE));
         assertThat(result.exit).as(result.output).isZero();
         assertThat(result.output).contains("SUCCESS");
     }
@@ -57,7 +57,7 @@ class PromtoolTest {
         String amtool = tool("amtool", "prometheus-alertmanager");
         Result result = run(amtool, "check-config", file(Generator.ALERTMANAGER_FILE));
         assertThat(result.exit).as(result.output).isZero();
-        assertThat(result.output).contains("SUCCESS", "2 receivers");
+        assertThat(result.output).contains("SUCCESS", "3 receivers");
     }
 
     @Test
@@ -68,6 +68,10 @@ class PromtoolTest {
                 .endsWith("critical-email-and-slack");
         assertThat(run(amtool, "config", "routes", "test", config, "severity=warning").output.strip())
                 .endsWith("warning-slack");
+        assertThat(run(amtool, "config", "routes", "test", config, "alertname=Watchdog", "severity=none").output.strip())
+                .endsWith("watchdog-heartbeat");
+        assertThat(run(amtool, "config", "routes", "test", config, "alertname=KrErrorBudgetBurn", "slo=api-latency",
+                "severity=critical").output.strip()).endsWith("critical-email-and-slack");
     }
 
     private static String tool(String name, String debianPackage) {

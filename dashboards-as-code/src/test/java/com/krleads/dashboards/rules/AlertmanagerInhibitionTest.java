@@ -1,0 +1,117 @@
+package com.krleads.dashboards.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.krleads.dashboards.GeneratedOutput;
+import com.krleads.dashboards.Settings;
+import com.krleads.dashboards.output.Generator;
+import com.krleads.metrics.Labels;
+import com.krleads.testing.RequiredTools;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every inhibit rule really inhibits: the generated configuration in a real Alertmanager (Debian's
+ * package), fed the label sets that the promtool scenarios show firing together (outage: both
+ * burn alerts of one SLO; the coincidence scenario: database, idle workers, stuck queue).
+ */
+class AlertmanagerInhibitionTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JOB = Settings.SCRAPE_JOB;
+
+    @Test
+    void eachInhibitRuleHoldsBackTheAlertItPairs(@TempDir Path dir) throws Exception {
+        String alertmanager = RequiredTools.require("prometheus-alertmanager", "prometheus-alertmanager").toString();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Process process = new ProcessBuilder(alertmanager,
+                "--config.file=" + GeneratedOutput.dir().resolve(Generator.ALERTMANAGER_FILE),
+                "--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=").redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
+        try {
+            String base = "http://127.0.0.1:" + port;
+            waitReady(base, process, dir.resolve("log"));
+            List<Map<String, String>> alerts = List.of(
+                    alert("KrErrorBudgetBurn", "critical", Labels.SLO, "api-availability"),
+                    alert("KrErrorBudgetBurn", "warning", Labels.SLO, "api-availability"),
+                    alert("KrErrorBudgetBurn", "warning", Labels.SLO, "api-latency"),
+                    alert("KrDatabaseUnhealthy", "critical", Labels.INSTANCE, AlertRuleTests.REPLICA, Labels.CHECK, "database"),
+                    alert("KrNoBusyWorkers", "critical", Labels.QUEUE_NAME, "scraping"),
+                    alert("KrQueueStuck", "warning", Labels.QUEUE_NAME, "scraping"),
+                    alert("KrQueueUnhealthy", "warning", Labels.INSTANCE, AlertRuleTests.REPLICA, Labels.CHECK, "queue"));
+            List<Map<String, Object>> body = new ArrayList<>();
+            alerts.forEach(labels -> body.add(Map.of("labels", labels)));
+            HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+
+            Map<String, String> states = new LinkedHashMap<>();
+            for (JsonNode alert : JSON.readTree(send(HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts")).build()).body())) {
+                JsonNode labels = alert.get("labels");
+                String key = labels.get("alertname").asText() + "/" + labels.get("severity").asText() + "/"
+                        + labels.path(Labels.SLO).asText(labels.path(Labels.CHECK).asText(""));
+                states.put(key, alert.at("/status/state").asText() + " " + alert.at("/status/inhibitedBy").size());
+            }
+            assertThat(states).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "KrErrorBudgetBurn/critical/api-availability", "active 0",
+                    "KrErrorBudgetBurn/warning/api-availability", "suppressed 1",
+                    "KrErrorBudgetBurn/warning/api-latency", "active 0",
+                    "KrDatabaseUnhealthy/critical/database", "active 0",
+                    "KrNoBusyWorkers/critical/", "suppressed 1",
+                    "KrQueueStuck/warning/", "suppressed 2",
+                    "KrQueueUnhealthy/warning/queue", "suppressed 1"));
+        } finally {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static Map<String, String> alert(String name, String severity, String... more) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("alertname", name);
+        labels.put(Labels.JOB, JOB);
+        labels.put("severity", severity);
+        for (int i = 0; i < more.length; i += 2) {
+            labels.put(more[i], more[i + 1]);
+        }
+        return labels;
+    }
+
+    private static void waitReady(String base, Process process, Path log) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            if (!process.isAlive()) {
+                throw new AssertionError("alertmanager exited:\n" + Files.readString(log));
+            }
+            try {
+                if (send(HttpRequest.newBuilder(URI.create(base + "/-/ready")).build()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("alertmanager not ready:\n" + Files.readString(log));
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
