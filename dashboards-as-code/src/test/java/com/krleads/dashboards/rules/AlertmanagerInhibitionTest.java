@@ -75,7 +75,7 @@ class AlertmanagerInhibitionTest {
                     "KrErrorBudgetBurn/warning/api-latency", "active 0",
                     "KrDatabaseUnhealthy/critical/database", "active 0",
                     "KrNoBusyWorkers/critical/", "suppressed 1",
-                    "KrQueueStuck/warning/", "suppressed 2",
+                    "KrQueueStuck/warning/", "suppressed 1",
                     "KrQueueUnhealthy/warning/queue", "suppressed 1"));
         } finally {
             process.destroy();
