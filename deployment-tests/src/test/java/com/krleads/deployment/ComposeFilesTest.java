@@ -103,6 +103,21 @@ class ComposeFilesTest {
         }
     }
 
+    /** Both stacks' Prometheus scrape Alertmanager under the job the alerts about alerting select. */
+    @ParameterizedTest
+    @CsvSource({"deploy/prometheus/prometheus.yml", "deploy/prometheus/prometheus.prod.yml"})
+    void prometheusScrapesAlertmanager(String config) throws Exception {
+        List<String> targets = new ArrayList<>();
+        for (JsonNode job : ProjectFiles.yaml(config).path("scrape_configs")) {
+            if (job.path("job_name").asText().equals(com.krleads.dashboards.Settings.ALERTMANAGER_JOB)) {
+                job.at("/static_configs/0/targets").forEach(t -> targets.add(t.asText()));
+            }
+        }
+        assertThat(targets).containsExactly("alertmanager:9093");
+        assertThat(ProjectFiles.yaml(config).at("/alerting/alertmanagers/0/static_configs/0/targets/0").asText())
+                .isEqualTo("alertmanager:9093");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {DEV, PROD})
     void debianDockerComposeAcceptsTheFile(String file) throws Exception {
