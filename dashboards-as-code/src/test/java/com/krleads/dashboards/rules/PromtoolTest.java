@@ -70,7 +70,7 @@ class PromtoolTest {
                 .endsWith("warning-slack");
         assertThat(run(amtool, "config", "routes", "test", config, "alertname=Watchdog", "severity=none").output.strip())
                 .endsWith("watchdog-heartbeat");
-        assertThat(run(amtool, "config", "routes", "test", config, "alertname=KrErrorBudgetBurn", "slo=api-latency",
+        assertThat(run(amtool, "config", "routes", "test", config, "alertname=KrErrorBudgetBurn", com.krleads.metrics.Labels.SLO + "=api-latency",
                 "severity=critical").output.strip()).endsWith("critical-email-and-slack");
     }
 
