@@ -17,8 +17,17 @@ import java.time.Duration;
 public interface PipelineEvents {
     PipelineEvents NONE = new PipelineEvents() { };
 
+    /** An attempt at a job of {@code source} begins; it is active until {@link #jobStopped}. */
     default void jobStarted(String source) { }
 
+    /**
+     * The attempt that {@link #jobStarted} announced is over, whatever its end: completed,
+     * failed, retried, cancelled, lease lost or interrupted by shutdown. Called exactly once
+     * per {@code jobStarted}, from a {@code finally}.
+     */
+    default void jobStopped(String source) { }
+
+    /** A job reached an outcome (recorded once per job, not per attempt). */
     default void jobFinished(String source, JobOutcome outcome, Duration duration) { }
 
     default void itemStored(String source, ResultType result) { }

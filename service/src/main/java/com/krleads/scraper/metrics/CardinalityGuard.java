@@ -39,6 +39,11 @@ final class CardinalityGuard {
         return Labels.OVERFLOW;
     }
 
+    /** The value {@link #admit} gave for {@code value} before, without counting an overflow again. */
+    String admitted(String value) {
+        return admitted.contains(value) ? value : Labels.OVERFLOW;
+    }
+
     private synchronized boolean tryAdmit(String value) {
         if (admitted.size() >= limit) {
             return admitted.contains(value);

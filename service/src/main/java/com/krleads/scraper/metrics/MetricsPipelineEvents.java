@@ -48,8 +48,13 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     }
 
     @Override
+    public void jobStopped(String source) {
+        String label = includeSources ? activeSources.admitted(source) : Labels.COLLAPSED;
+        metrics.scrapingJobsActive.labels(label).dec();
+    }
+
+    @Override
     public void jobFinished(String source, JobOutcome outcome, Duration duration) {
-        metrics.scrapingJobsActive.labels(source(activeSources, source)).dec();
         metrics.scrapingJobs.labels(source(jobSources, source), outcome.label()).inc();
         metrics.scrapingJobDuration.labels(source(durationSources, source)).observe(seconds(duration));
     }

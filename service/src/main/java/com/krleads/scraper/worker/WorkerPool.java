@@ -44,7 +44,8 @@ public class WorkerPool implements Managed {
     private final Settings settings;
     private final String processId = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
-    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    /** The job each busy worker runs, by worker (owner): a job recovered and claimed again in this process counts twice. */
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final AtomicInteger alive = new AtomicInteger();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private ExecutorService workers;
@@ -75,9 +76,10 @@ public class WorkerPool implements Managed {
         stopSignal.countDown();
         workers.shutdown();
         if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-            for (Map.Entry<Long, Running> job : running.entrySet()) {
-                boolean released = queue.release(job.getKey(), job.getValue().owner());
-                LOG.info("Shutdown: job {} {} to the queue", job.getKey(), released ? "given back" : "already gone");
+            for (Map.Entry<String, Running> job : running.entrySet()) {
+                long jobId = job.getValue().jobId();
+                boolean released = queue.release(jobId, job.getKey());
+                LOG.info("Shutdown: job {} {} to the queue", jobId, released ? "given back" : "already gone");
             }
             workers.shutdownNow();
             workers.awaitTermination(5, TimeUnit.SECONDS);
@@ -123,9 +125,9 @@ public class WorkerPool implements Managed {
     private void runJob(Job job, String owner) {
         long started = System.nanoTime();
         WorkerJobControl control = new WorkerJobControl(queue, job.id(), owner, settings.lease());
-        running.put(job.id(), new Running(owner, control));
+        running.put(owner, new Running(job.id(), control));
         events.queueJob(settings.queueName(), QueueJobStatus.STARTED);
-        String sourceName = "unknown";
+        String sourceName = null;
         try {
             Source source = sources.findById(job.sourceId())
                     .orElseThrow(() -> new IllegalStateException("source " + job.sourceId() + " no longer exists"));
@@ -134,9 +136,13 @@ public class WorkerPool implements Managed {
             JobCounts counts = runner.run(job, source, control);
             finishRun(job, owner, control, counts, sourceName, started);
         } catch (Exception e) {
-            failRun(job, owner, e, sourceName, started);
+            failRun(job, owner, e, sourceName == null ? "unknown" : sourceName, started);
         } finally {
-            running.remove(job.id());
+            // The one place an attempt stops being active, whatever ended it.
+            if (sourceName != null) {
+                events.jobStopped(sourceName);
+            }
+            running.remove(owner);
         }
     }
 
@@ -216,7 +222,7 @@ public class WorkerPool implements Managed {
         };
     }
 
-    private record Running(String owner, WorkerJobControl control) {
+    private record Running(long jobId, WorkerJobControl control) {
     }
 
     /** What a pool needs from the worker configuration, for one queue. */

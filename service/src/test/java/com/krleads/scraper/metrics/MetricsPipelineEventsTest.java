@@ -29,6 +29,8 @@ class MetricsPipelineEventsTest {
         events.enriched(EnrichmentMode.AUTO, EnrichmentMethod.HEURISTIC, Duration.ofMillis(30));
         events.queueJob("scraping", QueueJobStatus.FINISHED);
         events.jobFinished("seoul", JobOutcome.COMPLETED, Duration.ofSeconds(12));
+        assertThat(metrics.scrapingJobsActive.labels("seoul").value()).isEqualTo(1);
+        events.jobStopped("seoul");
 
         assertThat(metrics.scrapingJobsActive.labels("seoul").value()).isZero();
         assertThat(metrics.scrapingJobs.labels("seoul", JobOutcome.COMPLETED.label()).getCount()).isEqualTo(1);
@@ -62,6 +64,7 @@ class MetricsPipelineEventsTest {
         MetricsPipelineEvents events = new MetricsPipelineEvents(metrics, false, 10);
 
         events.jobStarted("seoul");
+        events.jobStopped("seoul");
         events.jobFinished("busan", JobOutcome.FAILED, Duration.ofSeconds(1));
         events.itemStored("daegu", ResultType.ERROR);
 

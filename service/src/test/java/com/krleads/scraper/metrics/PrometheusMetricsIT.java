@@ -77,6 +77,7 @@ class PrometheusMetricsIT {
         events.itemStored(SOURCE_NAME, ResultType.UPDATED);
         events.itemStored(SOURCE_NAME, ResultType.UPDATED);
         events.itemStored(SOURCE_NAME, ResultType.ERROR);
+        events.jobStopped(SOURCE_NAME);
         events.jobFinished(SOURCE_NAME, JobOutcome.COMPLETED, Duration.ofSeconds(3));
 
         scrape = HTTP.scrape(APP.getAdminPort());
