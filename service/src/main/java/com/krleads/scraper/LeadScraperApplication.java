@@ -25,6 +25,7 @@ import com.krleads.scraper.demo.DemoSite;
 import com.krleads.scraper.health.DatabaseHealthCheck;
 import com.krleads.scraper.health.OllamaHealthCheck;
 import com.krleads.scraper.metrics.PrometheusMetrics;
+import com.krleads.scraper.metrics.QueueSizeReporter;
 import com.krleads.scraper.health.QueueHealthCheck;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.resources.ApiExceptionMapper;
@@ -131,7 +132,9 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                     new OllamaHealthCheck(config.enrichment.ollamaBaseUrl, OllamaHealthCheck.DEFAULT_TIMEOUT));
         }
 
-        metrics.queueSizes(queue::countQueued, JobQueue.SCRAPING);
+        QueueSizeReporter queueSizeReporter = QueueSizeReporter.forDatabase(config.database, queue.isPostgres());
+        environment.lifecycle().manage(queueSizeReporter);
+        metrics.queueSizes(queue::countQueued, queueSizeReporter::reportsNow, JobQueue.SCRAPING);
         metrics.workersActive(JobQueue.SCRAPING, workers::busyCount);
 
         if (config.demo.enabled) {

@@ -17,6 +17,9 @@ final class Exposition {
         MetricFamily family = labelled.family();
         List<String> labelNames = family.labelNames();
         List<Sample> samples = new ArrayList<>();
+        if (!labelled.exported()) {
+            return new MetricFamilySamples(familyName(family), type(family), family.help(), samples);
+        }
         for (LabelledMetric child : labelled.children()) {
             List<String> values = child.labelValues();
             if (child instanceof LabelledCounter counter) {

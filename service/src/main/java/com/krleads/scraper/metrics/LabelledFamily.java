@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import java.util.function.BooleanSupplier;
 
 /**
  * A catalog family and its children, one per label set, each registered in the Dropwizard
@@ -32,6 +33,7 @@ public final class LabelledFamily<C extends Metric & LabelledMetric> {
     private final MetricRegistry registry;
     private final BiFunction<MetricFamily, List<String>, C> factory;
     private final ConcurrentHashMap<List<String>, C> children = new ConcurrentHashMap<>();
+    private volatile BooleanSupplier exported = () -> true;
 
     private LabelledFamily(MetricFamily family, MetricRegistry registry, BiFunction<MetricFamily, List<String>, C> factory) {
         this.family = family;
@@ -76,6 +78,16 @@ public final class LabelledFamily<C extends Metric & LabelledMetric> {
         List<C> sorted = new ArrayList<>(children.values());
         sorted.sort(BY_LABELS);
         return sorted;
+    }
+
+    /** From now on the family's series are exported only while {@code condition} holds, asked at each scrape. */
+    public void exportWhen(BooleanSupplier condition) {
+        this.exported = condition;
+    }
+
+    /** Whether this scrape exports the family's series; asked once per scrape. */
+    boolean exported() {
+        return exported.getAsBoolean();
     }
 
     public int size() {

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
@@ -121,6 +122,17 @@ public final class PrometheusMetrics {
     public void queueSizes(ToLongFunction<String> countQueued, String... queueNames) {
         for (String queueName : queueNames) {
             queueSize(queueName, () -> countQueued.applyAsLong(queueName));
+        }
+    }
+
+    /**
+     * {@code queue_size{queue_name}} for each named queue, exported only while {@code reportsHere}
+     * says this process is the one that reports the shared backlog (see {@link QueueSizeReporter}).
+     */
+    public void queueSizes(ToLongFunction<String> countQueued, BooleanSupplier reportsHere, String... queueNames) {
+        if (metrics != null) {
+            metrics.queueSize.exportWhen(reportsHere);
+            queueSizes(countQueued, queueNames);
         }
     }
 

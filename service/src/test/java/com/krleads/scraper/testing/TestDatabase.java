@@ -54,7 +54,8 @@ public enum TestDatabase {
                 "DATABASE_USER", factory.getUser());
     }
 
-    private DataSourceFactory freshFactory() {
+    /** The settings of a new, empty database (not migrated), for tests that open their own connections. */
+    public DataSourceFactory freshFactory() {
         String name = "t" + COUNTER.incrementAndGet();
         DataSourceFactory factory = new DataSourceFactory();
         factory.setMaxSize(16);

@@ -1,0 +1,157 @@
+package com.krleads.scraper.metrics;
+
+import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.krleads.metrics.Labels;
+import com.krleads.scraper.LeadScraperApplication;
+import com.krleads.scraper.LeadScraperConfiguration;
+import com.krleads.scraper.db.DatabaseMigrations;
+import com.krleads.scraper.queue.JobQueue;
+import com.krleads.scraper.testing.Fixtures;
+import com.krleads.scraper.testing.TestDatabase;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Exactly one process reports queue_size, and another takes over when it dies. */
+class QueueSizeReporterIT {
+    private static final AdminScraper HTTP = new AdminScraper();
+    private final List<QueueSizeReporter> reporters = new ArrayList<>();
+    private final List<DropwizardTestSupport<LeadScraperConfiguration>> apps = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() {
+        reporters.forEach(QueueSizeReporter::stop);
+        apps.forEach(DropwizardTestSupport::after);
+    }
+
+    @Test
+    void onH2TheOneProcessAlwaysReports() {
+        QueueSizeReporter reporter = QueueSizeReporter.forDatabase(TestDatabase.H2.freshFactory(), false);
+
+        assertThat(reporter.reportsNow()).isTrue();
+        assertThat(reporter.reportsNow()).isTrue();
+    }
+
+    @Test
+    void ofTwoReportersOnPostgresExactlyOneReportsAndTheOtherTakesOverWhenItStops() {
+        DataSourceFactory database = TestDatabase.POSTGRES.freshFactory();
+        QueueSizeReporter first = reporter(database);
+        QueueSizeReporter second = reporter(database);
+
+        for (int scrape = 0; scrape < 5; scrape++) {
+            assertThat(first.reportsNow()).isTrue();
+            assertThat(second.reportsNow()).isFalse();
+        }
+
+        first.stop();
+
+        assertThat(second.reportsNow()).isTrue();
+        assertThat(first.reportsNow()).isFalse();
+    }
+
+    @Test
+    void whenTheHoldersConnectionDiesTheOtherReportsAtItsNextScrape() throws SQLException {
+        DataSourceFactory database = TestDatabase.POSTGRES.freshFactory();
+        QueueSizeReporter first = reporter(database);
+        QueueSizeReporter second = reporter(database);
+        assertThat(first.reportsNow()).isTrue();
+        assertThat(second.reportsNow()).isFalse();
+
+        // The holder's session ends without the holder knowing, as when its process is killed.
+        try (Connection admin = QueueSizeReporter.unpooled(database).open(); Statement s = admin.createStatement()) {
+            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE application_name = 'kr-lead-scraper queue_size reporter' AND datname = current_database() "
+                    + "AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)");
+        }
+
+        assertThat(second.reportsNow()).isTrue();
+        assertThat(first.reportsNow()).isFalse();
+        assertThat(second.reportsNow()).isTrue();
+    }
+
+    /** Two replicas of the real service on one PostgreSQL database, scraped as Prometheus scrapes them. */
+    @Test
+    void twoReplicasSumToTheTrueBacklog() {
+        DataSourceFactory database = TestDatabase.POSTGRES.freshFactory();
+        int backlog = 7;
+        Jdbi jdbi = migrated(database);
+        long sourceId = Fixtures.insertSource(jdbi, "incheon-cafes");
+        JobQueue queue = new JobQueue(jdbi, Clock.systemUTC(), 3, Duration.ofSeconds(1));
+        for (int i = 0; i < backlog; i++) {
+            queue.enqueue(sourceId, JobQueue.SCRAPING);
+        }
+        DropwizardTestSupport<LeadScraperConfiguration> first = replica(database);
+        DropwizardTestSupport<LeadScraperConfiguration> second = replica(database);
+
+        List<ParsedScrape.Series> fromFirst = queueSize(first);
+        List<ParsedScrape.Series> fromSecond = queueSize(second);
+        double sum = total(fromFirst) + total(fromSecond);
+        System.out.printf("Two replicas, %d queued: queue_size series %d + %d, sum(queue_size) by (queue_name) = %.0f%n",
+                backlog, fromFirst.size(), fromSecond.size(), sum);
+        assertThat(sum).isEqualTo(backlog);
+        assertThat(fromFirst.size() + fromSecond.size()).isEqualTo(1);
+
+        DropwizardTestSupport<LeadScraperConfiguration> holder = fromFirst.isEmpty() ? second : first;
+        DropwizardTestSupport<LeadScraperConfiguration> other = holder == first ? second : first;
+        holder.after();
+        apps.remove(holder);
+        List<ParsedScrape.Series> afterHandover = queueSize(other);
+        System.out.printf("Holder stopped: the other replica's next scrape has %d series, sum = %.0f%n",
+                afterHandover.size(), total(afterHandover));
+        assertThat(afterHandover).singleElement().satisfies(series -> {
+            assertThat(series.labels()).containsEntry(Labels.QUEUE_NAME, JobQueue.SCRAPING);
+            assertThat(series.value()).isEqualTo(backlog);
+        });
+    }
+
+    private QueueSizeReporter reporter(DataSourceFactory database) {
+        QueueSizeReporter reporter = QueueSizeReporter.byAdvisoryLock(QueueSizeReporter.unpooled(database));
+        reporters.add(reporter);
+        return reporter;
+    }
+
+    private DropwizardTestSupport<LeadScraperConfiguration> replica(DataSourceFactory database) {
+        DropwizardTestSupport<LeadScraperConfiguration> app = new DropwizardTestSupport<>(LeadScraperApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                ConfigOverride.config("database.driverClass", database.getDriverClass()),
+                ConfigOverride.config("database.url", database.getUrl()),
+                ConfigOverride.config("database.user", database.getUser()),
+                ConfigOverride.config("worker.enabled", "false"));
+        try {
+            app.before();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        apps.add(app);
+        return app;
+    }
+
+    private static Jdbi migrated(DataSourceFactory database) {
+        DataSource dataSource = database.build(new com.codahale.metrics.MetricRegistry(), "setup");
+        DatabaseMigrations.migrate(dataSource);
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    private static List<ParsedScrape.Series> queueSize(DropwizardTestSupport<LeadScraperConfiguration> app) {
+        return HTTP.scrape(app.getAdminPort()).named(QUEUE_SIZE.name());
+    }
+
+    private static double total(List<ParsedScrape.Series> series) {
+        return series.stream().mapToDouble(ParsedScrape.Series::value).sum();
+    }
+}
