@@ -30,6 +30,7 @@ import com.krleads.scraper.health.QueueHealthCheck;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.resources.ApiExceptionMapper;
 import com.krleads.scraper.resources.DuplicateResource;
+import com.krleads.scraper.resources.JettyErrorHandler;
 import com.krleads.scraper.resources.JobResource;
 import com.krleads.scraper.resources.LeadResource;
 import com.krleads.scraper.resources.MalformedJsonMapper;
@@ -112,6 +113,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         ApiAuth.install(config.auth, environment);
         AdminEndpointsFilter.install(config.adminEndpoints, environment);
+        JettyErrorHandler.install(environment);
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new MalformedJsonMapper());
         environment.jersey().register(new UnreadableJsonMapper());

@@ -1,11 +1,14 @@
 package com.krleads.scraper.metrics;
 
 import com.krleads.metrics.Labels;
+import java.util.ArrayList;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.model.RuntimeResource;
 import org.glassfish.jersey.server.internal.process.MappableException;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
@@ -14,15 +17,19 @@ import org.glassfish.jersey.server.monitoring.RequestEventListener;
 import org.glassfish.jersey.uri.UriTemplate;
 
 /**
- * Records the HTTP families for every request Jersey handles, matched or not. The endpoint is
- * the matched route template (class and method {@code @Path} joined); a request that matches
- * no route is {@link Labels#UNMATCHED}. A request is in progress from the moment its route is
- * matched until Jersey finishes it. {@code http_errors_total} counts exceptions that ended in
- * a 5xx response; exceptions that Jersey maps to 4xx by design (not found, validation, bad
- * JSON) are client errors and show in {@code http_requests_total} with their status.
+ * The Jersey side of the HTTP families. It names the endpoint of each request Jersey handles:
+ * the matched route template (class and method {@code @Path} joined); for a request refused
+ * before a method was chosen (405, 415) the templates matched so far; {@link Labels#UNMATCHED}
+ * when no path matched. The name is left on the request for {@link HttpRequestCounter}, which
+ * counts every request of the port once, Jersey's or not. Here: a request is in progress from
+ * the moment its route is matched until Jersey finishes it, and {@code http_errors_total}
+ * counts exceptions that ended in a 5xx response; exceptions that Jersey maps to 4xx by design
+ * (not found, validation, bad JSON) are client errors and show in {@code http_requests_total}
+ * with their status.
  */
 public final class HttpMetricsListener implements ApplicationEventListener {
     private static final int SERVER_ERROR = 500;
+    private static final int NOT_FOUND = 404;
 
     private final HttpMetrics http;
     /** The endpoint label of each resource method, built once: templates are fixed per method. */
@@ -38,7 +45,7 @@ public final class HttpMetricsListener implements ApplicationEventListener {
 
     @Override
     public RequestEventListener onRequest(RequestEvent event) {
-        return new RequestListener(System.nanoTime());
+        return new RequestListener();
     }
 
     private String endpointOf(ExtendedUriInfo uriInfo) {
@@ -52,12 +59,40 @@ public final class HttpMetricsListener implements ApplicationEventListener {
 
     static String endpoint(ExtendedUriInfo uriInfo) {
         List<UriTemplate> templates = uriInfo.getMatchedTemplates();
-        if (templates.isEmpty()) {
+        List<String> parts = new ArrayList<>(templates.size());
+        for (int i = templates.size() - 1; i >= 0; i--) {
+            parts.add(templates.get(i).getTemplate());
+        }
+        return joined(parts);
+    }
+
+    /**
+     * The path of the resource whose path matched when no method was chosen (405, 415): Jersey
+     * has no matched templates then, only the matched resource and its parents.
+     */
+    static String resourceEndpoint(ExtendedUriInfo uriInfo) {
+        List<RuntimeResource> matched = uriInfo.getMatchedRuntimeResources();
+        if (matched.isEmpty()) {
+            return endpoint(uriInfo);
+        }
+        LinkedList<String> parts = new LinkedList<>();
+        for (RuntimeResource resource = matched.get(0); resource != null; resource = resource.getParent()) {
+            String path = resource.getResources().get(0).getPath();
+            if (path != null) {
+                parts.addFirst(path);
+            }
+        }
+        return joined(parts);
+    }
+
+    /** Route template parts, outermost first, joined with single slashes. */
+    private static String joined(List<String> parts) {
+        if (parts.isEmpty()) {
             return Labels.UNMATCHED;
         }
         StringBuilder path = new StringBuilder();
-        for (int i = templates.size() - 1; i >= 0; i--) {
-            String part = templates.get(i).getTemplate();
+        for (String template : parts) {
+            String part = template;
             boolean endsWithSlash = path.length() > 0 && path.charAt(path.length() - 1) == '/';
             boolean startsWithSlash = part.startsWith("/");
             if (endsWithSlash && startsWithSlash) {
@@ -80,19 +115,16 @@ public final class HttpMetricsListener implements ApplicationEventListener {
     }
 
     private final class RequestListener implements RequestEventListener {
-        private final long start;
         private HttpMetrics.Route route;
         private Throwable error;
-
-        private RequestListener(long start) {
-            this.start = start;
-        }
 
         @Override
         public void onEvent(RequestEvent event) {
             switch (event.getType()) {
                 case REQUEST_MATCHED -> {
-                    route = http.route(event.getContainerRequest().getMethod(), endpointOf(event.getUriInfo()));
+                    String endpoint = endpointOf(event.getUriInfo());
+                    event.getContainerRequest().setProperty(HttpRequestCounter.ENDPOINT_ATTRIBUTE, endpoint);
+                    route = http.route(event.getContainerRequest().getMethod(), endpoint);
                     route.started();
                 }
                 case ON_EXCEPTION -> error = error == null ? event.getException() : error;
@@ -102,13 +134,15 @@ public final class HttpMetricsListener implements ApplicationEventListener {
         }
 
         private void finished(RequestEvent event) {
-            boolean wasInProgress = route != null;
-            if (route == null) {
-                route = http.route(event.getContainerRequest().getMethod(), Labels.UNMATCHED);
-            }
             ContainerResponse response = event.getContainerResponse();
             int status = response == null ? SERVER_ERROR : response.getStatus();
-            route.finished(status, System.nanoTime() - start);
+            boolean wasInProgress = route != null;
+            if (route == null) {
+                // A path matched but no method took it (405, 415): the path's route is known.
+                String endpoint = status == NOT_FOUND ? Labels.UNMATCHED : resourceEndpoint(event.getUriInfo());
+                event.getContainerRequest().setProperty(HttpRequestCounter.ENDPOINT_ATTRIBUTE, endpoint);
+                route = http.route(event.getContainerRequest().getMethod(), endpoint);
+            }
             if (error == null) {
                 error = event.getException();
             }

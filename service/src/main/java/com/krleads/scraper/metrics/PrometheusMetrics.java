@@ -59,6 +59,7 @@ public final class PrometheusMetrics {
                 .minThreads(0).maxThreads(HEALTH_CHECK_THREADS).workQueue(new SynchronousQueue<>()).build();
         PrometheusMetrics installed = create(config, environment.metrics(), environment.healthChecks(), healthCheckPool);
         environment.jersey().register(new HttpMetricsListener(installed.http));
+        environment.lifecycle().addEventListener(new HttpRequestCounter(installed.http).installer());
         if (config.endpointEnabled) {
             environment.admin().addServlet("prometheus-metrics", new MetricsServlet(installed.registry))
                     .addMapping(PROMETHEUS_PATH);
