@@ -45,24 +45,35 @@ public final class QueueSizeReporter implements Managed {
         return new QueueSizeReporter(connections);
     }
 
-    /** Whether this process reports {@code queue_size} now; asked at each scrape. */
+    /** Tries for the lock at start, so that one replica reports from the first scrape on. */
+    @Override
+    public void start() {
+        reportsNow();
+    }
+
+    /**
+     * Whether this process reports {@code queue_size} now; asked at each scrape. A holder that
+     * lost the database goes on reporting (its {@code queue_size} reads NaN, which shows the
+     * outage) until it reaches the database again and learns whether it still holds the lock.
+     */
     public synchronized boolean reportsNow() {
         if (connections == null) {
             return true;
         }
         try {
-            if (holder && connection.isValid(TIMEOUT_SECONDS)) {
+            if (holder && connection != null && connection.isValid(TIMEOUT_SECONDS)) {
                 return true;
             }
-            if (holder) {
+            if (connection != null && holder) {
                 LOG.warn("The connection holding the queue_size lock is gone; trying to take the lock again");
-                close();
+                closeConnection();
             }
             if (connection == null) {
                 connection = connections.open();
             }
+            boolean was = holder;
             holder = tryLock(connection);
-            if (holder) {
+            if (holder && !was) {
                 LOG.info("This process now reports queue_size (PostgreSQL advisory lock {})", LOCK_KEY);
             }
             failing = false;
@@ -70,10 +81,10 @@ public final class QueueSizeReporter implements Managed {
         } catch (SQLException e) {
             if (!failing) {
                 failing = true;
-                LOG.warn("Cannot take the queue_size lock, so this process does not report queue_size: {}", e.toString());
+                LOG.warn("Cannot reach the database for the queue_size lock: {}", e.toString());
             }
-            close();
-            return false;
+            closeConnection();
+            return holder;
         }
     }
 
@@ -90,11 +101,11 @@ public final class QueueSizeReporter implements Managed {
     /** Closing the connection releases the lock at once, so another replica takes over at its next scrape. */
     @Override
     public synchronized void stop() {
-        close();
+        holder = false;
+        closeConnection();
     }
 
-    private void close() {
-        holder = false;
+    private void closeConnection() {
         if (connection != null) {
             try {
                 connection.close();

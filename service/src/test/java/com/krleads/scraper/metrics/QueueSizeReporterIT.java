@@ -65,7 +65,7 @@ class QueueSizeReporterIT {
     }
 
     @Test
-    void whenTheHoldersConnectionDiesTheOtherReportsAtItsNextScrape() throws SQLException {
+    void whenTheHoldersConnectionDiesTheOtherReportsAtItsNextScrape() throws SQLException, InterruptedException {
         DataSourceFactory database = TestDatabase.POSTGRES.freshFactory();
         QueueSizeReporter first = reporter(database);
         QueueSizeReporter second = reporter(database);
@@ -74,9 +74,15 @@ class QueueSizeReporterIT {
 
         // The holder's session ends without the holder knowing, as when its process is killed.
         try (Connection admin = QueueSizeReporter.unpooled(database).open(); Statement s = admin.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    + "WHERE application_name = 'kr-lead-scraper queue_size reporter' AND datname = current_database() "
-                    + "AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)");
+            String holderPid = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                    + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+            s.execute("SELECT pg_terminate_backend(pid) FROM (" + holderPid + ") holder");
+            // pg_terminate_backend only signals the backend; the lock goes when the session has ended.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (rows(s, holderPid) > 0) {
+                assertThat(System.nanoTime()).as("the holder's session did not end").isLessThan(deadline);
+                Thread.sleep(20);
+            }
         }
 
         assertThat(second.reportsNow()).isTrue();
@@ -119,19 +125,31 @@ class QueueSizeReporterIT {
         });
     }
 
+    private static int rows(Statement statement, String query) throws SQLException {
+        try (var result = statement.executeQuery(query)) {
+            int rows = 0;
+            while (result.next()) {
+                rows++;
+            }
+            return rows;
+        }
+    }
+
     private QueueSizeReporter reporter(DataSourceFactory database) {
         QueueSizeReporter reporter = QueueSizeReporter.byAdvisoryLock(QueueSizeReporter.unpooled(database));
         reporters.add(reporter);
         return reporter;
     }
 
+    /** Each replica reads its overrides under a prefix of its own: they are system properties, restored in turn. */
     private DropwizardTestSupport<LeadScraperConfiguration> replica(DataSourceFactory database) {
+        String prefix = "replica" + (apps.size() + 1);
         DropwizardTestSupport<LeadScraperConfiguration> app = new DropwizardTestSupport<>(LeadScraperApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.driverClass", database.getDriverClass()),
-                ConfigOverride.config("database.url", database.getUrl()),
-                ConfigOverride.config("database.user", database.getUser()),
-                ConfigOverride.config("worker.enabled", "false"));
+                ResourceHelpers.resourceFilePath("test-config.yml"), prefix,
+                ConfigOverride.config(prefix, "database.driverClass", database.getDriverClass()),
+                ConfigOverride.config(prefix, "database.url", database.getUrl()),
+                ConfigOverride.config(prefix, "database.user", database.getUser()),
+                ConfigOverride.config(prefix, "worker.enabled", "false"));
         try {
             app.before();
         } catch (Exception e) {
