@@ -18,7 +18,7 @@ final class Exposition {
         List<String> labelNames = family.labelNames();
         List<Sample> samples = new ArrayList<>();
         if (!labelled.exported()) {
-            return new MetricFamilySamples(familyName(family), type(family), family.help(), samples);
+            return new MetricFamilySamples(family.baseName(), type(family), family.help(), samples);
         }
         for (LabelledMetric child : labelled.children()) {
             List<String> values = child.labelValues();

@@ -44,7 +44,7 @@ public class WorkerPool implements Managed {
     private final Settings settings;
     private final String processId = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
-    /** The job each busy worker runs, by worker (owner): a job recovered and claimed again in this process counts twice. */
+    /** The job of each busy worker, by worker (owner): each busy worker counts once, even two on one recovered job. */
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final AtomicInteger alive = new AtomicInteger();
     private final CountDownLatch stopSignal = new CountDownLatch(1);

@@ -20,6 +20,8 @@ import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
@@ -35,8 +37,10 @@ class ActiveGaugesIT {
     private static final String SOURCE = "incheon-cafes";
     private static final Duration LEASE = Duration.ofMillis(1500);
 
+    /** No health check is registered, so the health-check pool never runs anything. */
+    private final ExecutorService healthCheckPool = Executors.newSingleThreadExecutor();
     private final PrometheusMetrics metrics = PrometheusMetrics.create(new MetricsConfig(), new MetricRegistry(),
-            new HealthCheckRegistry());
+            new HealthCheckRegistry(), healthCheckPool);
     private final CountDownLatch attemptRunning = new CountDownLatch(1);
     private final CountDownLatch letGo = new CountDownLatch(1);
     private Jdbi jdbi;
@@ -65,6 +69,7 @@ class ActiveGaugesIT {
         if (pool != null) {
             pool.stop();
         }
+        healthCheckPool.shutdownNow();
     }
 
     @Test
