@@ -42,9 +42,21 @@ public final class MetricsPipelineEvents implements PipelineEvents {
         return includeSources ? guard.admit(source) : Labels.COLLAPSED;
     }
 
+    /**
+     * Also creates the source's outcome and result counters at 0, so that the first job of a
+     * source is seen by {@code increase()}: a counter series born at 1 looks unchanged to it.
+     */
     @Override
     public void jobStarted(String source) {
         metrics.scrapingJobsActive.labels(source(activeSources, source)).inc();
+        String jobs = source(jobSources, source);
+        for (JobOutcome outcome : JobOutcome.values()) {
+            metrics.scrapingJobs.labels(jobs, outcome.label());
+        }
+        String results = source(resultSources, source);
+        for (ResultType result : ResultType.values()) {
+            metrics.scrapingResults.labels(results, result.label());
+        }
     }
 
     @Override

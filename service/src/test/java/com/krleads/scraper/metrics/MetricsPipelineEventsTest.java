@@ -69,9 +69,28 @@ class MetricsPipelineEventsTest {
         events.itemStored("daegu", ResultType.ERROR);
 
         assertThat(metrics.scrapingJobs.children()).extracting(LabelledCounter::labelValues)
-                .containsExactly(java.util.List.of(Labels.COLLAPSED, "failed"));
-        assertThat(metrics.scrapingResults.children()).singleElement()
-                .satisfies(c -> assertThat(c.labelValues()).containsExactly(Labels.COLLAPSED, "error"));
+                .containsOnly(java.util.List.of(Labels.COLLAPSED, "completed"), java.util.List.of(Labels.COLLAPSED, "failed"),
+                        java.util.List.of(Labels.COLLAPSED, "cancelled"));
+        assertThat(metrics.scrapingJobs.labels(Labels.COLLAPSED, "failed").getCount()).isEqualTo(1);
+        assertThat(metrics.scrapingResults.children()).extracting(LabelledCounter::labelValues)
+                .containsOnly(java.util.List.of(Labels.COLLAPSED, "new"), java.util.List.of(Labels.COLLAPSED, "updated"),
+                        java.util.List.of(Labels.COLLAPSED, "error"));
+        assertThat(metrics.scrapingResults.labels(Labels.COLLAPSED, "error").getCount()).isEqualTo(1);
         assertThat(metrics.scrapingJobsActive.labels(Labels.COLLAPSED).value()).isZero();
+    }
+
+    @Test
+    void aSourcesCountersStartAtZeroWhenItsFirstJobStarts() {
+        MetricsPipelineEvents events = new MetricsPipelineEvents(metrics, true, 10);
+
+        events.jobStarted("seoul");
+
+        assertThat(metrics.scrapingJobs.children()).extracting(LabelledCounter::labelValues).containsExactlyInAnyOrder(
+                java.util.List.of("seoul", "completed"), java.util.List.of("seoul", "failed"),
+                java.util.List.of("seoul", "cancelled"));
+        assertThat(metrics.scrapingJobs.children()).allSatisfy(c -> assertThat(c.getCount()).isZero());
+        assertThat(metrics.scrapingResults.children()).extracting(LabelledCounter::labelValues).containsExactlyInAnyOrder(
+                java.util.List.of("seoul", "new"), java.util.List.of("seoul", "updated"), java.util.List.of("seoul", "error"));
+        assertThat(metrics.scrapingResults.children()).allSatisfy(c -> assertThat(c.getCount()).isZero());
     }
 }
