@@ -1,12 +1,8 @@
 package com.krleads.dashboards;
 
+import static com.krleads.dashboards.Common.HTTP;
 import static com.krleads.dashboards.Common.Q;
-import static com.krleads.dashboards.Common.SERVER_ERROR;
 import static com.krleads.dashboards.query.Promql.legend;
-import static com.krleads.dashboards.query.Promql.matchNotRegex;
-import static com.krleads.dashboards.query.Promql.matchRegex;
-import static com.krleads.dashboards.query.Promql.orZeroWhere;
-import static com.krleads.dashboards.query.Promql.ratio;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.dashboards.query.Promql.topk;
 import static com.krleads.metrics.Labels.ENDPOINT;
@@ -14,7 +10,6 @@ import static com.krleads.metrics.Labels.ERROR_TYPE;
 import static com.krleads.metrics.Labels.METHOD;
 import static com.krleads.metrics.Labels.STATUS;
 import static com.krleads.metrics.MetricCatalog.HTTP_ERRORS;
-import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
 import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS_IN_PROGRESS;
 import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
 
@@ -50,23 +45,10 @@ public final class ApiMetricsDashboard {
                 .build();
     }
 
-    static String allRequests(String... by) {
-        return sum(Q.rate(HTTP_REQUESTS.name()), by);
-    }
-
-    static String serverErrors(String... by) {
-        return sum(Q.rate(HTTP_REQUESTS.name(), matchRegex(STATUS, SERVER_ERROR)), by);
-    }
-
-    /** The share of requests answered with a 5xx: 0 while requests are served without one, no data while idle. */
-    static String serverErrorRatio() {
-        return ratio(orZeroWhere(serverErrors(), allRequests()), allRequests());
-    }
-
     static PanelBuilder<?> requestRate() {
         return Common.stat("Request rate", "Requests per second over the rate interval, all endpoints.",
                         Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.query(allRequests(), "requests/s"))
+                .target(Common.query(HTTP.requests(), "requests/s"))
                 .colorByThresholds()
                 .thresholds(Common.informational())
                 .noValue("0");
@@ -75,17 +57,16 @@ public final class ApiMetricsDashboard {
     static PanelBuilder<?> serverErrorRate() {
         return Common.stat("Server errors (5xx)", "Responses with a 5xx status per second over the rate interval.",
                         Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.query(orZeroWhere(serverErrors(), allRequests()), "5xx/s"))
+                .target(Common.query(HTTP.serverErrorsOrZero(), "5xx/s"))
                 .colorByThresholds()
                 .thresholds(Common.lowerIsBetter(0.01, 0.1))
                 .noValue("0");
     }
 
     static PanelBuilder<?> successRate() {
-        String ok = sum(Q.rate(HTTP_REQUESTS.name(), matchNotRegex(STATUS, SERVER_ERROR)));
         return Common.stat("Success rate", "Share of requests answered without a 5xx status over the rate interval; "
                                 + "\"no traffic\" while no request is served.", Common.UNIT_RATIO)
-                .target(Common.query(ratio(orZeroWhere(ok, allRequests()), allRequests()), "success"))
+                .target(Common.query(HTTP.successRatio(), "success"))
                 .colorByThresholds()
                 .thresholds(Common.higherIsBetter(0.95, 0.99))
                 .noValue("no traffic")
@@ -105,13 +86,13 @@ public final class ApiMetricsDashboard {
         return Common.timeseries("Requests by endpoint",
                         "Requests per second by route template (requests that matched no route share one value).",
                         Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.query(allRequests(ENDPOINT), legend(ENDPOINT)));
+                .target(Common.query(HTTP.requests(ENDPOINT), legend(ENDPOINT)));
     }
 
     static PanelBuilder<?> requestsByStatus() {
         return Common.timeseries("Requests by status", "Requests per second by HTTP status code; 5xx in red.",
                         Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.query(allRequests(STATUS), legend(STATUS)))
+                .target(Common.query(HTTP.requests(STATUS), legend(STATUS)))
                 .override(FieldConfig.Override.fixedColor(Common.RED, "500", "502", "503", "504"))
                 .stacked();
     }
@@ -125,7 +106,7 @@ public final class ApiMetricsDashboard {
     static PanelBuilder<?> errorRatio() {
         return Common.timeseries("Server error ratio", "Share of requests answered with a 5xx status; "
                                 + "\"no traffic\" while no request is served.", Common.UNIT_RATIO)
-                .target(Common.query(serverErrorRatio(), "5xx ratio"))
+                .target(Common.query(HTTP.serverErrorRatio(), "5xx ratio"))
                 .noValue("no traffic")
                 .thresholds(Common.lowerIsBetter(0.01, 0.05))
                 .min(0);
@@ -152,7 +133,7 @@ public final class ApiMetricsDashboard {
     static PanelBuilder<?> topEndpoints() {
         return Common.barGauge("Top endpoints by request rate", "The ten busiest route templates right now.",
                         Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.instant(topk(10, allRequests(ENDPOINT)), legend(ENDPOINT)))
+                .target(Common.instant(topk(10, HTTP.requests(ENDPOINT)), legend(ENDPOINT)))
                 .colorByThresholds()
                 .thresholds(Common.informational())
                 .noValue("no requests");
@@ -173,7 +154,7 @@ public final class ApiMetricsDashboard {
                 .title("Endpoints")
                 .description("Per method and route: request rate, p95 latency and exceptions per second.")
                 .datasource(Common.DATASOURCE)
-                .target(Common.instant(allRequests(METHOD, ENDPOINT), "").tableFormat())
+                .target(Common.instant(HTTP.requests(METHOD, ENDPOINT), "").tableFormat())
                 .target(Common.instant(Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION, METHOD, ENDPOINT), "").tableFormat())
                 .target(Common.instant(sum(Q.rate(HTTP_ERRORS.name()), METHOD, ENDPOINT), "").tableFormat())
                 .mergeColumns(REQUESTS_COLUMN, P95_COLUMN, EXCEPTIONS_COLUMN)

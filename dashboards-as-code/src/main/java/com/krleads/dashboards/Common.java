@@ -10,6 +10,7 @@ import com.krleads.dashboards.model.Target;
 import com.krleads.dashboards.model.Threshold;
 import com.krleads.dashboards.model.TimeseriesPanel;
 import com.krleads.dashboards.model.Variable;
+import com.krleads.dashboards.query.HttpQueries;
 import com.krleads.dashboards.query.Promql;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
@@ -22,8 +23,8 @@ public final class Common {
     /** Every dashboard query goes through this, so every selector follows {@code $job} and {@code $instance}. */
     public static final Promql Q = Promql.forDashboards();
 
-    /** Label matching 5xx responses in {@code status}. */
-    public static final String SERVER_ERROR = "5..";
+    /** Request and 5xx rates, through {@link #Q}. */
+    public static final HttpQueries HTTP = new HttpQueries(Q);
 
     public static final String UNIT_REQUESTS_PER_SECOND = "reqps";
     public static final String UNIT_OPS_PER_SECOND = "ops";
@@ -37,7 +38,6 @@ public final class Common {
     public static final String ORANGE = "orange";
     public static final String RED = "red";
     public static final String BLUE = "blue";
-    public static final String PURPLE = "purple";
 
     /** Bars of counts per interval are at least this wide. */
     public static final String COUNT_INTERVAL = "5m";
@@ -54,8 +54,6 @@ public final class Common {
         Dashboard.Builder builder = Dashboard.builder(which.uid(), which.title())
                 .description(description)
                 .tags("generated", "kr-lead-scraper")
-                .timeFrom("now-6h")
-                .refresh("30s")
                 .variable(Variable.datasource(Settings.DATASOURCE_VARIABLE, "Data source", Settings.DATASOURCE_TYPE,
                         Settings.DATASOURCE_UID, Settings.DATASOURCE_NAME))
                 .variable(Variable.multiQueryDefaulting(Labels.JOB, "Job",

@@ -1,5 +1,6 @@
 package com.krleads.dashboards;
 
+import static com.krleads.dashboards.Common.HTTP;
 import static com.krleads.dashboards.Common.Q;
 import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.matchEqual;
@@ -12,7 +13,6 @@ import static com.krleads.metrics.Labels.INSTANCE;
 import static com.krleads.metrics.Labels.QUEUE_NAME;
 import static com.krleads.metrics.Labels.STATUS;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
-import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
 import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
 import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
 import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
@@ -61,7 +61,7 @@ public final class SystemHealthDashboard {
     static PanelBuilder<?> requestRateByStatus() {
         return Common.timeseries("Request rate by status", "Requests per second by HTTP status code.",
                         Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.query(sum(Q.rate(HTTP_REQUESTS.name()), STATUS), legend(STATUS)))
+                .target(Common.query(HTTP.requests(STATUS), legend(STATUS)))
                 .noValue("no requests")
                 .size(8, 8);
     }
@@ -69,7 +69,7 @@ public final class SystemHealthDashboard {
     static PanelBuilder<?> errorRate() {
         return Common.timeseries("Error rate", "Share of requests answered with a 5xx status; \"no traffic\" "
                                 + "while no request is served.", Common.UNIT_RATIO)
-                .target(Common.query(ApiMetricsDashboard.serverErrorRatio(), "5xx ratio"))
+                .target(Common.query(HTTP.serverErrorRatio(), "5xx ratio"))
                 .noValue("no traffic")
                 .thresholds(Common.lowerIsBetter(0.01, 0.05))
                 .min(0)

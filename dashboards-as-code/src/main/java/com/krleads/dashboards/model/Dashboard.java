@@ -13,8 +13,9 @@ public final class Dashboard {
     private final String title;
     private final String description;
     private final List<String> tags;
-    private final Map<String, String> time;
-    private final String refresh;
+    /** Every dashboard opens on the last six hours and refreshes every 30 s: the house defaults, set only here. */
+    private final Map<String, String> time = Map.of("from", "now-6h", "to", "now");
+    private final String refresh = "30s";
     private final String timezone = "browser";
     /** Provisioned from files: Grafana refuses UI saves anyway, so the dashboard says so (Save as makes a copy). */
     private final boolean editable = false;
@@ -31,8 +32,6 @@ public final class Dashboard {
         this.title = b.title;
         this.description = b.description;
         this.tags = List.copyOf(b.tags);
-        this.time = Map.of("from", b.from, "to", "now");
-        this.refresh = b.refresh;
         this.links = List.copyOf(b.links);
         this.templating = Map.of("list", List.copyOf(b.variables));
         this.annotations = Map.of("list", List.copyOf(b.annotations));
@@ -68,18 +67,11 @@ public final class Dashboard {
         return panels.stream().filter(Panel.class::isInstance).map(Panel.class::cast).toList();
     }
 
-    /** Rows and panels in layout order. */
-    public List<Object> rowsAndPanels() {
-        return panels;
-    }
-
     public static final class Builder {
         private final String uid;
         private final String title;
         private String description;
         private final List<String> tags = new ArrayList<>();
-        private String from = "now-6h";
-        private String refresh = "30s";
         private final List<DashboardLink> links = new ArrayList<>();
         private final List<Variable> variables = new ArrayList<>();
         private final List<Annotation> annotations = new ArrayList<>();
@@ -100,17 +92,6 @@ public final class Dashboard {
 
         public Builder tags(String... tags) {
             this.tags.addAll(List.of(tags));
-            return this;
-        }
-
-        /** Default time range: from {@code from} (such as {@code now-6h}) to now. */
-        public Builder timeFrom(String from) {
-            this.from = from;
-            return this;
-        }
-
-        public Builder refresh(String refresh) {
-            this.refresh = refresh;
             return this;
         }
 

@@ -7,8 +7,6 @@ import java.util.TreeMap;
 public final class StatPanel extends PanelBuilder<StatPanel> {
     private String graphMode = "area";
     private String colorMode = "value";
-    private String textMode = "auto";
-    private String calc = "lastNotNull";
 
     private StatPanel() {
         size(6, 4);
@@ -29,18 +27,6 @@ public final class StatPanel extends PanelBuilder<StatPanel> {
         return this;
     }
 
-    /** Show the series name with its value (for one tile per series). */
-    public StatPanel valueAndName() {
-        this.textMode = "value_and_name";
-        return this;
-    }
-
-    /** The reducer, such as {@code lastNotNull}, {@code sum} or {@code max}. */
-    public StatPanel reduce(String calc) {
-        this.calc = calc;
-        return this;
-    }
-
     @Override
     String type() {
         return "stat";
@@ -52,12 +38,12 @@ public final class StatPanel extends PanelBuilder<StatPanel> {
         options.put("graphMode", graphMode);
         options.put("colorMode", colorMode);
         options.put("justifyMode", "auto");
-        options.put("textMode", textMode);
+        options.put("textMode", "auto");
         options.put("wideLayout", true);
         options.put("showPercentChange", false);
         options.put("percentChangeColorMode", "standard");
         options.put("orientation", "auto");
-        options.put("reduceOptions", ReduceOptions.of(calc));
+        options.put("reduceOptions", ReduceOptions.of("lastNotNull"));
         return options;
     }
 

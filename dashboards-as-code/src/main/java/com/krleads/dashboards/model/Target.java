@@ -11,7 +11,6 @@ public final class Target {
     private final Boolean range;
     private final String format;
     private final String editorMode = "code";
-    private final DataSourceRef datasource;
 
     private Target(Builder b, String refId) {
         this.expr = b.expr;
@@ -20,7 +19,6 @@ public final class Target {
         this.instant = b.instant;
         this.range = !b.instant;
         this.format = b.format;
-        this.datasource = b.datasource;
     }
 
     public static Builder builder(String expr) {
@@ -48,7 +46,6 @@ public final class Target {
         private String legendFormat;
         private boolean instant;
         private String format = "time_series";
-        private DataSourceRef datasource;
 
         private Builder(String expr) {
             this.expr = Objects.requireNonNull(expr);
@@ -68,11 +65,6 @@ public final class Target {
         /** Rows of a table: one per series, labels as columns. */
         public Builder tableFormat() {
             this.format = "table";
-            return this;
-        }
-
-        public Builder datasource(DataSourceRef datasource) {
-            this.datasource = datasource;
             return this;
         }
 

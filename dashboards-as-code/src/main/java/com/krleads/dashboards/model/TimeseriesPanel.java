@@ -6,10 +6,6 @@ import java.util.TreeMap;
 
 /** A graph over time. */
 public final class TimeseriesPanel extends PanelBuilder<TimeseriesPanel> {
-    private String legendMode = "list";
-    private String legendPlacement = "bottom";
-    private List<String> legendCalcs = List.of();
-    private String tooltipMode = "multi";
     private double fillOpacity = 10;
     private String stacking = "none";
     private String drawStyle = "line";
@@ -19,19 +15,6 @@ public final class TimeseriesPanel extends PanelBuilder<TimeseriesPanel> {
 
     public static TimeseriesPanel builder() {
         return new TimeseriesPanel();
-    }
-
-    /** A legend table on the right with the given reducers, such as {@code mean} and {@code max}. */
-    public TimeseriesPanel legendTable(String... calcs) {
-        this.legendMode = "table";
-        this.legendPlacement = "right";
-        this.legendCalcs = List.of(calcs);
-        return this;
-    }
-
-    public TimeseriesPanel tooltipSingle() {
-        this.tooltipMode = "single";
-        return this;
     }
 
     public TimeseriesPanel fillOpacity(double percent) {
@@ -60,8 +43,8 @@ public final class TimeseriesPanel extends PanelBuilder<TimeseriesPanel> {
     Map<String, Object> options() {
         Map<String, Object> options = new TreeMap<>();
         options.put("legend", Map.of(
-                "calcs", legendCalcs, "displayMode", legendMode, "placement", legendPlacement, "showLegend", true));
-        options.put("tooltip", Map.of("mode", tooltipMode, "sort", "desc"));
+                "calcs", List.of(), "displayMode", "list", "placement", "bottom", "showLegend", true));
+        options.put("tooltip", Map.of("mode", "multi", "sort", "desc"));
         return options;
     }
 

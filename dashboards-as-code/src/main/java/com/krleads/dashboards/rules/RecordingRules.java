@@ -1,15 +1,14 @@
 package com.krleads.dashboards.rules;
 
-import static com.krleads.dashboards.query.Promql.matchRegex;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.metrics.Labels.JOB;
 import static com.krleads.metrics.Labels.LE;
-import static com.krleads.metrics.Labels.STATUS;
 import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
 import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
 
-import com.krleads.dashboards.Common;
+import com.krleads.dashboards.query.HttpQueries;
 import com.krleads.dashboards.query.Promql;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,16 +18,15 @@ import java.util.List;
  */
 public final class RecordingRules {
     private static final Promql Q = Promql.forRules();
+    private static final HttpQueries HTTP = new HttpQueries(Q);
     private static final String RATE = ":rate" + Promql.WINDOW;
 
     /** Requests per second, per job. */
     public static final RecordingRule REQUESTS_RATE = new RecordingRule(
-            JOB + ":" + counterBase(HTTP_REQUESTS.name()) + RATE,
-            sum(Q.rate(HTTP_REQUESTS.name()), JOB));
+            JOB + ":" + HTTP_REQUESTS.baseName() + RATE, HTTP.requests(JOB));
     /** 5xx responses per second, per job. */
     public static final RecordingRule SERVER_ERRORS_RATE = new RecordingRule(
-            JOB + ":" + counterBase(HTTP_REQUESTS.name()) + "_5xx" + RATE,
-            sum(Q.rate(HTTP_REQUESTS.name(), matchRegex(STATUS, Common.SERVER_ERROR)), JOB));
+            JOB + ":" + HTTP_REQUESTS.baseName() + "_5xx" + RATE, HTTP.serverErrors(JOB));
     /** Latency bucket rates per job, ready for histogram_quantile. */
     public static final RecordingRule LATENCY_BUCKETS_RATE = new RecordingRule(
             JOB + ":" + HTTP_REQUEST_DURATION.bucket() + RATE,
@@ -40,13 +38,9 @@ public final class RecordingRules {
     }
 
     public static List<RuleGroup> groups() {
-        List<RuleGroup> groups = new java.util.ArrayList<>();
+        List<RuleGroup> groups = new ArrayList<>();
         groups.add(RuleGroup.recording(GROUP, REQUESTS_RATE, SERVER_ERRORS_RATE, LATENCY_BUCKETS_RATE));
         groups.addAll(SloRecordingRules.groups());
         return groups;
-    }
-
-    private static String counterBase(String counterName) {
-        return counterName.substring(0, counterName.length() - "_total".length());
     }
 }
