@@ -84,7 +84,7 @@ public final class PrometheusMetrics {
         DefaultExports.register(registry);
         HealthCheckStatus health = new HealthCheckStatus(checks, metrics.healthStatus, config.healthCheckTimeout.toJavaDuration(),
                 healthCheckPool);
-        DropwizardMeters builtins = new DropwizardMeters(dropwizard, takenNames(registry, metrics));
+        DropwizardBuiltins builtins = new DropwizardBuiltins(dropwizard, takenNames(registry, metrics));
         new RegistryCollector(metrics, health::refresh, builtins).register(registry);
         return new PrometheusMetrics(metrics, registry, new HttpMetrics(metrics, config.includeLabels),
                 new MetricsPipelineEvents(metrics, config.includeLabels, config.maxLabelValues));

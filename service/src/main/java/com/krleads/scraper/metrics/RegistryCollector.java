@@ -11,9 +11,9 @@ import java.util.List;
 final class RegistryCollector extends Collector implements Collector.Describable {
     private final ServiceMetrics metrics;
     private final Runnable beforeScrape;
-    private final DropwizardMeters builtins;
+    private final DropwizardBuiltins builtins;
 
-    RegistryCollector(ServiceMetrics metrics, Runnable beforeScrape, DropwizardMeters builtins) {
+    RegistryCollector(ServiceMetrics metrics, Runnable beforeScrape, DropwizardBuiltins builtins) {
         this.metrics = metrics;
         this.beforeScrape = beforeScrape;
         this.builtins = builtins;
