@@ -213,6 +213,12 @@ public class WorkerPool implements Managed {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
+    /**
+     * The pool makes its own threads rather than taking Dropwizard's lifecycle executors because
+     * its stop has an order those do not give (they only shut down and wait): stop claiming, wait
+     * the grace period, give unfinished jobs back to the queue, and only then interrupt. Daemon
+     * threads, so a job stuck in a read can never keep the JVM alive after that.
+     */
     private static java.util.concurrent.ThreadFactory named(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
