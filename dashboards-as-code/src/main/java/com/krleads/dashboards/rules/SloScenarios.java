@@ -1,7 +1,7 @@
 package com.krleads.dashboards.rules;
 
-import static com.krleads.dashboards.rules.AlertRuleTests.TARGET;
-import static com.krleads.dashboards.rules.AlertRuleTests.with;
+import static com.krleads.dashboards.rules.AlertScenarios.TARGET;
+import static com.krleads.dashboards.rules.AlertScenarios.with;
 import static com.krleads.metrics.Labels.ENDPOINT;
 import static com.krleads.metrics.Labels.JOB;
 import static com.krleads.metrics.Labels.METHOD;
@@ -125,10 +125,10 @@ final class SloScenarios {
         boolean warningOn = minute >= t.warningFires() && minute < t.warningResolves();
         scenario.at(minutes(minute));
         if (criticalOn) {
-            scenario.expectAsWritten(critical, JOB, AlertRuleTests.SERVICE);
+            scenario.expectAsWritten(critical, JOB, AlertScenarios.SERVICE);
         }
         if (warningOn) {
-            scenario.expectAsWritten(warning, JOB, AlertRuleTests.SERVICE);
+            scenario.expectAsWritten(warning, JOB, AlertScenarios.SERVICE);
         }
         if (!criticalOn && !warningOn) {
             scenario.expectNone(critical, warning);

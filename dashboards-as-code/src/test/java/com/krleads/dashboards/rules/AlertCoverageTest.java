@@ -2,20 +2,18 @@ package com.krleads.dashboards.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.dashboards.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
-/** Every alert is tested both ways, carries the house annotations and has a runbook section. */
+/** Every alert is tested both ways and has a runbook section. */
 class AlertCoverageTest {
     /** The Watchdog fires always, by design: it has no quiet case. */
     @Test
     void everyAlertHasAFiringAndAQuietScenario() {
-        List<AlertScenario> scenarios = AlertRuleTests.allScenarios();
+        List<AlertScenario> scenarios = AlertScenarios.allScenarios();
         for (AlertRule alert : AlertRules.all()) {
             String rule = alert.name() + " " + alert.labels();
             assertThat(scenarios).as("fires: %s", rule).anyMatch(s -> s.fired().contains(alert));
@@ -31,20 +29,6 @@ class AlertCoverageTest {
     void theRetiredThresholdAlertsAreGone() {
         assertThat(AlertRules.all()).extracting(AlertRule::name)
                 .doesNotContain("KrApiHighErrorRatio", "KrApiHighLatency", "KrScrapingJobFailureRatio");
-    }
-
-    @Test
-    void everyAlertHasSeverityAndTheFourAnnotations() {
-        for (AlertRule alert : AlertRules.all()) {
-            assertThat(alert.labels()).containsKey(AlertRule.SEVERITY);
-            assertThat(alert.annotations()).containsOnlyKeys(
-                    AlertRule.SUMMARY, AlertRule.DESCRIPTION, AlertRule.RUNBOOK_URL, AlertRule.DASHBOARD_URL);
-            assertThat(alert.annotations().get(AlertRule.RUNBOOK_URL))
-                    .isEqualTo(Settings.RUNBOOK_BASE_URL + "#" + alert.name().toLowerCase(Locale.ROOT));
-            assertThat(alert.annotations().get(AlertRule.DASHBOARD_URL)).startsWith(Settings.GRAFANA_URL + "/d/kr-");
-            assertThat(alert.severity()).isIn(alert == MonitoringAlerts.WATCHDOG ? List.of(AlertRule.Severity.NONE)
-                    : List.of(AlertRule.Severity.CRITICAL, AlertRule.Severity.WARNING));
-        }
     }
 
     @Test

@@ -51,10 +51,10 @@ class AlertmanagerInhibitionTest {
                     alert("KrErrorBudgetBurn", "critical", Labels.SLO, "api-availability"),
                     alert("KrErrorBudgetBurn", "warning", Labels.SLO, "api-availability"),
                     alert("KrErrorBudgetBurn", "warning", Labels.SLO, "api-latency"),
-                    alert("KrDatabaseUnhealthy", "critical", Labels.INSTANCE, AlertRuleTests.REPLICA, Labels.CHECK, "database"),
+                    alert("KrDatabaseUnhealthy", "critical", Labels.INSTANCE, AlertScenarios.REPLICA, Labels.CHECK, "database"),
                     alert("KrNoBusyWorkers", "critical", Labels.QUEUE_NAME, "scraping"),
                     alert("KrQueueStuck", "warning", Labels.QUEUE_NAME, "scraping"),
-                    alert("KrQueueUnhealthy", "warning", Labels.INSTANCE, AlertRuleTests.REPLICA, Labels.CHECK, "queue"));
+                    alert("KrQueueUnhealthy", "warning", Labels.INSTANCE, AlertScenarios.REPLICA, Labels.CHECK, "queue"));
             List<Map<String, Object>> body = new ArrayList<>();
             alerts.forEach(labels -> body.add(Map.of("labels", labels)));
             HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(base + "/api/v2/alerts"))

@@ -25,15 +25,14 @@ import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.metrics.MetricCatalog;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * promtool unit tests: for every alert, a scenario where it fires and one where it must not; the
- * SLO scenarios are in {@link SloScenarios}. Every input series carries the scrape job's label.
+ * The promtool unit-test scenarios: for every alert, a scenario where it fires and one where it
+ * must not; the SLO scenarios are in {@link SloScenarios}. Every input series carries the scrape
+ * job's label. {@link RuleTestFiles} writes them into the generated test files.
  */
-public final class AlertRuleTests {
+public final class AlertScenarios {
     static final String SERVICE = Settings.SCRAPE_JOB;
     static final String REPLICA = "app-1:8081";
     private static final String REPLICA_2 = "app-2:8081";
@@ -41,7 +40,7 @@ public final class AlertRuleTests {
     static final String[] TARGET = {JOB, SERVICE, INSTANCE, REPLICA};
     private static final String[] ALERTMANAGER = {JOB, Settings.ALERTMANAGER_JOB, INSTANCE, "alertmanager:9093"};
 
-    private AlertRuleTests() {
+    private AlertScenarios() {
     }
 
     public static List<AlertScenario> scenarios() {
@@ -61,35 +60,6 @@ public final class AlertRuleTests {
         List<AlertScenario> all = new ArrayList<>(scenarios());
         all.addAll(SloScenarios.daysLong());
         return all;
-    }
-
-    /** The promtool test file, rules evaluated every minute, against the given rule files (relative to it). */
-    public static Map<String, Object> file(List<String> ruleFiles) {
-        return file(ruleFiles, scenarios(), "1m");
-    }
-
-    /**
-     * The days-long SLO scenarios, rules evaluated every 5 minutes (input samples stay one a
-     * minute): the same checks at a fifth of the cost.
-     */
-    public static Map<String, Object> daysLongFile(List<String> ruleFiles) {
-        return file(ruleFiles, SloScenarios.daysLong(), SloScenarios.DAYS_LONG_EVALUATION);
-    }
-
-    /**
-     * promtool evaluates groups in an undefined order unless told: recording groups go first so
-     * that alerts read the ratios of the same evaluation, as Prometheus does a moment later.
-     */
-    private static Map<String, Object> file(List<String> ruleFiles, List<AlertScenario> scenarios, String interval) {
-        List<String> order = new ArrayList<>();
-        RecordingRules.groups().forEach(group -> order.add(group.name()));
-        AlertRules.groups().forEach(group -> order.add(group.name()));
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("rule_files", ruleFiles);
-        file.put("evaluation_interval", interval);
-        file.put("group_eval_order", order);
-        file.put("tests", scenarios.stream().map(AlertScenario::toYaml).toList());
-        return file;
     }
 
     private static List<AlertScenario> targets() {
