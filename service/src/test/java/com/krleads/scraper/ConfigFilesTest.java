@@ -80,10 +80,13 @@ class ConfigFilesTest {
     void operatorSettingsReadTheEnvironment() throws Exception {
         LeadScraperConfiguration config = load("../config-prod.yml", Map.of(
                 "DATABASE_URL", "jdbc:postgresql://db.internal:5432/leads", "WORKER_ENABLED", "false",
-                "WORKER_THREADS", "8", "ADMIN_BIND_HOST", "0.0.0.0", "SCRAPER_ALLOW_PRIVATE_ADDRESSES", "true"));
+                "WORKER_THREADS", "8", "ADMIN_BIND_HOST", "0.0.0.0", "SCRAPER_ALLOW_PRIVATE_ADDRESSES", "true",
+                "WORKER_LEASE_DURATION", "6s", "WORKER_POLL_INTERVAL", "500ms"));
         assertThat(config.database.getUrl()).isEqualTo("jdbc:postgresql://db.internal:5432/leads");
         assertThat(config.worker.enabled).isFalse();
         assertThat(config.worker.threads).isEqualTo(8);
+        assertThat(config.worker.leaseDuration.toMilliseconds()).isEqualTo(6000);
+        assertThat(config.worker.pollInterval.toMilliseconds()).isEqualTo(500);
         assertThat(adminConnector(config).getBindHost()).isEqualTo("0.0.0.0");
         assertThat(config.scraper.allowPrivateAddresses).isTrue();
     }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,13 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a robots.txt forbidding {@code /private/}), plus endpoints that misbehave on purpose under
  * {@code /test/}: {@code flaky?key=k} (two 500s, then a page), {@code slow} (answers after
  * {@link #SLOW_MILLIS}), {@code redirect?to=url}, {@code redirect-loop}, {@code big} (an endless-looking
- * chunked body of {@link #BIG_BYTES}). Every request is logged.
+ * chunked body of {@link #BIG_BYTES}). Every request is logged. {@link #holdPages()} makes the
+ * listing pages wait (a slow site) until {@link #releasePages()}.
  */
 public final class FixtureSite implements AutoCloseable {
     public static final String START_PATH = "/seoul/food/index.html";
     public static final int SLOW_MILLIS = 1500;
     public static final int BIG_BYTES = 2 * 1024 * 1024;
     public static final int FLAKY_FAILURES = 2;
+    /** Longest a held page waits: below the production read timeout (15 s), so it is late, never lost. */
+    public static final int MAX_HOLD_MILLIS = 12_000;
 
     /** One request as the site saw it. */
     public record Request(String method, String pathAndQuery, String userAgent, long nanoTime) {
@@ -43,6 +48,7 @@ public final class FixtureSite implements AutoCloseable {
 
     private record Served(String contentType, byte[] body) {
     }
+    private volatile CountDownLatch held;
 
     private FixtureSite() {
     }
@@ -98,8 +104,23 @@ public final class FixtureSite implements AutoCloseable {
         robotsHidden = hidden;
     }
 
+    /** From now on every HTML page answers only after {@link #releasePages()} (or {@link #MAX_HOLD_MILLIS}). */
+    public void holdPages() {
+        held = new CountDownLatch(1);
+    }
+
+    /** Answers the held pages at once and stops holding. */
+    public void releasePages() {
+        CountDownLatch latch = held;
+        held = null;
+        if (latch != null) {
+            latch.countDown();
+        }
+    }
+
     @Override
     public void close() {
+        releasePages();
         server.close();
     }
 
@@ -158,9 +179,23 @@ public final class FixtureSite implements AutoCloseable {
             }
             String type = path.endsWith(".txt") ? "text/plain; charset=UTF-8" : "text/html; charset=UTF-8";
             byte[] body = in.readAllBytes();
+            if (path.endsWith(".html")) {
+                waitWhileHeld();
+            }
             exchange.getResponseHeaders().set("Content-Type", type);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    private void waitWhileHeld() {
+        CountDownLatch latch = held;
+        if (latch != null) {
+            try {
+                latch.await(MAX_HOLD_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** The JDK's HTTP server on 127.0.0.1, a free port and daemon threads: the base of the test servers. */
-final class LoopbackHttpServer implements AutoCloseable {
+public final class LoopbackHttpServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -20,7 +20,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     /** Starts a server with one handler per path prefix. */
-    static LoopbackHttpServer start(String threadName, Map<String, HttpHandler> handlers) throws IOException {
+    public static LoopbackHttpServer start(String threadName, Map<String, HttpHandler> handlers) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);
@@ -34,7 +34,7 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:port}, without a trailing slash. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
