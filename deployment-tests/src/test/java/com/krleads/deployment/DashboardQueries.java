@@ -7,7 +7,9 @@ import com.krleads.metrics.Labels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,6 +43,11 @@ final class DashboardQueries {
         String id() {
             return dashboard + " / " + panel + " / " + refId;
         }
+
+        /** The expression with {@code variables} put in instead of {@link #VARIABLES}. */
+        String expr(Map<String, String> variables) {
+            return substitute(rawExpr, variables);
+        }
     }
 
     private DashboardQueries() {
@@ -73,11 +80,29 @@ final class DashboardQueries {
 
     /** {@link #VARIABLES} put in; an unknown variable is left as it is, so the query fails loudly. */
     static String substitute(String expr) {
+        return substitute(expr, VARIABLES);
+    }
+
+    /**
+     * {@link #VARIABLES} with the time variables Grafana derives from a datasource whose
+     * {@code timeInterval} is the scrape interval s, over a dashboard range short enough that
+     * {@code $__interval} is Grafana's floor s: {@code $__rate_interval} = max($__interval + s, 4 s).
+     */
+    static Map<String, String> variables(Duration scrapeInterval, Duration range) {
+        long s = scrapeInterval.toSeconds();
+        Map<String, String> variables = new HashMap<>(VARIABLES);
+        variables.put("__interval", s + "s");
+        variables.put("__rate_interval", Math.max(s + s, 4 * s) + "s");
+        variables.put("__range", range.toSeconds() + "s");
+        return variables;
+    }
+
+    private static String substitute(String expr, Map<String, String> variables) {
         Matcher m = VARIABLE.matcher(expr);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
-            m.appendReplacement(out, Matcher.quoteReplacement(VARIABLES.getOrDefault(name, m.group())));
+            m.appendReplacement(out, Matcher.quoteReplacement(variables.getOrDefault(name, m.group())));
         }
         m.appendTail(out);
         return out.toString();

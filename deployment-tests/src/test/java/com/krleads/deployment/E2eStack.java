@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.scraper.testing.OllamaStub;
-import com.krleads.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * What the end-to-end test runs: the service jar with config.yml (H2 in a temporary folder,
@@ -25,34 +21,22 @@ final class E2eStack implements AutoCloseable {
     /** Prometheus scrapes the service this often, in seconds (DashboardQueries derives Grafana's windows from it). */
     static final int SCRAPE_INTERVAL_SECONDS = 1;
 
-    private final Path workDir;
     private final OllamaStub ollama;
-    private final ManagedProcess service;
-    private final ManagedProcess prometheusProcess;
+    private final ServiceReplica service;
+    private final PrometheusServer prometheus;
     private final ServiceApi api;
-    private final PrometheusApi prometheus;
 
-    private E2eStack(Path workDir, OllamaStub ollama, ManagedProcess service, ManagedProcess prometheusProcess,
-                     ServiceApi api, PrometheusApi prometheus) {
-        this.workDir = workDir;
+    private E2eStack(OllamaStub ollama, ServiceReplica service, PrometheusServer prometheus) {
         this.ollama = ollama;
         this.service = service;
-        this.prometheusProcess = prometheusProcess;
-        this.api = api;
         this.prometheus = prometheus;
+        this.api = service.api();
     }
 
     static E2eStack start() throws Exception {
-        Path jar = ProjectFiles.path("service/target/kr-lead-scraper.jar");
-        assertThat(jar).as("run after `mvn package` of the service").exists();
         Path workDir = Files.createTempDirectory(ProjectFiles.path("deployment-tests/target"), "e2e-");
         OllamaStub ollama = OllamaStub.start();
-        int appPort = ManagedProcess.freePort();
-        int adminPort = ManagedProcess.freePort();
-        int promPort = ManagedProcess.freePort();
         Map<String, String> env = Map.ofEntries(
-                Map.entry("APP_PORT", String.valueOf(appPort)),
-                Map.entry("ADMIN_PORT", String.valueOf(adminPort)),
                 Map.entry("DATABASE_URL", "jdbc:h2:file:" + workDir.resolve("db/leads")
                         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
                 Map.entry("DEMO_ENABLED", "true"),
@@ -64,35 +48,22 @@ final class E2eStack implements AutoCloseable {
                 Map.entry("VERIFICATION_DNS_SERVER", "dns://127.0.0.1:" + ManagedProcess.freePort()),
                 Map.entry("VERIFICATION_DNS_TIMEOUT", "200ms"),
                 Map.entry("LOG_LEVEL", "WARN"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ManagedProcess service = ManagedProcess.start("service",
-                List.of(java, "-Xmx512m", "-jar", jar.toString(), "server", "config.yml"),
-                ProjectFiles.root(), env, workDir.resolve("service.log"));
-        ServiceApi api = new ServiceApi("http://127.0.0.1:" + appPort);
-        ServiceApi admin = new ServiceApi("http://127.0.0.1:" + adminPort);
-        waitFor("service health check on the admin port", Duration.ofSeconds(90), service,
-                () -> admin.up("/healthcheck"));
-
-        Path promConfig = writePrometheusConfig(workDir, adminPort);
-        ManagedProcess prometheusProcess = ManagedProcess.start("prometheus", List.of(
-                        RequiredTools.require("prometheus", "prometheus").toString(),
-                        "--config.file=" + promConfig,
-                        "--storage.tsdb.path=" + workDir.resolve("prometheus-data"),
-                        "--web.listen-address=127.0.0.1:" + promPort),
-                workDir, Map.of(), workDir.resolve("prometheus.log"));
-        PrometheusApi prometheus = new PrometheusApi("http://127.0.0.1:" + promPort);
-        waitFor("Prometheus ready", Duration.ofSeconds(60), prometheusProcess, prometheus::ready);
-        waitFor("first successful scrape", Duration.ofSeconds(60), prometheusProcess,
-                () -> "up".equals(prometheus.targets().at("/data/activeTargets/0/health").asText()));
-        return new E2eStack(workDir, ollama, service, prometheusProcess, api, prometheus);
+        ServiceReplica service = ServiceReplica.launch("service", "config.yml", env, workDir);
+        service.awaitHealthy();
+        PrometheusServer prometheus = PrometheusServer.start("prometheus", workDir,
+                prometheusConfig(service.target()));
+        Await.until("first successful scrape", Duration.ofSeconds(60),
+                () -> "up".equals(prometheus.api().targets().at("/data/activeTargets/0/health").asText()),
+                prometheus.process());
+        return new E2eStack(ollama, service, prometheus);
     }
 
     /** Compose's scrape job (same name and path), every second, with the generated rules. */
-    private static Path writePrometheusConfig(Path workDir, int adminPort) throws IOException {
+    private static String prometheusConfig(String target) throws IOException {
         JsonNode compose = ProjectFiles.yaml("deploy/prometheus/prometheus.yml");
         JsonNode job = compose.at("/scrape_configs/0");
         Path rules = ProjectFiles.path("dashboards-as-code/target/grafana/prometheus/rules");
-        String config = """
+        return """
                 global:
                   scrape_interval: %ds
                   evaluation_interval: %ds
@@ -102,11 +73,9 @@ final class E2eStack implements AutoCloseable {
                   - job_name: %s
                     metrics_path: %s
                     static_configs:
-                      - targets: ["127.0.0.1:%d"]
-                """.formatted(SCRAPE_INTERVAL_SECONDS, SCRAPE_INTERVAL_SECONDS, rules, job.path("job_name").asText(), job.path("metrics_path").asText(), adminPort);
-        Path file = workDir.resolve("prometheus.yml");
-        Files.writeString(file, config);
-        return file;
+                      - targets: ["%s"]
+                """.formatted(SCRAPE_INTERVAL_SECONDS, SCRAPE_INTERVAL_SECONDS, rules, job.path("job_name").asText(),
+                job.path("metrics_path").asText(), target);
     }
 
     /** API calls of every kind, a scraping job against the demo site, then time for scrapes. */
@@ -133,8 +102,9 @@ final class E2eStack implements AutoCloseable {
             ServiceApi.Answer job = api.post("/api/jobs", "{\"sourceId\": " + sourceId + "}");
             assertThat(job.status()).as(job.body()).isEqualTo(202);
             long jobId = job.json().path("id").asLong();
-            waitFor("job " + jobId + " completed", Duration.ofSeconds(120), service,
-                    () -> "completed".equals(api.get("/api/jobs/" + jobId).json().path("status").asText()));
+            Await.until("job " + jobId + " completed", Duration.ofSeconds(120),
+                    () -> "completed".equals(api.get("/api/jobs/" + jobId).json().path("status").asText()),
+                    service.process());
             Thread.sleep(2000);
         }
         for (int i = 0; i < 5; i++) {
@@ -148,37 +118,12 @@ final class E2eStack implements AutoCloseable {
     }
 
     PrometheusApi prometheus() {
-        return prometheus;
-    }
-
-    private static void waitFor(String what, Duration limit, ManagedProcess process, Callable<Boolean> condition)
-            throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new AssertionError(process.describe() + " exited while waiting for " + what
-                        + "\n" + tail(process.log()));
-            }
-            try {
-                if (condition.call()) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("timed out waiting for " + what + "\n" + tail(process.log()));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return prometheus.api();
     }
 
     @Override
     public void close() throws Exception {
-        try (ollama; service; prometheusProcess) {
+        try (ollama; service; prometheus) {
             // closed in reverse order: Prometheus, the service, the Ollama stub
         }
     }

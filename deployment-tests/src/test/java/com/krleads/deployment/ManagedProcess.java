@@ -50,6 +50,14 @@ final class ManagedProcess implements AutoCloseable {
         return name + " (pid " + process.pid() + ", log " + log + ")";
     }
 
+    /** SIGKILL (what {@link Process#destroyForcibly()} sends on Linux): no shutdown hook, no graceful stop. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(describe() + " survived SIGKILL");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -8,12 +8,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
-/** Plain HTTP calls to the service under test. */
+/**
+ * Plain HTTP calls to the service under test. Every answer's status is tallied, so a test knows
+ * exactly how many requests of each status it sent to this address.
+ */
 final class ServiceApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final Map<Integer, LongAdder> answered = new ConcurrentHashMap<>();
 
     ServiceApi(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -50,9 +58,17 @@ final class ServiceApi {
         }
     }
 
+    /** How many answers of each status this client has received so far. */
+    Map<Integer, Long> answeredByStatus() {
+        Map<Integer, Long> counts = new TreeMap<>();
+        answered.forEach((status, count) -> counts.put(status, count.sum()));
+        return counts;
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        answered.computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();
         return new Answer(response.statusCode(), response.body());
     }
 }

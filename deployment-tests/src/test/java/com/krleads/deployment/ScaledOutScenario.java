@@ -1,0 +1,234 @@
+package com.krleads.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.krleads.deployment.SharedDatabase.JobRow;
+import com.krleads.scraper.testing.FixtureSite;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The workload of {@link ScaledOutIT}, in order, with what really happened written down as it
+ * happens: requests per status (counted by the clients), jobs and leads (read from the database),
+ * the moments the queries are asked about, and when the target-down alert fired and resolved.
+ */
+final class ScaledOutScenario {
+    static final int JOBS = 8;
+    static final int BACKLOG = 5;
+    static final int BUSY = 2 * ScaledOutWorld.WORKER_THREADS;
+    /** Steady API traffic while the backlog is held, so that every rate panel has something to show. */
+    static final Duration STEADY_PAUSE = Duration.ofMillis(100);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SOURCE_NAME = "seoul-directory";
+
+    private final ScaledOutWorld world;
+    private long sourceId;
+
+    // What happened: read by the assertions.
+    Instant windowStart;
+    Instant backlogMoment;
+    Instant windowEnd;
+    Instant killedAt;
+    Instant end;
+    Map<Integer, Long> requestsInWindow;
+    Map<String, Long> jobsAtBacklog;
+    List<JobRow> jobsOfTheWindow;
+    long startPageFetchesInWindow;
+    long leadsAfterJobs;
+    long distinctLeadNames;
+    List<JobRow> jobsOfKilledReplica;
+    List<JobRow> jobsAtEnd;
+    String targetDownAlert;
+    Instant alertFiredAt;
+    Instant alertResolvedAt;
+
+    ScaledOutScenario(ScaledOutWorld world) {
+        this.world = world;
+    }
+
+    void run() throws Exception {
+        warmUp();
+        Map<Integer, Long> before = answeredByStatus();
+        windowStart = Instant.now();
+        runJobs();
+        holdBacklog();
+        requestsInWindow = minus(answeredByStatus(), before);
+        killReplicaMidJob();
+        world.awaitRemoteWriteUpTo(end);
+    }
+
+    /**
+     * Before the counted window: every request kind on both replicas and one held job per worker
+     * thread (so each replica runs jobs of the source), so that every series the window counts exists
+     * before it starts. A series born inside a range loses its first increment to increase().
+     */
+    private void warmUp() throws Exception {
+        sourceId = createSource();
+        for (ServiceReplica replica : world.replicas()) {
+            sendOneOfEachKind(replica.api());
+        }
+        world.site.holdPages();
+        postJobs(BUSY);
+        awaitJobs("every worker busy", Map.of("running", (long) BUSY));
+        world.site.releasePages();
+        awaitJobs("warm-up jobs done", Map.of("completed", (long) BUSY));
+        world.neighbour.imitate(world.replicaA.admin().get("/metrics").body());
+        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(2).plusMillis(500));
+    }
+
+    /** M jobs over the two replicas with a fast site: each must run once, and store nothing twice. */
+    private void runJobs() throws Exception {
+        long fetchesBefore = world.site.count(FixtureSite.START_PATH);
+        List<Long> ids = postJobs(JOBS);
+        awaitJobs("the " + JOBS + " jobs done", Map.of("completed", (long) BUSY + JOBS));
+        jobsOfTheWindow = world.database.jobs().stream().filter(j -> ids.contains(j.id())).toList();
+        startPageFetchesInWindow = world.site.count(FixtureSite.START_PATH) - fetchesBefore;
+        leadsAfterJobs = world.database.count("SELECT COUNT(*) FROM leads");
+        distinctLeadNames = world.database.count("SELECT COUNT(DISTINCT company_name) FROM leads");
+    }
+
+    /** A slow site holds every worker; K more jobs wait. Steady API traffic meanwhile. */
+    private void holdBacklog() throws Exception {
+        world.site.holdPages();
+        postJobs(BUSY + BACKLOG);
+        Map<String, Long> held = Map.of("completed", (long) BUSY + JOBS, "running", (long) BUSY,
+                "queued", (long) BACKLOG);
+        awaitJobs("every worker held and " + BACKLOG + " jobs queued", held);
+        AtomicBoolean steady = new AtomicBoolean(true);
+        Thread load = new Thread(() -> steadyTraffic(steady), "steady-traffic");
+        load.start();
+        // One $__rate_interval of steady traffic, and two scrapes of the held state.
+        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(6));
+        backlogMoment = Instant.now();
+        jobsAtBacklog = world.database.jobsByStatus();
+        sleep(Duration.ofSeconds(1));
+        steady.set(false);
+        load.join();
+        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(2).plusMillis(500));
+        windowEnd = Instant.now();
+    }
+
+    /**
+     * SIGKILL replica A while its workers are in the middle of held jobs, then let the site answer:
+     * B takes A's jobs over once their lease has expired. A comes back after the target-down alert fired.
+     */
+    private void killReplicaMidJob() throws Exception {
+        String ownerPrefix = world.replicaA.pid() + "@";
+        jobsOfKilledReplica = world.database.jobs().stream()
+                .filter(j -> j.leaseOwner() != null && j.leaseOwner().startsWith(ownerPrefix)).toList();
+        killedAt = Instant.now();
+        world.replicaA.kill();
+        world.site.releasePages();
+        long all = (long) BUSY + JOBS + BUSY + BACKLOG;
+        awaitJobs("every job done after the takeover", Map.of("completed", all));
+        Await.until("a target-down alert firing", Duration.ofSeconds(60),
+                () -> firingTargetDownAlert() != null, world.scraper.process());
+        targetDownAlert = firingTargetDownAlert();
+        alertFiredAt = Instant.now();
+        world.replicaA.launch();
+        world.replicaA.awaitHealthy();
+        Await.until("the target-down alert resolved", Duration.ofSeconds(60),
+                () -> firingTargetDownAlert() == null, world.scraper.process());
+        alertResolvedAt = Instant.now();
+        jobsAtEnd = world.database.jobs();
+        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(2).plusMillis(500));
+        end = Instant.now();
+    }
+
+    /** The name of a firing alert about replicas that cannot be scraped, or null. */
+    String firingTargetDownAlert() throws Exception {
+        for (JsonNode alert : world.scraper.api().alerts().at("/data/alerts")) {
+            String name = alert.at("/labels/alertname").asText();
+            if ("firing".equals(alert.path("state").asText()) && name.contains("TargetDown")) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private void steadyTraffic(AtomicBoolean running) {
+        int n = 0;
+        try {
+            while (running.get()) {
+                ServiceApi api = world.replicas().get(n % 2).api();
+                switch (n % 20) {
+                    case 3 -> api.get("/api/jobs/987654");
+                    case 7 -> api.post("/api/sources", "{\"name\": ");
+                    case 13 -> api.post("/api/sources", invalidSource());
+                    default -> api.get("/api/sources");
+                }
+                n++;
+                Thread.sleep(STEADY_PAUSE.toMillis());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("steady traffic stopped", e);
+        }
+    }
+
+    private long createSource() throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", SOURCE_NAME, "startUrl", world.site.startUrl(),
+                "selectors", FixtureSite.selectors(), "maxPages", 5, "delayMillis", 0));
+        ServiceApi.Answer created = world.replicaA.api().post("/api/sources", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().path("id").asLong();
+    }
+
+    private void sendOneOfEachKind(ServiceApi api) throws Exception {
+        assertThat(api.get("/api/sources").status()).isEqualTo(200);
+        assertThat(api.get("/api/jobs/987654").status()).isEqualTo(404);
+        assertThat(api.post("/api/sources", "{\"name\": ").status()).isEqualTo(400);
+        assertThat(api.post("/api/sources", invalidSource()).status()).isEqualTo(422);
+    }
+
+    private String invalidSource() throws Exception {
+        return JSON.writeValueAsString(Map.of("name", "bad", "startUrl", "ftp://127.0.0.1/",
+                "selectors", FixtureSite.selectors()));
+    }
+
+    /** Posts jobs for the source, alternating between the replicas. */
+    private List<Long> postJobs(int count) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ServiceApi.Answer posted = world.replicas().get(i % 2).api().post("/api/jobs", "{\"sourceId\": " + sourceId + "}");
+            assertThat(posted.status()).as(posted.body()).isEqualTo(202);
+            ids.add(posted.json().path("id").asLong());
+        }
+        return ids;
+    }
+
+    private void awaitJobs(String what, Map<String, Long> wanted) throws Exception {
+        Await.until(what + " " + wanted, Duration.ofSeconds(90),
+                () -> world.database.jobsByStatus().equals(new TreeMap<>(wanted)),
+                world.replicaB.process(), world.scraper.process());
+    }
+
+    private Map<Integer, Long> answeredByStatus() {
+        Map<Integer, Long> total = new TreeMap<>();
+        for (ServiceReplica replica : world.replicas()) {
+            replica.api().answeredByStatus().forEach((status, n) -> total.merge(status, n, Long::sum));
+        }
+        return total;
+    }
+
+    private static Map<Integer, Long> minus(Map<Integer, Long> after, Map<Integer, Long> before) {
+        Map<Integer, Long> delta = new TreeMap<>();
+        after.forEach((status, n) -> {
+            long d = n - before.getOrDefault(status, 0L);
+            if (d != 0) {
+                delta.put(status, d);
+            }
+        });
+        return delta;
+    }
+
+    private static void sleep(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+    }
+}

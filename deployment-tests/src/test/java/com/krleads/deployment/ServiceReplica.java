@@ -1,0 +1,102 @@
+package com.krleads.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process of the packaged service jar ({@code service/target/kr-lead-scraper.jar}) started the way
+ * an operator starts it: a shipped config file and environment variables. Its ports stay the same
+ * across restarts, so a scrape target killed and started again is the same target.
+ */
+final class ServiceReplica implements AutoCloseable {
+    private final String name;
+    private final String configFile;
+    private final Map<String, String> environment;
+    private final Path workDir;
+    private final int appPort;
+    private final int adminPort;
+    private final ServiceApi api;
+    private final ServiceApi admin;
+    private ManagedProcess process;
+    private int starts;
+
+    private ServiceReplica(String name, String configFile, Map<String, String> settings, Path workDir)
+            throws IOException {
+        this.name = name;
+        this.configFile = configFile;
+        this.workDir = workDir;
+        this.appPort = ManagedProcess.freePort();
+        this.adminPort = ManagedProcess.freePort();
+        this.environment = new HashMap<>(settings);
+        environment.put("APP_PORT", String.valueOf(appPort));
+        environment.put("ADMIN_PORT", String.valueOf(adminPort));
+        this.api = new ServiceApi("http://127.0.0.1:" + appPort);
+        this.admin = new ServiceApi("http://127.0.0.1:" + adminPort);
+    }
+
+    /** Launches the process; {@link #awaitHealthy()} waits for it. */
+    static ServiceReplica launch(String name, String configFile, Map<String, String> settings, Path workDir)
+            throws IOException {
+        ServiceReplica replica = new ServiceReplica(name, configFile, settings, workDir);
+        replica.launch();
+        return replica;
+    }
+
+    void launch() throws IOException {
+        Path jar = ProjectFiles.path("service/target/kr-lead-scraper.jar");
+        assertThat(jar).as("run after `mvn package` of the service").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        starts++;
+        process = ManagedProcess.start(name, List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-jar", jar.toString(), "server", configFile),
+                ProjectFiles.root(), environment, workDir.resolve(name + "-" + starts + ".log"));
+    }
+
+    void awaitHealthy() throws Exception {
+        Await.until(name + " health check on the admin port", Duration.ofSeconds(120),
+                () -> admin.up("/healthcheck"), process);
+    }
+
+    /** SIGKILL: the process gets no chance to give its jobs back or to lower its gauges. */
+    void kill() throws InterruptedException {
+        process.kill();
+    }
+
+    String name() {
+        return name;
+    }
+
+    ServiceApi api() {
+        return api;
+    }
+
+    ServiceApi admin() {
+        return admin;
+    }
+
+    /** The scrape target, {@code host:port} of the admin connector. */
+    String target() {
+        return "127.0.0.1:" + adminPort;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.close();
+        }
+    }
+}

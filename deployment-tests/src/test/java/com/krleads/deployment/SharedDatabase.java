@@ -1,0 +1,77 @@
+package com.krleads.deployment;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The PostgreSQL server the replicas share (the embedded binaries the service tests use), and the
+ * test's own view of the truth: the jobs and leads tables, read with SQL, not through the API
+ * (so that reading it adds nothing to the request counters under test).
+ */
+final class SharedDatabase implements AutoCloseable {
+    private final EmbeddedPostgres postgres;
+
+    /** One row of the jobs table. */
+    record JobRow(long id, String status, int attempts, String leaseOwner, String errorMessage) {
+    }
+
+    private SharedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static SharedDatabase start() throws IOException {
+        // Durability is not under test: skipping fsync keeps the run fast on a busy machine.
+        return new SharedDatabase(EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .start());
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    String user() {
+        return "postgres";
+    }
+
+    List<JobRow> jobs() throws SQLException {
+        List<JobRow> rows = new ArrayList<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT id, status, attempts, lease_owner, error_message FROM jobs ORDER BY id")) {
+            while (r.next()) {
+                rows.add(new JobRow(r.getLong(1), r.getString(2), r.getInt(3), r.getString(4), r.getString(5)));
+            }
+        }
+        return rows;
+    }
+
+    Map<String, Long> jobsByStatus() throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        for (JobRow job : jobs()) {
+            counts.merge(job.status(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}
