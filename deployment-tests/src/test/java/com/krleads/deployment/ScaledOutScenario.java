@@ -26,23 +26,27 @@ final class ScaledOutScenario {
     /** Steady API traffic while the backlog is held, so that every rate panel has something to show. */
     static final Duration STEADY_PAUSE = Duration.ofMillis(100);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SOURCE_NAME = "seoul-directory";
+    /** One source per job (a source has at most one active job): warm-up, the M jobs, the held ones. */
+    static final int SOURCES = BUSY + JOBS + BUSY + BACKLOG;
 
     private final ScaledOutWorld world;
-    private long sourceId;
+    private final List<Long> sources = new ArrayList<>();
+    private int nextSource;
 
     // What happened: read by the assertions.
     Instant windowStart;
     Instant backlogMoment;
     Instant windowEnd;
     Instant killedAt;
+    Instant afterTakeover;
     Instant end;
     Map<Integer, Long> requestsInWindow;
     Map<String, Long> jobsAtBacklog;
     List<JobRow> jobsOfTheWindow;
     long startPageFetchesInWindow;
+    Map<String, Long> startPageFetchesBySource;
     long leadsAfterJobs;
-    long distinctLeadNames;
+    long newLeadsOverAllJobs;
     List<JobRow> jobsOfKilledReplica;
     List<JobRow> jobsAtEnd;
     String targetDownAlert;
@@ -57,6 +61,7 @@ final class ScaledOutScenario {
         warmUp();
         Map<Integer, Long> before = answeredByStatus();
         windowStart = Instant.now();
+        quietForTwoScrapes();
         runJobs();
         holdBacklog();
         requestsInWindow = minus(answeredByStatus(), before);
@@ -65,12 +70,14 @@ final class ScaledOutScenario {
     }
 
     /**
-     * Before the counted window: every request kind on both replicas and one held job per worker
-     * thread (so each replica runs jobs of the source), so that every series the window counts exists
-     * before it starts. A series born inside a range loses its first increment to increase().
+     * Before the counted window: every source, every request kind on both replicas and one held job
+     * per worker thread (so each replica claims two), so that the request and queue series the window
+     * counts exist before it starts: a series born inside a range loses its first increment to increase().
      */
     private void warmUp() throws Exception {
-        sourceId = createSource();
+        for (int i = 0; i < SOURCES; i++) {
+            sources.add(createSource(world.replicas().get(i % 2).api(), i));
+        }
         for (ServiceReplica replica : world.replicas()) {
             sendOneOfEachKind(replica.api());
         }
@@ -80,18 +87,28 @@ final class ScaledOutScenario {
         world.site.releasePages();
         awaitJobs("warm-up jobs done", Map.of("completed", (long) BUSY));
         world.neighbour.imitate(world.replicaA.admin().get("/metrics").body());
+        quietForTwoScrapes();
+    }
+
+    /** Lets every target be scraped twice with nothing happening: a counted window starts and ends so. */
+    private static void quietForTwoScrapes() throws InterruptedException {
         sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(2).plusMillis(500));
     }
 
     /** M jobs over the two replicas with a fast site: each must run once, and store nothing twice. */
     private void runJobs() throws Exception {
-        long fetchesBefore = world.site.count(FixtureSite.START_PATH);
+        int first = nextSource;
         List<Long> ids = postJobs(JOBS);
         awaitJobs("the " + JOBS + " jobs done", Map.of("completed", (long) BUSY + JOBS));
         jobsOfTheWindow = world.database.jobs().stream().filter(j -> ids.contains(j.id())).toList();
-        startPageFetchesInWindow = world.site.count(FixtureSite.START_PATH) - fetchesBefore;
+        startPageFetchesBySource = new TreeMap<>();
+        for (int i = first; i < first + JOBS; i++) {
+            String query = startQuery(i);
+            startPageFetchesBySource.put(query, world.site.requests().stream()
+                    .filter(r -> r.pathAndQuery().equals(FixtureSite.START_PATH + query)).count());
+        }
         leadsAfterJobs = world.database.count("SELECT COUNT(*) FROM leads");
-        distinctLeadNames = world.database.count("SELECT COUNT(DISTINCT company_name) FROM leads");
+        newLeadsOverAllJobs = world.database.count("SELECT SUM(new_leads) FROM jobs");
     }
 
     /** A slow site holds every worker; K more jobs wait. Steady API traffic meanwhile. */
@@ -111,7 +128,7 @@ final class ScaledOutScenario {
         sleep(Duration.ofSeconds(1));
         steady.set(false);
         load.join();
-        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(2).plusMillis(500));
+        quietForTwoScrapes();
         windowEnd = Instant.now();
     }
 
@@ -128,6 +145,8 @@ final class ScaledOutScenario {
         world.site.releasePages();
         long all = (long) BUSY + JOBS + BUSY + BACKLOG;
         awaitJobs("every job done after the takeover", Map.of("completed", all));
+        quietForTwoScrapes();
+        afterTakeover = Instant.now();
         Await.until("a target-down alert firing", Duration.ofSeconds(60),
                 () -> firingTargetDownAlert() != null, world.scraper.process());
         targetDownAlert = firingTargetDownAlert();
@@ -138,7 +157,7 @@ final class ScaledOutScenario {
                 () -> firingTargetDownAlert() == null, world.scraper.process());
         alertResolvedAt = Instant.now();
         jobsAtEnd = world.database.jobs();
-        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(2).plusMillis(500));
+        quietForTwoScrapes();
         end = Instant.now();
     }
 
@@ -172,12 +191,18 @@ final class ScaledOutScenario {
         }
     }
 
-    private long createSource() throws Exception {
-        String body = JSON.writeValueAsString(Map.of("name", SOURCE_NAME, "startUrl", world.site.startUrl(),
+    /** Source {@code i}: the fixture directory, its start URL made distinct by a query the site ignores. */
+    private long createSource(ServiceApi api, int i) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", "directory-" + i,
+                "startUrl", world.site.startUrl() + startQuery(i),
                 "selectors", FixtureSite.selectors(), "maxPages", 5, "delayMillis", 0));
-        ServiceApi.Answer created = world.replicaA.api().post("/api/sources", body);
+        ServiceApi.Answer created = api.post("/api/sources", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asLong();
+    }
+
+    private static String startQuery(int source) {
+        return "?source=" + source;
     }
 
     private void sendOneOfEachKind(ServiceApi api) throws Exception {
@@ -192,11 +217,12 @@ final class ScaledOutScenario {
                 "selectors", FixtureSite.selectors()));
     }
 
-    /** Posts jobs for the source, alternating between the replicas. */
+    /** Posts one job for each of the next {@code count} sources, alternating between the replicas. */
     private List<Long> postJobs(int count) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ServiceApi.Answer posted = world.replicas().get(i % 2).api().post("/api/jobs", "{\"sourceId\": " + sourceId + "}");
+            long source = sources.get(nextSource++);
+            ServiceApi.Answer posted = world.replicas().get(i % 2).api().post("/api/jobs", "{\"sourceId\": " + source + "}");
             assertThat(posted.status()).as(posted.body()).isEqualTo(202);
             ids.add(posted.json().path("id").asLong());
         }

@@ -37,6 +37,7 @@ final class ScaledOutWorld implements AutoCloseable {
     final VictoriaMetricsServer victoria;
     final PrometheusServer receiver;
     final PrometheusServer scraper;
+    final Instant scrapingSince;
 
     private ScaledOutWorld(Path workDir, SharedDatabase database, FixtureSite site, NeighbourTarget neighbour,
                            ServiceReplica replicaA, ServiceReplica replicaB, VictoriaMetricsServer victoria,
@@ -50,6 +51,7 @@ final class ScaledOutWorld implements AutoCloseable {
         this.victoria = victoria;
         this.receiver = receiver;
         this.scraper = scraper;
+        this.scrapingSince = Instant.now();
     }
 
     static ScaledOutWorld start() throws Exception {
@@ -61,7 +63,6 @@ final class ScaledOutWorld implements AutoCloseable {
                 Map.entry("DATABASE_URL", database.jdbcUrl()),
                 Map.entry("DATABASE_USER", database.user()),
                 Map.entry("DATABASE_PASSWORD", ""),
-                Map.entry("DATABASE_POOL_SIZE", "8"),
                 // The fixture site is on 127.0.0.1: the one documented switch that admits it.
                 Map.entry("SCRAPER_ALLOW_PRIVATE_ADDRESSES", "true"),
                 Map.entry("WORKER_THREADS", String.valueOf(WORKER_THREADS)),
