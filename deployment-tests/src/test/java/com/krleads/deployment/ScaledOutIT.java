@@ -175,11 +175,18 @@ class ScaledOutIT {
         assertThat(disagreements(expressions)).as("recording rules that differ between endpoints").isEmpty();
     }
 
+    /** How many series one replica exports, and how many of them grow with the number of sources. */
     @Test
     void seriesExportedPerReplica() throws Exception {
-        QueryResult samples = query(world.scraper.api(), "scrape_samples_scraped{" + JOB + "}", scenario.backlogMoment);
+        Instant at = scenario.backlogMoment;
+        QueryResult samples = query(world.scraper.api(), "scrape_samples_scraped{" + JOB + "}", at);
+        QueryResult perSource = query(world.scraper.api(), "count by (instance) ({" + JOB + ",source!=\"\"})", at);
+        QueryResult sources = query(world.scraper.api(),
+                "count by (instance) (count by (instance, source) ({" + JOB + ",source!=\"\"}))", at);
         assertThat(samples.series()).hasSize(2);
         samples.series().forEach((target, n) -> record("series exported by " + target, "scraper", n));
+        perSource.series().forEach((target, n) -> record("  of which carry a source label " + target, "scraper", n));
+        sources.series().forEach((target, n) -> record("  sources seen by " + target, "scraper", n));
         assertThat(samples.values()).allSatisfy(n -> assertThat(n).isBetween(100.0, 5000.0));
     }
 
