@@ -1,5 +1,7 @@
 package com.krleads.deployment;
 
+import com.krleads.metrics.MetricCatalog;
+import com.krleads.metrics.MetricType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,24 +13,72 @@ import java.util.regex.Pattern;
 
 /**
  * When two query endpoints agree on one expression: the same series (label sets) and values within
- * a tolerance. The receiver holds the very samples the scraper holds, so it must agree exactly. On
- * VictoriaMetrics, an expression without range functions must agree exactly too; with them, MetricsQL
- * and PromQL compute differently: PromQL extrapolates the samples inside the window to its edges,
- * MetricsQL starts from the last sample before the window and divides by the time the samples cover.
- * With steady traffic over a window of four scrape intervals, the two estimate the same rate and
- * differ by the traffic's jitter across one scrape interval at each edge: {@link #RANGE_FUNCTIONS}.
+ * a tolerance.
+ * <ul>
+ * <li>The receiver holds the very samples the scraper holds: it must agree exactly.</li>
+ * <li>VictoriaMetrics agrees exactly on expressions without a range. With a range W, MetricsQL
+ * computes {@code rate} and {@code increase} from the last sample before the window to the last one
+ * inside it and does not extrapolate; PromQL takes the samples inside the window and extrapolates
+ * them to its edges. Each may so count one scrape interval s more or less at each edge: the answers
+ * may differ by 2 s / W of the larger one, plus two events (2 for an increase, 2 / W for a rate).
+ * A quantile is interpolated inside the bucket its rank falls in, and one observation more or less
+ * in the window moves that rank into a neighbouring bucket: quantiles must lie in the same bucket of
+ * the catalog's histogram or in adjacent ones.</li>
+ * <li>MetricsQL leaves NaN out of its answers, where Prometheus returns the series with NaN (for example
+ * {@code histogram_quantile} over buckets that did not move): a NaN on one side and nothing on the
+ * other both read "no data" and are taken as agreeing.</li>
+ * </ul>
  */
 final class Agreement {
     static final double EXACT = 1e-9;
-    static final double RANGE_FUNCTIONS = 0.25;
     private static final Pattern RANGE = Pattern.compile("\\[(\\d+)(ms|s|m|h|d|w)\\]");
 
     private Agreement() {
     }
 
-    /** The tolerance for {@code expr} between Prometheus and VictoriaMetrics. */
-    static double prometheusVersusMetricsql(String expr) {
-        return RANGE.matcher(expr).find() ? RANGE_FUNCTIONS : EXACT;
+    /** How far apart the scraper's and VictoriaMetrics' answers to {@code expr} may be. */
+    static Tolerance prometheusVersusMetricsql(String expr, Duration scrapeInterval) {
+        Duration shortest = shortestRange(expr);
+        if (shortest.isZero()) {
+            return Tolerance.EXACTLY;
+        }
+        if (expr.contains("histogram_quantile")) {
+            return new Tolerance(0, 0, bucketsOf(expr));
+        }
+        double w = shortest.toMillis() / 1000.0;
+        double relative = 2 * scrapeInterval.toMillis() / 1000.0 / w;
+        return new Tolerance(relative, expr.contains("increase(") ? 2 : 2 / w, null);
+    }
+
+    /**
+     * |a - b| at most {@code relative} of the larger plus {@code absolute}; or, with {@code buckets},
+     * a and b in the same or adjacent buckets.
+     */
+    record Tolerance(double relative, double absolute, double[] buckets) {
+        static final Tolerance EXACTLY = new Tolerance(0, 0, null);
+
+        boolean close(double a, double b) {
+            if (buckets != null) {
+                return Math.abs(bucket(a) - bucket(b)) <= 1;
+            }
+            return a == b || Math.abs(a - b) <= EXACT + absolute + relative * Math.max(Math.abs(a), Math.abs(b));
+        }
+
+        private int bucket(double v) {
+            int i = 0;
+            while (i < buckets.length && v > buckets[i]) {
+                i++;
+            }
+            return i;
+        }
+    }
+
+    /** The bucket bounds of the catalog histogram {@code expr} reads. */
+    private static double[] bucketsOf(String expr) {
+        return MetricCatalog.ALL.stream()
+                .filter(f -> f.type() == MetricType.HISTOGRAM && expr.contains(f.bucket()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no catalog histogram in " + expr))
+                .buckets();
     }
 
     /** The longest range selector of {@code expr}, zero when it has none. */
@@ -36,46 +86,57 @@ final class Agreement {
         Duration longest = Duration.ZERO;
         Matcher m = RANGE.matcher(expr);
         while (m.find()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> Duration.ofDays(7 * n);
-            };
+            Duration d = duration(m);
             longest = d.compareTo(longest) > 0 ? d : longest;
         }
         return longest;
     }
 
-    /** What differs between two answers, empty when they agree within {@code relative}. */
-    static List<String> differences(QueryResult reference, QueryResult other, double relative) {
+    private static Duration shortestRange(String expr) {
+        Duration shortest = Duration.ZERO;
+        Matcher m = RANGE.matcher(expr);
+        while (m.find()) {
+            Duration d = duration(m);
+            shortest = shortest.isZero() || d.compareTo(shortest) < 0 ? d : shortest;
+        }
+        return shortest;
+    }
+
+    private static Duration duration(Matcher m) {
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofDays(7 * n);
+        };
+    }
+
+    /** What differs between two answers, empty when they agree within {@code tolerance}. */
+    static List<String> differences(QueryResult reference, QueryResult other, Tolerance tolerance) {
         List<String> found = new ArrayList<>();
         if (!reference.ok() || !other.ok()) {
             found.add("error: " + reference.error() + " / " + other.error());
             return found;
         }
-        Set<String> onlyOne = new TreeSet<>(reference.series().keySet());
-        onlyOne.addAll(other.series().keySet());
-        onlyOne.removeIf(key -> reference.series().containsKey(key) && other.series().containsKey(key));
-        if (!onlyOne.isEmpty()) {
-            found.add("series on one side only: " + onlyOne);
+        Map<String, Double> ours = reference.withoutNaN();
+        Map<String, Double> theirs = other.withoutNaN();
+        Set<String> onlyReference = new TreeSet<>(ours.keySet());
+        onlyReference.removeAll(theirs.keySet());
+        Set<String> onlyOther = new TreeSet<>(theirs.keySet());
+        onlyOther.removeAll(ours.keySet());
+        if (!onlyReference.isEmpty() || !onlyOther.isEmpty()) {
+            found.add("series only in the reference: " + onlyReference + ", only in the other: " + onlyOther);
         }
-        for (Map.Entry<String, Double> series : reference.series().entrySet()) {
-            Double theirs = other.series().get(series.getKey());
-            if (theirs != null && !close(series.getValue(), theirs, relative)) {
-                found.add(series.getKey() + ": " + series.getValue() + " vs " + theirs);
+        for (Map.Entry<String, Double> series : ours.entrySet()) {
+            Double value = theirs.get(series.getKey());
+            if (value != null && !tolerance.close(series.getValue(), value)) {
+                found.add(series.getKey() + ": " + series.getValue() + " vs " + value);
             }
         }
         return found;
     }
 
-    static boolean close(double a, double b, double relative) {
-        if (Double.isNaN(a) || Double.isNaN(b)) {
-            return Double.isNaN(a) && Double.isNaN(b);
-        }
-        return a == b || Math.abs(a - b) <= EXACT + relative * Math.max(Math.abs(a), Math.abs(b));
-    }
 }

@@ -35,6 +35,13 @@ record QueryResult(String error, Map<String, Double> series) {
         return series.size() == 1 ? series.values().iterator().next() : Double.NaN;
     }
 
+    /** The series whose value is a number: NaN reads "no data" in Grafana, as an absent series does. */
+    Map<String, Double> withoutNaN() {
+        Map<String, Double> numbers = new TreeMap<>(series);
+        numbers.values().removeIf(v -> Double.isNaN(v));
+        return numbers;
+    }
+
     List<Double> values() {
         return new ArrayList<>(series.values());
     }

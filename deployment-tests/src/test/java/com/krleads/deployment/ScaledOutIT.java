@@ -201,9 +201,11 @@ class ScaledOutIT {
             QueryResult receiver = QueryResult.of(world.receiver.api().queryAt(expr, scenario.backlogMoment));
             QueryResult victoria = QueryResult.of(world.victoria.api().queryAt(expr, scenario.backlogMoment));
             List<String> problems = new ArrayList<>();
-            Agreement.differences(scraper, receiver, Agreement.EXACT).forEach(d -> problems.add("receiver: " + d));
+            Agreement.differences(scraper, receiver, Agreement.Tolerance.EXACTLY)
+                    .forEach(d -> problems.add("receiver: " + d));
             if (Agreement.longestRange(expr).compareTo(dataAge) <= 0) {
-                Agreement.differences(scraper, victoria, Agreement.prometheusVersusMetricsql(expr))
+                Agreement.differences(scraper, victoria,
+                                Agreement.prometheusVersusMetricsql(expr, ScaledOutWorld.SCRAPE_INTERVAL))
                         .forEach(d -> problems.add("victoria-metrics: " + d));
             } else {
                 longerThanTheData.add(e.getKey());

@@ -8,6 +8,7 @@ import com.krleads.deployment.SharedDatabase.JobRow;
 import com.krleads.scraper.testing.FixtureSite;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class ScaledOutScenario {
     void run() throws Exception {
         warmUp();
         Map<Integer, Long> before = answeredByStatus();
-        windowStart = Instant.now();
+        windowStart = wholeSecond();
         quietForTwoScrapes();
         runJobs();
         holdBacklog();
@@ -123,13 +124,13 @@ final class ScaledOutScenario {
         load.start();
         // One $__rate_interval of steady traffic, and two scrapes of the held state.
         sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(6));
-        backlogMoment = Instant.now();
+        backlogMoment = wholeSecond();
         jobsAtBacklog = world.database.jobsByStatus();
         sleep(Duration.ofSeconds(1));
         steady.set(false);
         load.join();
         quietForTwoScrapes();
-        windowEnd = Instant.now();
+        windowEnd = wholeSecond();
     }
 
     /**
@@ -140,25 +141,25 @@ final class ScaledOutScenario {
         String ownerPrefix = world.replicaA.pid() + "@";
         jobsOfKilledReplica = world.database.jobs().stream()
                 .filter(j -> j.leaseOwner() != null && j.leaseOwner().startsWith(ownerPrefix)).toList();
-        killedAt = Instant.now();
+        killedAt = wholeSecond();
         world.replicaA.kill();
         world.site.releasePages();
         long all = (long) BUSY + JOBS + BUSY + BACKLOG;
         awaitJobs("every job done after the takeover", Map.of("completed", all));
         quietForTwoScrapes();
-        afterTakeover = Instant.now();
+        afterTakeover = wholeSecond();
         Await.until("a target-down alert firing", Duration.ofSeconds(60),
                 () -> firingTargetDownAlert() != null, world.scraper.process());
         targetDownAlert = firingTargetDownAlert();
-        alertFiredAt = Instant.now();
+        alertFiredAt = wholeSecond();
         world.replicaA.launch();
         world.replicaA.awaitHealthy();
         Await.until("the target-down alert resolved", Duration.ofSeconds(60),
                 () -> firingTargetDownAlert() == null, world.scraper.process());
-        alertResolvedAt = Instant.now();
+        alertResolvedAt = wholeSecond();
         jobsAtEnd = world.database.jobs();
         quietForTwoScrapes();
-        end = Instant.now();
+        end = wholeSecond();
     }
 
     /** The name of a firing alert about replicas that cannot be scraped, or null. */
@@ -252,6 +253,14 @@ final class ScaledOutScenario {
             }
         });
         return delta;
+    }
+
+    /**
+     * Now, cut to the second: the moments the queries are asked about, so that every engine evaluates
+     * at the same instant whatever precision it reads an instant query's {@code time} with.
+     */
+    private static Instant wholeSecond() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static void sleep(Duration duration) throws InterruptedException {
