@@ -21,10 +21,17 @@ final class ServiceApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String bearerToken;
     private final Map<Integer, LongAdder> answered = new ConcurrentHashMap<>();
 
     ServiceApi(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** Calls that send {@code Authorization: Bearer <token>} (an API key). */
+    ServiceApi(String baseUrl, String bearerToken) {
         this.baseUrl = baseUrl;
+        this.bearerToken = bearerToken;
     }
 
     String baseUrl() {
@@ -66,6 +73,9 @@ final class ServiceApi {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         answered.computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();

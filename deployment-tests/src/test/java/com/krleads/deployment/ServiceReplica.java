@@ -26,8 +26,8 @@ final class ServiceReplica implements AutoCloseable {
     private ManagedProcess process;
     private int starts;
 
-    private ServiceReplica(String name, String configFile, Map<String, String> settings, Path workDir)
-            throws IOException {
+    private ServiceReplica(String name, String configFile, Map<String, String> settings, Path workDir,
+                           String apiToken) throws IOException {
         this.name = name;
         this.configFile = configFile;
         this.workDir = workDir;
@@ -36,14 +36,20 @@ final class ServiceReplica implements AutoCloseable {
         this.environment = new HashMap<>(settings);
         environment.put("APP_PORT", String.valueOf(appPort));
         environment.put("ADMIN_PORT", String.valueOf(adminPort));
-        this.api = new ServiceApi("http://127.0.0.1:" + appPort);
+        this.api = new ServiceApi("http://127.0.0.1:" + appPort, apiToken);
         this.admin = new ServiceApi("http://127.0.0.1:" + adminPort);
     }
 
     /** Launches the process; {@link #awaitHealthy()} waits for it. */
     static ServiceReplica launch(String name, String configFile, Map<String, String> settings, Path workDir)
             throws IOException {
-        ServiceReplica replica = new ServiceReplica(name, configFile, settings, workDir);
+        return launch(name, configFile, settings, workDir, null);
+    }
+
+    /** Launches the process, whose API is called with the API key {@code apiToken} (null: none). */
+    static ServiceReplica launch(String name, String configFile, Map<String, String> settings, Path workDir,
+                                 String apiToken) throws IOException {
+        ServiceReplica replica = new ServiceReplica(name, configFile, settings, workDir, apiToken);
         replica.launch();
         return replica;
     }
