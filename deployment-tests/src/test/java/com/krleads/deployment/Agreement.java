@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * a tolerance.
  * <ul>
  * <li>The receiver holds the very samples the scraper holds: it must agree exactly.</li>
- * <li>VictoriaMetrics agrees exactly on expressions without a range. With a range W, MetricsQL
+ * <li>VictoriaMetrics agrees on expressions without a range to {@link #STORED} of the value (its
+ * compression may change the last of 16 digits). With a range W, MetricsQL
  * computes {@code rate} and {@code increase} from the last sample before the window to the last one
  * inside it and does not extrapolate; PromQL takes the samples inside the window and extrapolates
  * them to its edges. Each may so count one scrape interval s more or less at each edge: the answers
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
  */
 final class Agreement {
     static final double EXACT = 1e-9;
+    static final double STORED = 1e-12;
     private static final Pattern RANGE = Pattern.compile("\\[(\\d+)(ms|s|m|h|d|w)\\]");
 
     private Agreement() {
@@ -40,7 +42,7 @@ final class Agreement {
     static Tolerance prometheusVersusMetricsql(String expr, Duration scrapeInterval) {
         Duration shortest = shortestRange(expr);
         if (shortest.isZero()) {
-            return Tolerance.EXACTLY;
+            return new Tolerance(STORED, 0, null);
         }
         if (expr.contains("histogram_quantile")) {
             return new Tolerance(0, 0, bucketsOf(expr));

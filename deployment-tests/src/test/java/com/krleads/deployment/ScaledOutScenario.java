@@ -141,7 +141,7 @@ final class ScaledOutScenario {
         String ownerPrefix = world.replicaA.pid() + "@";
         jobsOfKilledReplica = world.database.jobs().stream()
                 .filter(j -> j.leaseOwner() != null && j.leaseOwner().startsWith(ownerPrefix)).toList();
-        killedAt = wholeSecond();
+        killedAt = Instant.now();
         world.replicaA.kill();
         world.site.releasePages();
         long all = (long) BUSY + JOBS + BUSY + BACKLOG;

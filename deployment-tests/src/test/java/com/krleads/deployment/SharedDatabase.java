@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ final class SharedDatabase implements AutoCloseable {
     private final EmbeddedPostgres postgres;
 
     /** One row of the jobs table. */
-    record JobRow(long id, String status, int attempts, String leaseOwner, String errorMessage) {
+    record JobRow(long id, String status, int attempts, String leaseOwner, String errorMessage, Instant finishedAt) {
     }
 
     private SharedDatabase(EmbeddedPostgres postgres) {
@@ -46,9 +48,11 @@ final class SharedDatabase implements AutoCloseable {
     List<JobRow> jobs() throws SQLException {
         List<JobRow> rows = new ArrayList<>();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT id, status, attempts, lease_owner, error_message FROM jobs ORDER BY id")) {
+             ResultSet r = s.executeQuery("SELECT id, status, attempts, lease_owner, error_message, finished_at FROM jobs ORDER BY id")) {
             while (r.next()) {
-                rows.add(new JobRow(r.getLong(1), r.getString(2), r.getInt(3), r.getString(4), r.getString(5)));
+                Timestamp finished = r.getTimestamp(6);
+                rows.add(new JobRow(r.getLong(1), r.getString(2), r.getInt(3), r.getString(4), r.getString(5),
+                        finished == null ? null : finished.toInstant()));
             }
         }
         return rows;
