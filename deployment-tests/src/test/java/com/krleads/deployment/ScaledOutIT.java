@@ -2,7 +2,7 @@ package com.krleads.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.deployment.DashboardQueries.GrafanaVariables;
+import com.krleads.dashboards.Settings;
 import com.krleads.deployment.DashboardQueries.PanelQuery;
 import com.krleads.deployment.GeneratedRules.Rule;
 import com.krleads.deployment.SharedDatabase.JobRow;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaledOutIT {
-    private static final String JOB = "job=\"" + GrafanaVariables.JOB + "\"";
+    private static final String JOB = "job=\"" + Settings.SCRAPE_JOB + "\"";
     /** Our largest value is the heap limit (-Xmx384m); the neighbour's values start at 1e13. */
     private static final double LARGER_THAN_OURS = 1e9;
 
@@ -231,8 +231,9 @@ class ScaledOutIT {
         return found;
     }
 
-    private GrafanaVariables grafanaTime() {
-        return GrafanaVariables.forScrapeInterval(ScaledOutWorld.SCRAPE_INTERVAL,
+    /** Grafana's variables for a dashboard range from the window's start to the held backlog. */
+    private Map<String, String> grafanaTime() {
+        return DashboardQueries.variables(ScaledOutWorld.SCRAPE_INTERVAL,
                 Duration.between(scenario.windowStart, scenario.backlogMoment));
     }
 
