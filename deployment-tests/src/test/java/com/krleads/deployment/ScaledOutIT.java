@@ -66,7 +66,7 @@ class ScaledOutIT {
     @Test
     void requestCountsPerStatusMatchWhatTheClientsSent() throws Exception {
         Duration range = Duration.between(scenario.windowStart, scenario.windowEnd);
-        double ceiling = (double) range.toMillis() / (range.toMillis() - 2 * ScaledOutWorld.SCRAPE_INTERVAL.toMillis());
+        double ceiling = ceiling(range);
         String sumByStatus = "sum by (status) (http_requests_total{" + JOB + "})";
         for (Map.Entry<String, PrometheusApi> endpoint : world.queryEndpoints().entrySet()) {
             PrometheusApi api = endpoint.getValue();
@@ -112,6 +112,13 @@ class ScaledOutIT {
         }
     }
 
+    /**
+     * The jobs' truth is in the database and in the fixture site's log. On every endpoint the raw
+     * counter's difference over the window is exact. increase() over the window is exact on
+     * VictoriaMetrics too; on Prometheus it cannot see the first increment of a series born inside
+     * the range (each job here is its source's first on that replica, as after every restart), so
+     * it reads low: the figure is recorded for the docs and held only to the ceiling.
+     */
     @Test
     void everyJobRanOnceAndEveryLeadIsStoredOnce() throws Exception {
         assertThat(scenario.jobsOfTheWindow).hasSize(ScaledOutScenario.JOBS).allSatisfy(job -> {
@@ -123,12 +130,21 @@ class ScaledOutIT {
         assertThat(scenario.leadsAfterJobs).as("leads in the directory").isEqualTo(10);
         assertThat(scenario.newLeadsOverAllJobs).as("leads created, summed over every job").isEqualTo(10);
         String completed = "sum(scraping_jobs_total{" + JOB + ",status=\"completed\"})";
+        Duration range = Duration.between(scenario.windowStart, scenario.windowEnd);
         for (Map.Entry<String, PrometheusApi> endpoint : world.queryEndpoints().entrySet()) {
             double delta = value(endpoint.getValue(), completed, scenario.windowEnd)
                     - value(endpoint.getValue(), completed, scenario.windowStart);
-            record("jobs completed in the window (truth " + ScaledOutScenario.JOBS + ")", endpoint.getKey(), delta);
+            double increase = value(endpoint.getValue(), "sum(increase(scraping_jobs_total{" + JOB
+                    + ",status=\"completed\"}[" + range.toMillis() + "ms]))", scenario.windowEnd);
+            record("jobs completed in the window (truth " + ScaledOutScenario.JOBS + "): counter difference",
+                    endpoint.getKey(), delta);
+            record("jobs completed in the window (truth " + ScaledOutScenario.JOBS + "): increase",
+                    endpoint.getKey(), increase);
             assertThat(delta).as(endpoint.getKey()).isEqualTo(ScaledOutScenario.JOBS);
+            assertThat(increase).as(endpoint.getKey()).isBetween(0.0, ScaledOutScenario.JOBS * ceiling(range));
         }
+        assertThat(value(world.victoria.api(), "sum(increase(scraping_jobs_total{" + JOB + ",status=\"completed\"}["
+                + range.toMillis() + "ms]))", scenario.windowEnd)).as("MetricsQL counts born series").isEqualTo(ScaledOutScenario.JOBS);
     }
 
     @Test
@@ -231,10 +247,18 @@ class ScaledOutIT {
         return found;
     }
 
-    /** Grafana's variables for a dashboard range from the window's start to the held backlog. */
+    /**
+     * Grafana's variables for a dashboard whose range starts once the M jobs are done and ends with
+     * the held backlog: no counter series is born inside it (see everyJobRanOnceAndEveryLeadIsStoredOnce).
+     */
     private Map<String, String> grafanaTime() {
         return DashboardQueries.variables(ScaledOutWorld.SCRAPE_INTERVAL,
-                Duration.between(scenario.windowStart, scenario.backlogMoment));
+                Duration.between(scenario.jobsDone, scenario.backlogMoment));
+    }
+
+    /** increase() over {@code range} reads at most this factor above the truth (two quiet scrapes at each edge). */
+    private static double ceiling(Duration range) {
+        return (double) range.toMillis() / (range.toMillis() - 2 * ScaledOutWorld.SCRAPE_INTERVAL.toMillis());
     }
 
     private static List<PanelQuery> panels() throws Exception {

@@ -36,6 +36,8 @@ final class ScaledOutScenario {
 
     // What happened: read by the assertions.
     Instant windowStart;
+    /** After the M jobs, before the held ones: every per-source series of the window exists from here on. */
+    Instant jobsDone;
     Instant backlogMoment;
     Instant windowEnd;
     Instant killedAt;
@@ -110,6 +112,8 @@ final class ScaledOutScenario {
         }
         leadsAfterJobs = world.database.count("SELECT COUNT(*) FROM leads");
         newLeadsOverAllJobs = world.database.count("SELECT SUM(new_leads) FROM jobs");
+        quietForTwoScrapes();
+        jobsDone = wholeSecond();
     }
 
     /** A slow site holds every worker; K more jobs wait. Steady API traffic meanwhile. */
