@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaledOutIT {
     private static final String JOB = "job=\"" + Settings.SCRAPE_JOB + "\"";
-    /** Our largest value is the heap limit (-Xmx384m); the neighbour's values start at 1e13. */
+    /** Our largest value is the heap limit (-Xmx512m); the neighbour's values start at 1e13. */
     private static final double LARGER_THAN_OURS = 1e9;
 
     private ScaledOutWorld world;

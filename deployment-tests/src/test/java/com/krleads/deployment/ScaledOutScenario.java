@@ -126,8 +126,9 @@ final class ScaledOutScenario {
         AtomicBoolean steady = new AtomicBoolean(true);
         Thread load = new Thread(() -> steadyTraffic(steady), "steady-traffic");
         load.start();
-        // One $__rate_interval of steady traffic, and two scrapes of the held state.
-        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(6));
+        // Steady traffic only, for longer than a $__rate_interval plus the sample before it (which
+        // MetricsQL reads), and two scrapes of the held state.
+        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(8));
         backlogMoment = wholeSecond();
         jobsAtBacklog = world.database.jobsByStatus();
         sleep(Duration.ofSeconds(1));

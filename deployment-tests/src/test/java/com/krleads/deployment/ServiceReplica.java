@@ -59,8 +59,7 @@ final class ServiceReplica implements AutoCloseable {
         assertThat(jar).as("run after `mvn package` of the service").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         starts++;
-        process = ManagedProcess.start(name, List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-jar", jar.toString(), "server", configFile),
+        process = ManagedProcess.start(name, List.of(java, "-Xmx512m", "-jar", jar.toString(), "server", configFile),
                 ProjectFiles.root(), environment, workDir.resolve(name + "-" + starts + ".log"));
     }
 
