@@ -27,6 +27,8 @@ final class ScaledOutScenario {
     /** Steady API traffic while the backlog is held, so that every rate panel has something to show. */
     static final Duration STEADY_PAUSE = Duration.ofMillis(100);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The sources' delay between pages: production's minimum (LIMIT_MIN_DELAY's default). */
+    static final Duration POLITENESS = Duration.ofSeconds(1);
     /** One source per job (a source has at most one active job): warm-up, the M jobs, the held ones. */
     static final int SOURCES = BUSY + JOBS + BUSY + BACKLOG;
 
@@ -201,7 +203,7 @@ final class ScaledOutScenario {
     private long createSource(ServiceApi api, int i) throws Exception {
         String body = JSON.writeValueAsString(Map.of("name", "directory-" + i,
                 "startUrl", world.site.startUrl() + startQuery(i),
-                "selectors", FixtureSite.selectors(), "maxPages", 5, "delayMillis", 0));
+                "selectors", FixtureSite.selectors(), "maxPages", 5, "delayMillis", POLITENESS.toMillis()));
         ServiceApi.Answer created = api.post("/api/sources", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().path("id").asLong();

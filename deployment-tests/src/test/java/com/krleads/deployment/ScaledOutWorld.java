@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.krleads.scraper.auth.ApiTokens;
 import com.krleads.scraper.testing.FixtureSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,12 @@ final class ScaledOutWorld implements AutoCloseable {
         SharedDatabase database = SharedDatabase.start();
         FixtureSite site = FixtureSite.start();
         NeighbourTarget neighbour = NeighbourTarget.start();
+        // One operator key, written as an operator does (README, "API keys"): the role and the token's hash.
+        String token = ApiTokens.newToken();
+        Path keys = workDir.resolve("api_keys");
+        Files.writeString(keys, "operator " + ApiTokens.sha256Hex(token) + "\n");
         Map<String, String> env = Map.ofEntries(
+                Map.entry("API_KEYS_FILE", keys.toString()),
                 Map.entry("DATABASE_URL", database.jdbcUrl()),
                 Map.entry("DATABASE_USER", database.user()),
                 Map.entry("DATABASE_PASSWORD", ""),
@@ -71,8 +77,8 @@ final class ScaledOutWorld implements AutoCloseable {
                 // No DNS on the build machines: MX lookups would only wait for their timeout.
                 Map.entry("VERIFICATION_ENABLED", "false"),
                 Map.entry("LOG_LEVEL", "WARN"));
-        ServiceReplica a = ServiceReplica.launch("replica-a", "config-prod.yml", env, workDir);
-        ServiceReplica b = ServiceReplica.launch("replica-b", "config-prod.yml", env, workDir);
+        ServiceReplica a = ServiceReplica.launch("replica-a", "config-prod.yml", env, workDir, token);
+        ServiceReplica b = ServiceReplica.launch("replica-b", "config-prod.yml", env, workDir, token);
         VictoriaMetricsServer victoria = VictoriaMetricsServer.start(workDir);
         PrometheusServer receiver = PrometheusServer.start("receiver", workDir,
                 "global:\n  evaluation_interval: 1m\n", "--web.enable-remote-write-receiver");
