@@ -118,22 +118,25 @@ final class ScaledOutScenario {
         jobsDone = wholeSecond();
     }
 
-    /** A slow site holds every worker; K more jobs wait. Steady API traffic meanwhile. */
+    /**
+     * Steady API traffic first, for longer than a {@code $__rate_interval} and the sample before it
+     * (which MetricsQL reads); then a slow site holds every worker while K more jobs wait. The
+     * moment asked about comes two scrapes after that, before the site lets any held page go
+     * ({@link FixtureSite#MAX_HOLD_MILLIS}): no counter series is born in the windows that end there.
+     */
     private void holdBacklog() throws Exception {
+        AtomicBoolean steady = new AtomicBoolean(true);
+        Thread load = new Thread(() -> steadyTraffic(steady), "steady-traffic");
+        load.start();
+        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(5));
         world.site.holdPages();
         postJobs(BUSY + BACKLOG);
         Map<String, Long> held = Map.of("completed", (long) BUSY + JOBS, "running", (long) BUSY,
                 "queued", (long) BACKLOG);
         awaitJobs("every worker held and " + BACKLOG + " jobs queued", held);
-        AtomicBoolean steady = new AtomicBoolean(true);
-        Thread load = new Thread(() -> steadyTraffic(steady), "steady-traffic");
-        load.start();
-        // Steady traffic only, for longer than a $__rate_interval plus the sample before it (which
-        // MetricsQL reads), and two scrapes of the held state.
-        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(8));
+        sleep(ScaledOutWorld.SCRAPE_INTERVAL.multipliedBy(2).plusMillis(1500));
         backlogMoment = wholeSecond();
         jobsAtBacklog = world.database.jobsByStatus();
-        sleep(Duration.ofSeconds(1));
         steady.set(false);
         load.join();
         quietForTwoScrapes();
