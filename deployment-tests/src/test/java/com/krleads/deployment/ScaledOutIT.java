@@ -160,6 +160,10 @@ class ScaledOutIT {
         }
         assertThat(scenario.targetDownAlert).as("a target-down alert fired").isNotNull();
         assertThat(scenario.alertResolvedAt).isAfter(scenario.alertFiredAt);
+        record(scenario.targetDownAlert + " firing, seconds after the kill", "scraper",
+                Duration.between(scenario.killedAt, scenario.alertFiredAt).toMillis() / 1000.0);
+        record(scenario.targetDownAlert + " resolved, seconds after the kill", "scraper",
+                Duration.between(scenario.killedAt, scenario.alertResolvedAt).toMillis() / 1000.0);
         for (Map.Entry<String, PrometheusApi> endpoint : world.queryEndpoints().entrySet()) {
             for (String gauge : List.of("scraping_jobs_active", "workers_active", "queue_size")) {
                 assertExactly(endpoint.getKey(), endpoint.getValue(), "sum(" + gauge + "{" + JOB + "})",
