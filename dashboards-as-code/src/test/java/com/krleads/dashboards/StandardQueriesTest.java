@@ -2,49 +2,19 @@ package com.krleads.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.dashboards.output.Generator;
-import com.krleads.dashboards.output.GeneratorMain;
 import com.krleads.metrics.Labels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** Same bytes on every run, and the operators' five queries present in panels. */
-class GoldenTest {
+/** The operators' five standard queries are in panels (the bytes of every file: {@link GoldenFilesTest}). */
+class StandardQueriesTest {
     /** Every panel selector carries these matchers; they are removed before comparing. */
     private static final String VARIABLE_MATCHERS = Labels.JOB + "=~\"$job\"," + Labels.INSTANCE + "=~\"$instance\"";
     private static final String OR_ZERO = " or 0 * ";
     private static final String GUARD = " > 0)";
-
-    @Test
-    void twoRunsInOneJvmWriteIdenticalBytes(@TempDir Path first, @TempDir Path second) throws IOException {
-        Generator.generate(first);
-        Generator.generate(second);
-        assertThat(contents(second)).isEqualTo(contents(first)).hasSize(11);
-    }
-
-    /** Another JVM has another hash seed: this catches any output that follows hash order. */
-    @Test
-    void aRunInAnotherJvmWritesIdenticalBytes(@TempDir Path here, @TempDir Path forked) throws Exception {
-        Generator.generate(here);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                GeneratorMain.class.getName(), "--out", forked.toString())
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(contents(forked)).isEqualTo(contents(here));
-    }
 
     /**
      * Each standard query is in a panel, written the dashboards' way: with the job and instance
@@ -53,7 +23,7 @@ class GoldenTest {
      */
     @Test
     void theFiveStandardQueriesAppearInPanels() throws IOException {
-        List<String> normalized = GeneratedOutput.panelExpressions().stream().map(GoldenTest::normalize).toList();
+        List<String> normalized = GeneratedOutput.panelExpressions().stream().map(StandardQueriesTest::normalize).toList();
         List<String> standard = standardQueries();
         assertThat(standard).hasSize(5);
         for (String query : standard) {
@@ -108,18 +78,9 @@ class GoldenTest {
     }
 
     private static List<String> standardQueries() throws IOException {
-        try (InputStream in = GoldenTest.class.getResourceAsStream("/standard-queries.txt")) {
+        try (InputStream in = StandardQueriesTest.class.getResourceAsStream("/standard-queries.txt")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
         }
     }
 
-    private static Map<String, String> contents(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(file).toString(), Files.readString(file));
-            }
-        }
-        return files;
-    }
 }
