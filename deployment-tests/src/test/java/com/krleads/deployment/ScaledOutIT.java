@@ -1,11 +1,15 @@
 package com.krleads.deployment;
 
+import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS_ACTIVE;
+import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.dashboards.Settings;
 import com.krleads.deployment.DashboardQueries.PanelQuery;
 import com.krleads.deployment.GeneratedRules.Rule;
 import com.krleads.deployment.SharedDatabase.JobRow;
+import com.krleads.metrics.Labels;
 import com.krleads.testing.RequiredTools;
 import java.time.Duration;
 import java.time.Instant;
@@ -94,15 +98,15 @@ class ScaledOutIT {
         Instant at = scenario.backlogMoment;
         for (Map.Entry<String, PrometheusApi> endpoint : world.queryEndpoints().entrySet()) {
             PrometheusApi api = endpoint.getValue();
-            assertExactly(endpoint.getKey(), api, "sum(queue_size{" + JOB + "}) by (queue_name)", at,
+            assertExactly(endpoint.getKey(), api, "sum(" + QUEUE_SIZE.name() + "{" + JOB + "}) by (" + Labels.QUEUE_NAME + ")", at,
                     ScaledOutScenario.BACKLOG, "backlog");
-            assertExactly(endpoint.getKey(), api, "count(queue_size{" + JOB + "})", at, 1, "replicas reporting queue_size");
-            assertExactly(endpoint.getKey(), api, "sum(workers_active{" + JOB + "})", at, ScaledOutScenario.BUSY,
-                    "workers_active");
-            assertExactly(endpoint.getKey(), api, "sum(scraping_jobs_active{" + JOB + "})", at, ScaledOutScenario.BUSY,
-                    "scraping_jobs_active");
+            assertExactly(endpoint.getKey(), api, "count(" + QUEUE_SIZE.name() + "{" + JOB + "})", at, 1, "replicas reporting " + QUEUE_SIZE.name());
+            assertExactly(endpoint.getKey(), api, "sum(" + WORKERS_ACTIVE.name() + "{" + JOB + "})", at, ScaledOutScenario.BUSY,
+                    WORKERS_ACTIVE.name());
+            assertExactly(endpoint.getKey(), api, "sum(" + SCRAPING_JOBS_ACTIVE.name() + "{" + JOB + "})", at, ScaledOutScenario.BUSY,
+                    SCRAPING_JOBS_ACTIVE.name());
             for (PanelQuery panel : panels()) {
-                if (panel.rawExpr().contains("queue_size")) {
+                if (panel.rawExpr().contains(QUEUE_SIZE.name())) {
                     QueryResult tile = query(api, panel.expr(grafanaTime()), at);
                     record("backlog tile " + panel.panel(), endpoint.getKey(), tile.single());
                     assertThat(tile.values()).as("%s on %s", panel.id(), endpoint.getKey()).isNotEmpty()
@@ -165,7 +169,7 @@ class ScaledOutIT {
         record(scenario.targetDownAlert + " resolved, seconds after the kill", "scraper",
                 Duration.between(scenario.killedAt, scenario.alertResolvedAt).toMillis() / 1000.0);
         for (Map.Entry<String, PrometheusApi> endpoint : world.queryEndpoints().entrySet()) {
-            for (String gauge : List.of("scraping_jobs_active", "workers_active", "queue_size")) {
+            for (String gauge : List.of(SCRAPING_JOBS_ACTIVE.name(), WORKERS_ACTIVE.name(), QUEUE_SIZE.name())) {
                 assertExactly(endpoint.getKey(), endpoint.getValue(), "sum(" + gauge + "{" + JOB + "})",
                         scenario.afterTakeover, 0, gauge + " after the takeover, A down");
                 assertExactly(endpoint.getKey(), endpoint.getValue(), "sum(" + gauge + "{" + JOB + "})",
