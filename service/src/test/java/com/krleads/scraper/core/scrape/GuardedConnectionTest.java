@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.core.HostResolver;
+import com.krleads.scraper.core.RefusedUrlException;
 import com.krleads.scraper.core.UrlGuard;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.TestConfigs;
 import io.dropwizard.util.Duration;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -23,8 +25,12 @@ import org.junit.jupiter.api.Test;
  * rebinding) never brings a request to loopback, on the first request or on a redirect.
  */
 class GuardedConnectionTest {
-    /** TEST-NET-3: public by the rules, and routed nowhere from here. */
-    private static final String PUBLIC_ANSWER = "203.0.113.7";
+    /**
+     * The first answer, standing in for a public address that passed the check: a loopback
+     * alias where nothing listens, so a connection to it is refused at once on any machine and
+     * no packet leaves this one (the fixture site listens on 127.0.0.1 only).
+     */
+    private static final String CHECKED_ANSWER = "127.0.0.2";
     private static FixtureSite site;
     private final ScraperConfig config = TestConfigs.scraper(false);
 
@@ -39,8 +45,9 @@ class GuardedConnectionTest {
     }
 
     /**
-     * Answers {@code localhost} with a public address once, then with loopback, as a rebinding
-     * DNS server would; the system resolver, had anything asked it, answers loopback too.
+     * Answers {@code localhost} with the checked address once, then with the fixture site's
+     * loopback address, as a rebinding DNS server would; the system resolver, had anything
+     * asked it, answers the site's address too.
      */
     private static final class RebindingResolver implements HostResolver {
         final AtomicInteger lookups = new AtomicInteger();
@@ -50,7 +57,7 @@ class GuardedConnectionTest {
             if (!host.equals("localhost")) {
                 return InetAddress.getAllByName(host);
             }
-            String answer = lookups.getAndIncrement() == 0 ? PUBLIC_ANSWER : "127.0.0.1";
+            String answer = lookups.getAndIncrement() == 0 ? CHECKED_ANSWER : "127.0.0.1";
             return new InetAddress[] {InetAddress.getByName(answer)};
         }
     }
@@ -71,31 +78,49 @@ class GuardedConnectionTest {
         assertThat(fetcher.get(uri).status()).isEqualTo(200);
     }
 
+    /**
+     * A check that lets the first answer through, as the guard lets a public address through;
+     * the guard's own refusal of loopback is {@link UrlGuardTest}'s.
+     */
+    private static PageFetcher.HostCheck passesFirstAnswer(RebindingResolver dns) {
+        return host -> {
+            try {
+                InetAddress[] answer = dns.resolve(host);
+                if (answer[0].getHostAddress().equals(CHECKED_ANSWER)) {
+                    return answer;
+                }
+            } catch (UnknownHostException e) {
+                // refused below, as the guard refuses a name that does not resolve
+            }
+            throw new RefusedUrlException(host + " is refused by the check");
+        };
+    }
+
     @Test
-    void aNameRebindingToLoopbackAfterTheCheckNeverReachesIt() {
+    void aNameRebindingAfterTheCheckIsNeverResolvedAgain() {
         RebindingResolver dns = new RebindingResolver();
-        PageFetcher fetcher = fetcher(new UrlGuard(false, dns)::resolve);
+        PageFetcher fetcher = fetcher(passesFirstAnswer(dns));
         String path = "/seoul/food/page2.html?rebinding=first";
         long before = site.requests().size();
 
         assertThatThrownBy(() -> fetcher.get(URI.create("http://localhost:" + site.uri("/").getPort() + path)))
                 .isInstanceOf(FetchException.class)
-                .hasMessageNotContaining("refused");
+                .hasRootCauseInstanceOf(ConnectException.class);
         assertThat(dns.lookups).hasValue(1);
         assertThat(site.requests()).hasSize((int) before);
     }
 
     @Test
-    void aRedirectToARebindingNameNeverReachesLoopback() {
+    void aRedirectToARebindingNameNeverReachesTheSecondAnswer() {
         RebindingResolver dns = new RebindingResolver();
-        UrlGuard strict = new UrlGuard(false, dns);
+        PageFetcher.HostCheck rebinding = passesFirstAnswer(dns);
         UrlGuard fixtureOnly = new UrlGuard(true);
-        PageFetcher fetcher = fetcher(host -> host.equals("127.0.0.1") ? fixtureOnly.resolve(host) : strict.resolve(host));
+        PageFetcher fetcher = fetcher(host -> host.equals("127.0.0.1") ? fixtureOnly.resolve(host) : rebinding.resolve(host));
         String target = "http://localhost:" + site.uri("/").getPort() + "/seoul/food/page3.html?rebinding=redirect";
 
         assertThatThrownBy(() -> fetcher.get(site.uri("/test/redirect?to=" + target)))
                 .isInstanceOf(FetchException.class)
-                .hasMessageNotContaining("refused");
+                .hasRootCauseInstanceOf(ConnectException.class);
         assertThat(dns.lookups).hasValue(1);
         assertThat(site.requestedPaths()).contains("/test/redirect").doesNotContain("/seoul/food/page3.html");
     }
