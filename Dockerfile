@@ -9,7 +9,9 @@ COPY service service
 COPY dashboards-as-code dashboards-as-code
 COPY benchmarks benchmarks
 COPY deployment-tests deployment-tests
-RUN mvn -B -q -pl service -am package -DskipTests
+# The commit shown by build_info: docker build --build-arg REVISION=$(git rev-parse --short=12 HEAD)
+ARG REVISION=unknown
+RUN mvn -B -q -pl service -am package -DskipTests -Dbuild.revision=${REVISION}
 
 # Runtime stage: a JRE, a non-root user, the jar and both configurations.
 FROM eclipse-temurin:17-jre

@@ -1,5 +1,7 @@
 # Everyday commands. The Maven wrapper needs only a JDK 17 and any Maven 3 on the PATH once.
 MVN := ./mvnw -B
+# The commit the jar is built from, shown by the build_info metric.
+REVISION := $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
 COMPOSE := docker compose
 PROD := $(COMPOSE) -f docker-compose.prod.yml --env-file .env.production
 SECRETS := deploy/alertmanager/secrets
@@ -15,7 +17,7 @@ help: ## List the targets
 ENV_DEV := set -a; [ ! -f .env ] || . ./.env; set +a;
 
 build: ## Build the service jar and generate dashboards, provisioning and rules (no tests; .env's alerting settings)
-	$(ENV_DEV) $(MVN) package -DskipTests
+	$(ENV_DEV) $(MVN) package -DskipTests -Dbuild.revision=$(REVISION)
 
 run: build ## Run the service on the embedded H2 database (API :8080, admin :8081)
 	java -jar service/target/kr-lead-scraper.jar server config.yml

@@ -20,7 +20,7 @@ class MetricCatalogTest {
             family.labelNames().forEach(label -> assertThat(label).matches(LABEL_NAME).doesNotStartWith("__"));
             family.seriesNames().forEach(name -> assertThat(series.add(name)).as("series %s declared twice", name).isTrue());
         }
-        assertThat(MetricCatalog.ALL).hasSize(17);
+        assertThat(MetricCatalog.ALL).hasSize(19);
     }
 
     @Test
@@ -37,6 +37,10 @@ class MetricCatalogTest {
         assertThat(MetricCatalog.HTTP_REQUESTS.labelNames()).containsExactly("method", "endpoint", "status");
         assertThat(MetricCatalog.QUEUE_JOBS.labelNames()).containsExactly("queue_name", "status");
         assertThat(LabelValues.DuplicateAction.AUTO_MERGE.label()).isEqualTo("auto_merge");
+        assertThat(MetricCatalog.QUEUE_OLDEST_JOB_AGE.name()).isEqualTo("queue_oldest_job_age_seconds");
+        assertThat(MetricCatalog.QUEUE_OLDEST_JOB_AGE.labelNames()).containsExactly("queue_name");
+        assertThat(MetricCatalog.BUILD_INFO.name()).isEqualTo("build_info");
+        assertThat(MetricCatalog.BUILD_INFO.labelNames()).containsExactly("version", "revision");
     }
 
     @Test

@@ -24,6 +24,7 @@ import com.krleads.scraper.demo.DemoJobs;
 import com.krleads.scraper.demo.DemoSite;
 import com.krleads.scraper.health.DatabaseHealthCheck;
 import com.krleads.scraper.health.OllamaHealthCheck;
+import com.krleads.scraper.metrics.KnownSources;
 import com.krleads.scraper.metrics.PrometheusMetrics;
 import com.krleads.scraper.metrics.QueueSizeReporter;
 import com.krleads.scraper.health.QueueHealthCheck;
@@ -120,7 +121,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.jersey().register(new WebErrorMapper());
         SourceValidator validator = new SourceValidator(urlGuard, config.scraper.allowPrivateAddresses,
                 config.scraper.maxPagesLimit, new PolitenessDelay(config.limits.minDelay.toMilliseconds()));
-        environment.jersey().register(new SourceResource(sources, jobs, validator, clock));
+        environment.jersey().register(new SourceResource(sources, jobs, validator, clock, events));
         environment.jersey().register(new JobResource(queue, jobs, sources,
                 new JobRateLimiter(config.limits.jobsPerKey, config.limits.jobsPerKeyPeriod.toJavaDuration())));
         environment.jersey().register(new LeadResource(leads, sources));
@@ -137,6 +138,13 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         QueueSizeReporter queueSizeReporter = QueueSizeReporter.forDatabase(config.database, queue.isPostgres());
         environment.lifecycle().manage(queueSizeReporter);
         metrics.queueSizes(queue::countQueued, queueSizeReporter::reportsNow, JobQueue.SCRAPING);
+        metrics.queueOldestJobAges(name -> queue.oldestQueuedAge(name).toMillis() / 1000.0,
+                queueSizeReporter::reportsNow, JobQueue.SCRAPING);
+        if (metrics.enabled()) {
+            environment.lifecycle().manage(new KnownSources(sources::names, events,
+                    environment.lifecycle().scheduledExecutorService("known-sources").build(),
+                    config.metrics.sourceRefreshInterval.toJavaDuration()));
+        }
         metrics.workersActive(JobQueue.SCRAPING, workers::busyCount);
 
         if (config.demo.enabled) {

@@ -28,6 +28,14 @@ public class MetricsConfig {
     @JsonProperty
     public int maxLabelValues = 200;
 
+    /**
+     * How often the stored sources are read again so that a source created through another
+     * replica has its series at 0 here too, before its first job on this replica.
+     */
+    @NotNull
+    @JsonProperty
+    public Duration sourceRefreshInterval = Duration.seconds(30);
+
     /** How long a scrape waits for the health checks before using their last results. */
     @NotNull
     @JsonProperty

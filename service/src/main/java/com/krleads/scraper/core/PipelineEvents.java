@@ -17,6 +17,13 @@ import java.time.Duration;
 public interface PipelineEvents {
     PipelineEvents NONE = new PipelineEvents() { };
 
+    /**
+     * A source exists (stored at start, just created or renamed, or read again from the
+     * database): its series are created at 0 so that its first job is seen by {@code increase()}.
+     * Announcing a source again changes nothing.
+     */
+    default void sourceKnown(String source) { }
+
     /** An attempt at a job of {@code source} begins; it is active until {@link #jobStopped}. */
     default void jobStarted(String source) { }
 

@@ -51,6 +51,10 @@ public interface SourceDao {
     @SqlQuery("SELECT * FROM sources ORDER BY id")
     List<Source> list();
 
+    /** Every source's name, oldest first (the order in which the metrics' source limit admits them). */
+    @SqlQuery("SELECT name FROM sources ORDER BY id")
+    List<String> names();
+
     @SqlUpdate("DELETE FROM sources WHERE id = :id")
     int delete(@Bind("id") long id);
 

@@ -39,6 +39,15 @@ final class CardinalityGuard {
         return Labels.OVERFLOW;
     }
 
+    /**
+     * Like {@link #admit} for a value that is only announced, not recorded: past the limit it
+     * gives {@link Labels#OVERFLOW} without counting an overflow, so announcing the same sources
+     * again and again never inflates the overflow count.
+     */
+    String admitQuietly(String value) {
+        return admitted.contains(value) || tryAdmit(value) ? value : Labels.OVERFLOW;
+    }
+
     /** The value {@link #admit} gave for {@code value} before, without counting an overflow again. */
     String admitted(String value) {
         return admitted.contains(value) ? value : Labels.OVERFLOW;

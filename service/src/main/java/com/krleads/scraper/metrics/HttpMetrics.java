@@ -12,6 +12,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class HttpMetrics {
     static final String OTHER_METHOD = "other";
     private static final String[] METHODS = {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", OTHER_METHOD};
+    /**
+     * The server errors any route can answer, created at 0 with the route: 500 (an unhandled
+     * exception, the database gone) and 503 (the server unavailable). Their first occurrence
+     * then counts in {@code increase()} and in the availability SLI.
+     */
+    static final int[] SERVER_ERRORS = {500, 503};
 
     private final ServiceMetrics metrics;
     private final boolean includeEndpoints;
@@ -47,7 +53,7 @@ public final class HttpMetrics {
         return METHODS.length - 1;
     }
 
-    /** The children of one method and endpoint. */
+    /** The children of one method and endpoint: created at 0 when the route is first named. */
     public final class Route {
         private static final int MAX_STATUS = 599;
 
@@ -62,6 +68,9 @@ public final class HttpMetrics {
             this.endpoint = endpoint;
             this.inProgress = metrics.httpInProgress.labels(method, endpoint);
             this.duration = metrics.httpDuration.labels(method, endpoint);
+            for (int status : SERVER_ERRORS) {
+                requests(status);
+            }
         }
 
         public void started() {

@@ -1,12 +1,14 @@
 package com.krleads.scraper.metrics;
 
 import com.krleads.metrics.Labels;
+import jakarta.ws.rs.HttpMethod;
 import java.util.ArrayList;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.ContainerResponse;
 import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.model.RuntimeResource;
 import org.glassfish.jersey.server.internal.process.MappableException;
@@ -14,6 +16,7 @@ import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
 import org.glassfish.jersey.server.monitoring.RequestEventListener;
+import org.glassfish.jersey.uri.PathTemplate;
 import org.glassfish.jersey.uri.UriTemplate;
 
 /**
@@ -39,8 +42,36 @@ public final class HttpMetricsListener implements ApplicationEventListener {
         this.http = http;
     }
 
+    /** Once Jersey knows its routes, each route's children are created at 0, before its first request. */
     @Override
     public void onEvent(ApplicationEvent event) {
+        if (event.getType() == ApplicationEvent.Type.INITIALIZATION_FINISHED) {
+            for (Resource resource : event.getResourceModel().getResources()) {
+                createRoutes(resource, List.of());
+            }
+        }
+    }
+
+    /**
+     * The routes of a resource and its children, named as {@link #endpoint} names them at request
+     * time (each {@code @Path} as Jersey's template, joined). HEAD and OPTIONS are left out: Jersey
+     * answers them itself for every path, and they get their children on first use.
+     */
+    private void createRoutes(Resource resource, List<String> outer) {
+        List<String> parts = new ArrayList<>(outer);
+        if (resource.getPath() != null) {
+            parts.add(new PathTemplate(resource.getPath()).getTemplate());
+        }
+        String endpoint = joined(parts);
+        for (ResourceMethod method : resource.getResourceMethods()) {
+            String httpMethod = method.getHttpMethod();
+            if (httpMethod != null && !HttpMethod.HEAD.equals(httpMethod) && !HttpMethod.OPTIONS.equals(httpMethod)) {
+                http.route(httpMethod, endpoint);
+            }
+        }
+        for (Resource child : resource.getChildResources()) {
+            createRoutes(child, parts);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.krleads.metrics.LabelValues.EnrichmentMethod;
 import com.krleads.metrics.LabelValues.EnrichmentMode;
 import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
+import com.krleads.metrics.LabelValues.QueueName;
 import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.metrics.LabelValues.VerificationStatus;
 import com.krleads.metrics.Labels;
@@ -15,7 +16,10 @@ import java.time.Duration;
 /**
  * Records what the pipeline and the workers report into the catalog families. Source names
  * are user-defined, so each family that carries them is guarded against unbounded values,
- * or collapsed to {@link Labels#COLLAPSED} when labels are switched off.
+ * or collapsed to {@link Labels#COLLAPSED} when labels are switched off. Every child whose
+ * labels are known in advance is created at 0 before its first event (the closed label sets
+ * here, a source's children when it is announced): a series first seen at 1 is invisible to
+ * {@code increase()}.
  */
 public final class MetricsPipelineEvents implements PipelineEvents {
     private static final double NANOS_PER_SECOND = 1e9;
@@ -36,27 +40,62 @@ public final class MetricsPipelineEvents implements PipelineEvents {
         this.resultSources = metrics.guard(metrics.scrapingResults, maxSources);
         this.activeSources = metrics.guard(metrics.scrapingJobsActive, maxSources);
         this.decodeSources = metrics.guard(metrics.decodeReplacements, maxSources);
+        createClosedLabelSets();
+    }
+
+    private void createClosedLabelSets() {
+        for (QueueName queue : QueueName.values()) {
+            for (QueueJobStatus status : QueueJobStatus.values()) {
+                metrics.queueJobs.labels(queue.label(), status.label());
+            }
+        }
+        for (DuplicateAction action : DuplicateAction.values()) {
+            metrics.duplicates.labels(action.label());
+        }
+        for (EnrichmentMode mode : EnrichmentMode.values()) {
+            for (EnrichmentMethod method : EnrichmentMethod.values()) {
+                metrics.enrichments.labels(mode.label(), method.label());
+            }
+        }
+        for (ContactType type : ContactType.values()) {
+            for (VerificationStatus status : VerificationStatus.values()) {
+                metrics.verifications.labels(type.label(), status.label());
+            }
+        }
     }
 
     private String source(CardinalityGuard guard, String source) {
         return includeSources ? guard.admit(source) : Labels.COLLAPSED;
     }
 
+    private String announced(CardinalityGuard guard, String source) {
+        return includeSources ? guard.admitQuietly(source) : Labels.COLLAPSED;
+    }
+
     /**
-     * Also creates the source's outcome and result counters at 0, so that the first job of a
-     * source is seen by {@code increase()}: a counter series born at 1 looks unchanged to it.
+     * Creates the source's children at 0: its outcomes, results, decode replacements, duration
+     * histogram and active gauge. Past the source limit, those of {@link Labels#OVERFLOW}.
      */
     @Override
-    public void jobStarted(String source) {
-        metrics.scrapingJobsActive.labels(source(activeSources, source)).inc();
-        String jobs = source(jobSources, source);
+    public void sourceKnown(String source) {
+        String jobs = announced(jobSources, source);
         for (JobOutcome outcome : JobOutcome.values()) {
             metrics.scrapingJobs.labels(jobs, outcome.label());
         }
-        String results = source(resultSources, source);
+        String results = announced(resultSources, source);
         for (ResultType result : ResultType.values()) {
             metrics.scrapingResults.labels(results, result.label());
         }
+        metrics.decodeReplacements.labels(announced(decodeSources, source));
+        metrics.scrapingJobDuration.labels(announced(durationSources, source));
+        metrics.scrapingJobsActive.labels(announced(activeSources, source));
+    }
+
+    /** Also announces the source, for one created through another replica since the last re-read. */
+    @Override
+    public void jobStarted(String source) {
+        sourceKnown(source);
+        metrics.scrapingJobsActive.labels(source(activeSources, source)).inc();
     }
 
     @Override

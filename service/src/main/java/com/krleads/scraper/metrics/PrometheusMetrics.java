@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,8 @@ public final class PrometheusMetrics {
                 healthCheckPool);
         DropwizardBuiltins builtins = new DropwizardBuiltins(dropwizard, takenNames(registry, metrics));
         new RegistryCollector(metrics, health::refresh, builtins).register(registry);
+        BuildInfo build = BuildInfo.current();
+        metrics.buildInfo.labels(build.version(), build.revision()).inc();
         return new PrometheusMetrics(metrics, registry, new HttpMetrics(metrics, config.includeLabels),
                 new MetricsPipelineEvents(metrics, config.includeLabels, config.maxLabelValues));
     }
@@ -134,6 +137,21 @@ public final class PrometheusMetrics {
         if (metrics != null) {
             metrics.queueSize.exportWhen(reportsHere);
             queueSizes(countQueued, queueNames);
+        }
+    }
+
+    /**
+     * {@code queue_oldest_job_age_seconds{queue_name}} for each named queue, read from
+     * {@code oldestAge} at each scrape and exported, like {@code queue_size}, only while
+     * {@code reportsHere} says this process reports the shared backlog.
+     */
+    public void queueOldestJobAges(ToDoubleFunction<String> oldestAgeSeconds, BooleanSupplier reportsHere,
+                                   String... queueNames) {
+        if (metrics != null) {
+            metrics.queueOldestJobAge.exportWhen(reportsHere);
+            for (String queueName : queueNames) {
+                metrics.queueOldestJobAge.labels(queueName).readFrom(() -> oldestAgeSeconds.applyAsDouble(queueName));
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package com.krleads.scraper.metrics;
 
+import static com.krleads.metrics.MetricCatalog.BUILD_INFO;
 import static com.krleads.metrics.MetricCatalog.CONTACT_VERIFICATIONS;
 import static com.krleads.metrics.MetricCatalog.DUPLICATES_DETECTED;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
@@ -9,6 +10,7 @@ import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS_IN_PROGRESS;
 import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
 import static com.krleads.metrics.MetricCatalog.METRICS_LABEL_OVERFLOW;
 import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
+import static com.krleads.metrics.MetricCatalog.QUEUE_OLDEST_JOB_AGE;
 import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_DECODE_REPLACEMENTS;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS;
@@ -41,6 +43,8 @@ public final class ServiceMetrics {
     public final LabelledFamily<LabelledCounter> queueJobs;
     public final LabelledFamily<LabelledGauge> healthStatus;
     public final LabelledFamily<LabelledGauge> workersActive;
+    public final LabelledFamily<LabelledGauge> queueOldestJobAge;
+    public final LabelledFamily<LabelledGauge> buildInfo;
     public final LabelledFamily<LabelledCounter> labelOverflows;
 
     private final List<LabelledFamily<?>> all;
@@ -63,10 +67,12 @@ public final class ServiceMetrics {
         queueJobs = LabelledFamily.counters(QUEUE_JOBS, registry);
         healthStatus = LabelledFamily.gauges(HEALTH_CHECK_STATUS, registry);
         workersActive = LabelledFamily.gauges(WORKERS_ACTIVE, registry);
+        queueOldestJobAge = LabelledFamily.gauges(QUEUE_OLDEST_JOB_AGE, registry);
+        buildInfo = LabelledFamily.gauges(BUILD_INFO, registry);
         labelOverflows = LabelledFamily.counters(METRICS_LABEL_OVERFLOW, registry);
         all = List.of(httpRequests, httpDuration, httpInProgress, httpErrors, scrapingJobs, scrapingJobDuration,
                 scrapingResults, scrapingJobsActive, decodeReplacements, duplicates, enrichments, enrichmentDuration, verifications,
-                queueSize, queueJobs, healthStatus, workersActive, labelOverflows);
+                queueSize, queueJobs, healthStatus, workersActive, queueOldestJobAge, buildInfo, labelOverflows);
     }
 
     /** In the catalog's order, followed by the instrumentation's own families. */

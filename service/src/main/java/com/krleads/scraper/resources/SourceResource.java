@@ -3,6 +3,7 @@ package com.krleads.scraper.resources;
 import com.krleads.scraper.api.SourceRequest;
 import com.krleads.scraper.api.SourceResponse;
 import com.krleads.scraper.auth.Role;
+import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
@@ -33,12 +34,15 @@ public class SourceResource {
     private final JobDao jobs;
     private final SourceValidator validator;
     private final Clock clock;
+    private final PipelineEvents events;
 
-    public SourceResource(SourceDao sources, JobDao jobs, SourceValidator validator, Clock clock) {
+    public SourceResource(SourceDao sources, JobDao jobs, SourceValidator validator, Clock clock,
+                          PipelineEvents events) {
         this.sources = sources;
         this.jobs = jobs;
         this.validator = validator;
         this.clock = clock;
+        this.events = events;
     }
 
     @POST
@@ -47,6 +51,7 @@ public class SourceResource {
         Source source = validator.toSource(0, request, clock.instant(), clock.instant());
         rejectTakenName(source.name(), -1);
         Source created = uniqueName(() -> sources.insert(source));
+        events.sourceKnown(created.name());
         return Response.created(URI.create("/api/sources/" + created.id())).entity(SourceResponse.of(created)).build();
     }
 
@@ -69,6 +74,7 @@ public class SourceResource {
         Source updated = validator.toSource(existing.id(), request, existing.createdAt(), clock.instant());
         rejectTakenName(updated.name(), existing.id());
         uniqueName(() -> sources.update(updated, updated.selectors()));
+        events.sourceKnown(updated.name());
         return SourceResponse.of(find(id));
     }
 

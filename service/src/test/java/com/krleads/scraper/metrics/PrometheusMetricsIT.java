@@ -90,7 +90,17 @@ class PrometheusMetricsIT {
         assertThat(scrape.value(HTTP_REQUESTS.name(), METHOD, "GET", ENDPOINT, Labels.UNMATCHED, STATUS, "404")).isEqualTo(10);
         assertThat(scrape.value(HTTP_REQUESTS.name(), METHOD, "POST", ENDPOINT, "/api/items", STATUS, "422")).isEqualTo(6);
         assertThat(scrape.value(HTTP_REQUESTS.name(), METHOD, "GET", ENDPOINT, "/api/boom", STATUS, "500")).isEqualTo(1);
-        assertThat(scrape.named(HTTP_REQUESTS.name())).hasSize(4);
+        assertThat(scrape.named(HTTP_REQUESTS.name())).filteredOn(series -> series.value() > 0).hasSize(4);
+    }
+
+    @Test
+    void everyRouteHasItsServerErrorsFromTheStart() {
+        String[][] routes = {{"GET", "/api/jobs/{id}"}, {"POST", "/api/items"}, {"GET", "/api/boom"}, {"GET", Labels.UNMATCHED}};
+        for (String[] route : routes) {
+            assertThat(scrape.value(HTTP_REQUESTS.name(), METHOD, route[0], ENDPOINT, route[1], STATUS, "503")).isZero();
+        }
+        assertThat(scrape.value(HTTP_REQUESTS.name(), METHOD, "GET", ENDPOINT, "/api/jobs/{id}", STATUS, "500")).isZero();
+        assertThat(scrape.named(HTTP_REQUESTS.name())).hasSize(4 + 2 * routes.length - 1);
     }
 
     @Test
