@@ -1,5 +1,6 @@
 package com.krleads.scraper.metrics;
 
+import static com.krleads.metrics.MetricCatalog.QUEUE_OLDEST_JOB_AGE;
 import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +29,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Exactly one process reports queue_size, and another takes over when it dies. */
+/** Exactly one process reports queue_size (and queue_oldest_job_age_seconds), and another takes over when it dies. */
 class QueueSizeReporterIT {
     private static final AdminScraper HTTP = new AdminScraper();
     /** Well under one scrape interval (15 s in development). */
@@ -114,6 +115,12 @@ class QueueSizeReporterIT {
                 backlog, fromFirst.size(), fromSecond.size(), sum);
         assertThat(sum).isEqualTo(backlog);
         assertThat(fromFirst.size() + fromSecond.size()).isEqualTo(1);
+        // The oldest waiting job's age is the same shared backlog: reported by the same one replica.
+        List<ParsedScrape.Series> ageFromFirst = oldestAge(first);
+        List<ParsedScrape.Series> ageFromSecond = oldestAge(second);
+        assertThat(ageFromFirst).hasSameSizeAs(fromFirst);
+        assertThat(ageFromSecond).hasSameSizeAs(fromSecond);
+        assertThat(total(ageFromFirst) + total(ageFromSecond)).isPositive();
 
         DropwizardTestSupport<LeadScraperConfiguration> holder = fromFirst.isEmpty() ? second : first;
         DropwizardTestSupport<LeadScraperConfiguration> other = holder == first ? second : first;
@@ -191,6 +198,10 @@ class QueueSizeReporterIT {
 
     private static List<ParsedScrape.Series> queueSize(DropwizardTestSupport<LeadScraperConfiguration> app) {
         return HTTP.scrape(app.getAdminPort()).named(QUEUE_SIZE.name());
+    }
+
+    private static List<ParsedScrape.Series> oldestAge(DropwizardTestSupport<LeadScraperConfiguration> app) {
+        return HTTP.scrape(app.getAdminPort()).named(QUEUE_OLDEST_JOB_AGE.name());
     }
 
     private static double total(List<ParsedScrape.Series> series) {
