@@ -45,6 +45,32 @@ final class SharedDatabase implements AutoCloseable {
         return "postgres";
     }
 
+    /** A database owned by a login role of its own: the service's account, which {@link #refuse} can lock out. */
+    String createOwnedDatabase(String role, String database) throws SQLException {
+        execute("CREATE ROLE " + role + " LOGIN");
+        execute("CREATE DATABASE " + database + " OWNER " + role);
+        return postgres.getJdbcUrl(role, database);
+    }
+
+    /**
+     * The database stops serving {@code role}, as when it goes down for its clients: new logins are
+     * refused and the role's open sessions are ended. {@link #admit} undoes it.
+     */
+    void refuse(String role) throws SQLException {
+        execute("ALTER ROLE " + role + " NOLOGIN");
+        execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '" + role + "'");
+    }
+
+    void admit(String role) throws SQLException {
+        execute("ALTER ROLE " + role + " LOGIN");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     List<JobRow> jobs() throws SQLException {
         List<JobRow> rows = new ArrayList<>();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();

@@ -110,12 +110,16 @@ public final class Promql {
         return "increase(" + select(series, matchers) + "[" + window + "])";
     }
 
-    /** The q-quantile of a histogram, from its buckets summed over every other label. */
+    /**
+     * The q-quantile of a histogram, from its buckets summed over every other label. A series
+     * with no observation in the window (an idle route, created at 0) has no quantile: the
+     * {@code >= 0} filter drops it instead of answering NaN.
+     */
     public String histogramQuantile(double q, MetricFamily histogram, String... by) {
         List<String> labels = new ArrayList<>(List.of(by));
         labels.add(Labels.LE);
-        return "histogram_quantile(" + number(q) + ", "
-                + sum(rate(histogram.bucket()), labels.toArray(String[]::new)) + ")";
+        return "(histogram_quantile(" + number(q) + ", "
+                + sum(rate(histogram.bucket()), labels.toArray(String[]::new)) + ") >= 0)";
     }
 
     /** Mean observation over the window: rate of {@code _sum} over rate of {@code _count}, no data while idle. */

@@ -40,11 +40,11 @@ class PromqlTest {
     }
 
     @Test
-    void histogramQuantileSumsBucketsByTheGivenLabelsAndLe() {
+    void histogramQuantileSumsBucketsByTheGivenLabelsAndLeAndDropsIdleSeries() {
         String bucket = MetricCatalog.HTTP_REQUEST_DURATION.bucket();
         assertThat(rules.histogramQuantile(0.95, MetricCatalog.HTTP_REQUEST_DURATION, Labels.ENDPOINT))
-                .isEqualTo("histogram_quantile(0.95, sum(rate(" + bucket + "{" + RULE + "}[5m])) by ("
-                        + Labels.ENDPOINT + ", " + Labels.LE + "))");
+                .isEqualTo("(histogram_quantile(0.95, sum(rate(" + bucket + "{" + RULE + "}[5m])) by ("
+                        + Labels.ENDPOINT + ", " + Labels.LE + ")) >= 0)");
     }
 
     @Test

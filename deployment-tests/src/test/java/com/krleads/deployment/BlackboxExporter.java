@@ -1,0 +1,84 @@
+package com.krleads.deployment;
+
+import com.krleads.testing.RequiredTools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's {@code prometheus-blackbox-exporter} on a free loopback port, with one HTTP module:
+ * a GET that succeeds on a 2xx answer. Prometheus scrapes {@code /probe?module=...&target=...}
+ * on it, which probes the target as an outside client does.
+ */
+final class BlackboxExporter implements AutoCloseable {
+    static final String MODULE = "api_get";
+    static final String TOOL = "prometheus-blackbox-exporter";
+
+    private final ManagedProcess process;
+    private final String address;
+
+    private BlackboxExporter(ManagedProcess process, String address) {
+        this.process = process;
+        this.address = address;
+    }
+
+    static BlackboxExporter start(Path workDir) throws Exception {
+        Path tool = RequiredTools.require(TOOL, TOOL);
+        Path config = workDir.resolve("blackbox.yml");
+        Files.writeString(config, """
+                modules:
+                  %s:
+                    prober: http
+                    timeout: 5s
+                    http:
+                      method: GET
+                      preferred_ip_protocol: ip4
+                      ip_protocol_fallback: false
+                """.formatted(MODULE));
+        String address = "127.0.0.1:" + ManagedProcess.freePort();
+        ManagedProcess process = ManagedProcess.start("blackbox", List.of(tool.toString(),
+                "--config.file=" + config, "--web.listen-address=" + address), workDir, Map.of(),
+                workDir.resolve("blackbox.log"));
+        ServiceApi api = new ServiceApi("http://" + address);
+        Await.until("blackbox exporter up", Duration.ofSeconds(30), () -> api.up("/metrics"), process);
+        return new BlackboxExporter(process, address);
+    }
+
+    /** {@code host:port}, the address Prometheus's probe job scrapes. */
+    String address() {
+        return address;
+    }
+
+    /**
+     * A Prometheus scrape job that probes {@code targetUrl} through this exporter: the target goes
+     * to the {@code target} parameter and the {@code instance} label, the exporter is scraped.
+     */
+    String scrapeJob(String jobName, String targetUrl) {
+        return """
+                  - job_name: %s
+                    metrics_path: /probe
+                    params:
+                      module: [%s]
+                    static_configs:
+                      - targets: ["%s"]
+                    relabel_configs:
+                      - source_labels: [__address__]
+                        target_label: __param_target
+                      - source_labels: [__param_target]
+                        target_label: instance
+                      - target_label: __address__
+                        replacement: %s
+                """.formatted(jobName, MODULE, targetUrl, address);
+    }
+
+    ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.close();
+    }
+}
