@@ -14,6 +14,7 @@ import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.Labels;
+import com.krleads.metrics.MetricCatalog;
 import com.krleads.scraper.LeadScraperApplication;
 import com.krleads.scraper.LeadScraperConfiguration;
 import com.krleads.scraper.db.DatabaseMigrations;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -49,6 +51,15 @@ class SeriesBornAtZeroIT {
             "POST /api/jobs/{id}/cancel", "GET /api/leads", "GET /api/leads/{id}", "GET /api/duplicates",
             "POST /api/duplicates/{id}/merge", "POST /api/duplicates/{id}/dismiss");
     private static final long REFRESH_MILLIS = 300;
+    /** queue_jobs_total 3, duplicates_detected_total 2, enrichments 6, verifications 6, label overflows 5. */
+    private static final int CLOSED_SETS = 3 + 2 + 6 + 6 + 5;
+    /** Every series of the families whose children are created in advance. */
+    private static final Set<String> IN_ADVANCE = Stream.of(HTTP_REQUESTS, HTTP_REQUEST_DURATION,
+                    MetricCatalog.HTTP_REQUESTS_IN_PROGRESS, SCRAPING_JOBS, SCRAPING_RESULTS, MetricCatalog.SCRAPING_JOB_DURATION,
+                    MetricCatalog.SCRAPING_JOBS_ACTIVE, MetricCatalog.SCRAPING_DECODE_REPLACEMENTS, MetricCatalog.QUEUE_JOBS,
+                    MetricCatalog.DUPLICATES_DETECTED, MetricCatalog.SMART_SCRAPER_ENRICHMENTS, MetricCatalog.CONTACT_VERIFICATIONS,
+                    MetricCatalog.METRICS_LABEL_OVERFLOW)
+            .flatMap(family -> family.seriesNames().stream()).collect(Collectors.toSet());
     private static final String STORED = "stored-before-start";
 
     private Jdbi jdbi;
@@ -87,6 +98,10 @@ class SeriesBornAtZeroIT {
             }
         }
         assertThat(first.named(HTTP_REQUESTS.name())).hasSize(2 * routes.size());
+        long createdInAdvance = first.series.stream().filter(series -> IN_ADVANCE.contains(series.name())).count();
+        assertThat(createdInAdvance).as("the count of docs/MONITORING.md: routes x 17 + sources x 22 + 22")
+                .isEqualTo(routes.size() * SeriesBornAtZeroTest.SERIES_PER_ROUTE + SeriesBornAtZeroTest.SERIES_PER_SOURCE
+                        + CLOSED_SETS);
 
         int port = app.getLocalPort();
         long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM sources").mapTo(Long.class).one());
