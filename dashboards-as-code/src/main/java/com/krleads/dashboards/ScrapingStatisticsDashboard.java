@@ -162,6 +162,7 @@ public final class ScrapingStatisticsDashboard {
                         Common.UNIT_SECONDS)
                 .target(Common.query(Q.histogramQuantile(0.5, SMART_SCRAPER_DURATION, METHOD), "p50 " + legend(METHOD)))
                 .target(Common.query(Q.histogramQuantile(0.95, SMART_SCRAPER_DURATION, METHOD), "p95 " + legend(METHOD)))
+                .noValue("no enrichments")
                 .fillOpacity(0)
                 .size(8, 8);
     }

@@ -110,12 +110,20 @@ public final class Promql {
         return "increase(" + select(series, matchers) + "[" + window + "])";
     }
 
-    /** The q-quantile of a histogram, from its buckets summed over every other label. */
+    /**
+     * The q-quantile of a histogram, from its buckets summed over every other label, kept only
+     * where the histogram observed something in the window: an idle series (every bucket's rate
+     * 0) has no quantile, so it drops out instead of showing NaN and a panel shows its noValue.
+     * The guard is the count's rate, not a filter on the buckets, which would shift the
+     * interpolation of the lowest remaining bucket.
+     */
     public String histogramQuantile(double q, MetricFamily histogram, String... by) {
         List<String> labels = new ArrayList<>(List.of(by));
         labels.add(Labels.LE);
-        return "histogram_quantile(" + number(q) + ", "
+        String quantile = "histogram_quantile(" + number(q) + ", "
                 + sum(rate(histogram.bucket()), labels.toArray(String[]::new)) + ")";
+        String on = by.length == 0 ? "" : "on (" + String.join(", ", by) + ") ";
+        return quantile + " and " + on + "(" + sum(rate(histogram.count()), by) + " > 0)";
     }
 
     /** Mean observation over the window: rate of {@code _sum} over rate of {@code _count}, no data while idle. */
