@@ -14,6 +14,7 @@ import com.krleads.dashboards.query.HttpQueries;
 import com.krleads.dashboards.query.Promql;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
+import com.krleads.metrics.MetricCatalog;
 
 /** Defaults shared by the three dashboards: datasource, variables, links, units and colors. */
 public final class Common {
@@ -39,6 +40,9 @@ public final class Common {
     public static final String RED = "red";
     public static final String BLUE = "blue";
 
+    public static final String RESTARTS_ANNOTATION = "Restarts";
+    public static final String VERSIONS_ANNOTATION = "Version changes";
+
     /** Bars of counts per interval are at least this wide. */
     public static final String COUNT_INTERVAL = "5m";
 
@@ -48,7 +52,7 @@ public final class Common {
     /**
      * A dashboard with the house defaults: the {@code generated} tag, the variables of the
      * monitoring mixins ({@code datasource}, {@code job} starting on ours, {@code instance} with
-     * All), Grafana's annotations and links to the other two.
+     * All), Grafana's annotations, markers of restarts and version changes, and links to the others.
      */
     public static Dashboard.Builder dashboard(KrDashboard which, String description) {
         Dashboard.Builder builder = Dashboard.builder(which.uid(), which.title())
@@ -61,13 +65,29 @@ public final class Common {
                         DATASOURCE, jobQuery(), Settings.SCRAPE_JOB))
                 .variable(Variable.multiQuery(Labels.INSTANCE, "Instance",
                         "Service replicas of the selected job", DATASOURCE, instanceQuery()))
-                .annotation(Annotation.builtInGrafana());
+                .annotation(Annotation.builtInGrafana())
+                .annotation(Annotation.prometheus(RESTARTS_ANNOTATION, DATASOURCE, ORANGE, restarts()))
+                .annotation(Annotation.prometheus(VERSIONS_ANNOTATION, DATASOURCE, BLUE, versionChanges()));
         for (KrDashboard other : KrDashboard.values()) {
             if (other != which) {
                 builder.link(DashboardLink.toDashboard(other.title(), other.uid()));
             }
         }
         return builder;
+    }
+
+    /** A replica whose process start time changed within the rate window: it restarted there. */
+    static String restarts() {
+        return "changes(" + Q.select(KnownSeries.PROCESS_START_TIME_SECONDS.name()) + "[" + Promql.RATE_INTERVAL + "]) > 0";
+    }
+
+    /**
+     * A {@code build_info} series that did not exist one rate window earlier: a replica started
+     * with a version or revision it did not run before (a deploy, or a new replica).
+     */
+    static String versionChanges() {
+        String info = Q.select(MetricCatalog.BUILD_INFO.name());
+        return info + " unless (" + info + " offset " + Promql.RATE_INTERVAL + ")";
     }
 
     /** The job drop-down: every scrape job Prometheus knows. */

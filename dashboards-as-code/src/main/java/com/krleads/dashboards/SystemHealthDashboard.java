@@ -24,7 +24,7 @@ import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.HealthCheckName;
 import com.krleads.metrics.LabelValues.JvmMemoryArea;
 
-/** Is the service up and healthy: targets, health checks, traffic summary, workers and the JVM. */
+/** Is the service up and healthy: targets, health checks, traffic, workers, utilisation and saturation, the JVM. */
 public final class SystemHealthDashboard {
     private SystemHealthDashboard() {
     }
@@ -32,6 +32,7 @@ public final class SystemHealthDashboard {
     public static Dashboard build() {
         return Common.dashboard(KrDashboard.SYSTEM_HEALTH,
                         "Service health indicators, request and error rates, latency, workers and queue backlog, "
+                                + "CPU, uptime, restarts and running build, file descriptors, Jetty and database pools, "
                                 + "JVM memory, garbage collection and threads.")
                 .row("Service health")
                 .panel(apiUp()).panel(healthCheck("Database", HealthCheckName.DATABASE))
@@ -40,6 +41,12 @@ public final class SystemHealthDashboard {
                 .panel(requestRateByStatus()).panel(errorRate()).panel(averageLatency())
                 .row("Workers")
                 .panel(workersAndBacklog())
+                .row("Process and build")
+                .panel(SaturationPanels.cpu()).panel(SaturationPanels.uptime()).panel(SaturationPanels.restarts())
+                .panel(SaturationPanels.runningBuild())
+                .row("Saturation")
+                .panel(SaturationPanels.fileDescriptors()).panel(SaturationPanels.jettyBusy())
+                .panel(SaturationPanels.jettyPool()).panel(SaturationPanels.databasePool())
                 .row("JVM")
                 .panel(heapMemory()).panel(nonHeapMemory()).panel(gcTime()).panel(threads())
                 .build();

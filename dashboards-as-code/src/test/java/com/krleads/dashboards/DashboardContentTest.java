@@ -92,7 +92,29 @@ class DashboardContentTest {
                 }
             }
         }
-        assertThat(follows).isEqualTo(targets).isEqualTo(52 + 15);
+        assertThat(follows).isEqualTo(targets).isEqualTo(52 + 15 + 11);
+    }
+
+    /** Restarts and deploys show on every graph of every dashboard, on the selected job and instances. */
+    @Test
+    void everyDashboardMarksRestartsAndVersionChanges() {
+        for (JsonNode dashboard : dashboards.values()) {
+            Map<String, String> byName = new java.util.TreeMap<>();
+            dashboard.get("annotations").get("list").forEach(a -> {
+                if (a.has("expr")) {
+                    byName.put(a.get("name").asText(), a.get("expr").asText());
+                    assertThat(a.get("datasource").get("uid").asText()).isEqualTo("${" + Settings.DATASOURCE_VARIABLE + "}");
+                    assertThat(a.get("enable").asBoolean()).isTrue();
+                }
+            });
+            assertThat(byName).as(dashboard.get("title").asText())
+                    .containsOnlyKeys(Common.RESTARTS_ANNOTATION, Common.VERSIONS_ANNOTATION);
+            assertThat(byName.get(Common.RESTARTS_ANNOTATION))
+                    .contains("changes(" + com.krleads.metrics.KnownSeries.PROCESS_START_TIME_SECONDS.name() + "{");
+            assertThat(byName.get(Common.VERSIONS_ANNOTATION))
+                    .startsWith(com.krleads.metrics.MetricCatalog.BUILD_INFO.name() + "{").contains(" unless (", " offset ");
+            byName.values().forEach(e -> assertThat(e).contains(Labels.JOB + "=~\"$job\"", Labels.INSTANCE + "=~\"$instance\""));
+        }
     }
 
     @Test
@@ -135,7 +157,7 @@ class DashboardContentTest {
                 }
             }
         }
-        assertThat(inRange).isEqualTo(3 + 3);
+        assertThat(inRange).isEqualTo(3 + 3 + 1);
     }
 
     @Test
@@ -177,7 +199,7 @@ class DashboardContentTest {
     void panelCountsAndKinds() {
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.API_METRICS.fileName()))).hasSize(15);
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SCRAPING_STATISTICS.fileName()))).hasSize(14);
-        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SYSTEM_HEALTH.fileName()))).hasSize(12);
+        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SYSTEM_HEALTH.fileName()))).hasSize(12 + 8);
         Set<String> kinds = new HashSet<>();
         dashboards.values().forEach(d -> GeneratedOutput.panels(d).forEach(p -> kinds.add(p.get("type").asText())));
         assertThat(kinds).contains("timeseries", "stat", "bargauge", "table");

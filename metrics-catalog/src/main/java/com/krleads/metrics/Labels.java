@@ -15,6 +15,10 @@ public final class Labels {
     public static final String CHECK = "check";
     /** Names the family whose label overflowed, on {@code metrics_label_overflow_total}. */
     public static final String FAMILY = "family";
+    /** The running build's version, on {@code build_info}. */
+    public static final String VERSION = "version";
+    /** The source revision the running build was made from, on {@code build_info}. */
+    public static final String REVISION = "revision";
 
     /** The objective a recording rule or burn-rate alert belongs to (set by our rules). */
     public static final String SLO = "slo";

@@ -10,8 +10,10 @@ import static com.krleads.metrics.Labels.METHOD;
 import static com.krleads.metrics.Labels.MODE;
 import static com.krleads.metrics.Labels.QUEUE_NAME;
 import static com.krleads.metrics.Labels.RESULT_TYPE;
+import static com.krleads.metrics.Labels.REVISION;
 import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
+import static com.krleads.metrics.Labels.VERSION;
 
 import java.util.List;
 
@@ -84,6 +86,9 @@ public final class MetricCatalog {
     public static final MetricFamily WORKERS_ACTIVE = MetricFamily.gauge(
             "workers_active", "Workers of this process busy with a job.",
             QUEUE_NAME);
+    public static final MetricFamily BUILD_INFO = MetricFamily.gauge(
+            "build_info", "Always 1; its labels name the version and source revision of the running build.",
+            VERSION, REVISION);
 
     /** The service's own bookkeeping: label values replaced by "other" past the cardinality limit. */
     public static final MetricFamily METRICS_LABEL_OVERFLOW = MetricFamily.counter(
@@ -95,7 +100,8 @@ public final class MetricCatalog {
             HTTP_REQUESTS, HTTP_REQUEST_DURATION, HTTP_REQUESTS_IN_PROGRESS, HTTP_ERRORS,
             SCRAPING_JOBS, SCRAPING_JOB_DURATION, SCRAPING_RESULTS, SCRAPING_JOBS_ACTIVE,
             SCRAPING_DECODE_REPLACEMENTS, DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, SMART_SCRAPER_DURATION,
-            CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE);
+            CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE,
+            BUILD_INFO);
 
     /** Families about the instrumentation itself, recorded besides {@link #ALL}. */
     public static final List<MetricFamily> SELF = List.of(METRICS_LABEL_OVERFLOW);

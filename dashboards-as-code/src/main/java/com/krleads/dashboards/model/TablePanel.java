@@ -40,6 +40,16 @@ public final class TablePanel extends PanelBuilder<TablePanel> {
         return this;
     }
 
+    /**
+     * One row per series of a single instant query, its labels as columns: the value column and
+     * the time are hidden (for info series such as {@code build_info}, whose value is always 1).
+     */
+    public TablePanel labelsOnly() {
+        transformations.add(Map.of("id", "organize", "options",
+                Map.of("excludeByName", new TreeMap<>(Map.of("Time", true, "Value", true)))));
+        return this;
+    }
+
     @Override
     String type() {
         return "table";

@@ -68,6 +68,16 @@ final class DashboardLint {
         for (JsonNode panel : visualizationPanels(dashboard)) {
             panel(title + " / " + panel.path("title").asText(), panel, findings);
         }
+        for (JsonNode annotation : dashboard.path("annotations").path("list")) {
+            if (annotation.has("expr")) {
+                String where = title + " / annotation " + annotation.path("name").asText();
+                if (!DATASOURCE_REFERENCES.contains(annotation.path("datasource").path("uid").asText())) {
+                    findings.add(new Finding(PANEL_DATASOURCE, where, "uses datasource '"
+                            + annotation.path("datasource").path("uid").asText() + "', not '${datasource}'"));
+                }
+                target(where, annotation.path("expr").asText(), findings);
+            }
+        }
         return findings;
     }
 

@@ -124,6 +124,7 @@ class DashboardLintTest {
         assertThat(selectors.get(1).name()).isEqualTo("g");
         assertThat(selectors.get(1).range()).isNull();
         assertThat(selectors.get(1).call()).isNull();
+        assertThat(PromqlSelectors.of("a unless (a offset $__rate_interval)")).extracting(Selector::name).containsExactly("a", "a");
     }
 
     private List<String> targetRules(String expr) {
