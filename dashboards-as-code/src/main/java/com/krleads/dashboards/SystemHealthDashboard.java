@@ -23,6 +23,7 @@ import com.krleads.dashboards.query.Promql;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.HealthCheckName;
 import com.krleads.metrics.LabelValues.JvmMemoryArea;
+import com.krleads.metrics.ServiceLevelObjectives;
 
 /** Is the service up and healthy: targets, health checks, traffic, workers, utilisation and saturation, the JVM. */
 public final class SystemHealthDashboard {
@@ -78,7 +79,7 @@ public final class SystemHealthDashboard {
                                 + "while no request is served.", Common.UNIT_RATIO)
                 .target(Common.query(HTTP.serverErrorRatio(), "5xx ratio"))
                 .noValue("no traffic")
-                .thresholds(Common.lowerIsBetter(0.01, 0.05))
+                .thresholds(Common.sloErrorThresholds(ServiceLevelObjectives.API_AVAILABILITY))
                 .min(0)
                 .size(8, 8);
     }

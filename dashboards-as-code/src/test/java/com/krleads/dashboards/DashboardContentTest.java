@@ -63,7 +63,8 @@ class DashboardContentTest {
             Set<String> declared = new HashSet<>();
             dashboard.get("templating").get("list").forEach(v -> declared.add(v.get("name").asText()));
             Set<String> used = new HashSet<>();
-            Matcher m = reference.matcher(dashboard.get("panels").toString() + dashboard.get("templating").toString());
+            Matcher m = reference.matcher(dashboard.get("panels").toString() + dashboard.get("templating").toString()
+                    + dashboard.get("annotations").toString());
             while (m.find()) {
                 if (!m.group(1).startsWith("__")) {
                     used.add(m.group(1));
@@ -74,25 +75,44 @@ class DashboardContentTest {
         }
     }
 
+    /** Every target follows the job; every one follows the instance too, except on the SLOs, where none does. */
     @Test
     void everyPanelIsDescribedUsesTheDatasourceVariableAndFollowsJobAndInstance() {
-        int follows = 0;
-        int targets = 0;
+        int perReplica = 0;
+        int jobLevel = 0;
         for (JsonNode dashboard : dashboards.values()) {
+            boolean slos = dashboard.get("uid").asText().equals(KrDashboard.SLOS.uid());
             for (JsonNode panel : GeneratedOutput.panels(dashboard)) {
                 String title = panel.get("title").asText();
                 assertThat(panel.path("description").asText()).as(title).isNotBlank();
                 assertThat(panel.get("datasource").get("uid").asText()).as(title).isEqualTo("${" + Settings.DATASOURCE_VARIABLE + "}");
                 for (JsonNode target : panel.get("targets")) {
-                    targets++;
                     String expr = target.get("expr").asText();
-                    if (expr.contains(Labels.JOB + "=~\"$job\"") && expr.contains(Labels.INSTANCE + "=~\"$instance\"")) {
-                        follows++;
+                    assertThat(expr).as(title).contains(Labels.JOB + "=~\"$job\"");
+                    if (slos) {
+                        assertThat(expr).as(title).doesNotContain(Labels.INSTANCE + "=");
+                        jobLevel++;
+                    } else {
+                        assertThat(expr).as(title).contains(Labels.INSTANCE + "=~\"$instance\"");
+                        perReplica++;
                     }
                 }
             }
         }
-        assertThat(follows).isEqualTo(targets).isEqualTo(52 + 15 + 11);
+        assertThat(perReplica).isEqualTo(52 + 11);
+        assertThat(jobLevel).isEqualTo(3 * (1 + 1 + 1 + 3 + 4));
+    }
+
+    /** The SLO panels read recorded series and ALERTS only, never a raw counter: what the alerts evaluate. */
+    @Test
+    void sloPanelsReadWhatTheAlertsRead() {
+        for (JsonNode panel : GeneratedOutput.panels(dashboards.get(KrDashboard.SLOS.fileName()))) {
+            for (JsonNode target : panel.get("targets")) {
+                com.krleads.dashboards.query.PromqlNames names = com.krleads.dashboards.query.PromqlNames.of(target.get("expr").asText());
+                assertThat(names.metrics()).as(panel.get("title").asText()).isNotEmpty()
+                        .allMatch(m -> m.contains(":") || m.equals(com.krleads.metrics.KnownSeries.ALERTS.name()));
+            }
+        }
     }
 
     /** Restarts and deploys show on every graph of every dashboard, on the selected job and instances. */
@@ -150,7 +170,10 @@ class DashboardContentTest {
                 String exprs = panel.get("targets").toString();
                 boolean saysRange = panel.get("description").asText().contains("in the selected range");
                 boolean ownRange = panel.has("timeFrom");
-                assertThat(exprs.contains("[$__range]")).as(title).isEqualTo(saysRange || ownRange);
+                if (exprs.contains("[$__range]")) {
+                    assertThat(saysRange || ownRange).as(title).isTrue();
+                }
+                assertThat(exprs.contains("[$__range]")).as(title).isEqualTo(saysRange || exprs.contains("[$__range]") && ownRange);
                 inRange += saysRange ? 1 : 0;
                 if (exprs.contains("increase(") && exprs.contains("[$__rate_interval]")) {
                     assertThat(panel.path("interval").asText()).as(title).isEqualTo(Common.COUNT_INTERVAL);

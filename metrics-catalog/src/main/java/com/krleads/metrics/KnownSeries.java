@@ -16,6 +16,14 @@ public final class KnownSeries {
     public static final MetricFamily UP = MetricFamily.gauge(
             "up", "1 when Prometheus's last scrape of the target succeeded (set by Prometheus).");
 
+    /**
+     * Prometheus's own series of every pending or firing alert, with the alert's labels (for our
+     * rules: {@code job}, {@code severity}, and {@code slo} on the burn-rate alerts); value 1.
+     */
+    public static final MetricFamily ALERTS = MetricFamily.gauge(
+            "ALERTS", "1 for every alert that is pending or firing (set by Prometheus).",
+            Labels.ALERTNAME, Labels.ALERTSTATE, Labels.SEVERITY, Labels.SLO);
+
     /** Alertmanager's own metrics (Prometheus scrapes Alertmanager too). */
     public static final MetricFamily ALERTMANAGER_NOTIFICATIONS = MetricFamily.counter(
             "alertmanager_notifications_total", "Notifications Alertmanager attempted, per integration.",
@@ -74,7 +82,7 @@ public final class KnownSeries {
             "Threads waiting for a connection of the database pool.");
 
     public static final List<MetricFamily> ALL = List.of(
-            UP, ALERTMANAGER_NOTIFICATIONS, ALERTMANAGER_NOTIFICATIONS_FAILED, JVM_MEMORY_BYTES_USED, JVM_MEMORY_BYTES_MAX, JVM_MEMORY_POOL_BYTES_USED,
+            UP, ALERTS, ALERTMANAGER_NOTIFICATIONS, ALERTMANAGER_NOTIFICATIONS_FAILED, JVM_MEMORY_BYTES_USED, JVM_MEMORY_BYTES_MAX, JVM_MEMORY_POOL_BYTES_USED,
             JVM_GC_COLLECTION_SECONDS, JVM_THREADS_CURRENT, JVM_THREADS_DAEMON, JVM_THREADS_STATE,
             PROCESS_CPU_SECONDS, PROCESS_RESIDENT_MEMORY_BYTES, PROCESS_OPEN_FDS, PROCESS_START_TIME_SECONDS,
             PROCESS_MAX_FDS, JETTY_THREADS, JETTY_THREADS_BUSY_OF_MAX, JETTY_QUEUED_JOBS,

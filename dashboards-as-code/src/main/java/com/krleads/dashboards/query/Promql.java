@@ -36,6 +36,15 @@ public final class Promql {
                 matchRegex(Labels.JOB, variable(Labels.JOB)), matchRegex(Labels.INSTANCE, variable(Labels.INSTANCE))));
     }
 
+    /**
+     * Selectors follow only the dashboard's {@code $job}: for the recorded SLO series, which the
+     * rules aggregate per job (so they carry no instance), and for Prometheus's ALERTS. The SLO
+     * panels read these, exactly what the alerts evaluate.
+     */
+    public static Promql forJobLevelDashboards() {
+        return new Promql(RATE_INTERVAL, List.of(matchRegex(Labels.JOB, variable(Labels.JOB))));
+    }
+
     /** Selectors carry the service's scrape job (recording and alerting rules); rates use {@link #WINDOW}. */
     public static Promql forRules() {
         return new Promql(WINDOW, List.of(matchEqual(Labels.JOB, Settings.SCRAPE_JOB)));

@@ -2,6 +2,7 @@ package com.krleads.dashboards.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.dashboards.lint.PromqlSelectors.Selector;
+import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Set;
  * {@code $__rate_interval} (or {@code $__range} for "in the selected range" tiles), and
  * target-counter-agg counts as counters every counter family plus any {@code _total},
  * {@code _count}, {@code _sum} or {@code _bucket} series. target-promql (does it parse) needs
- * promtool and lives in {@link PanelExpressions}.
+ * promtool and lives in {@link PanelExpressions}. target-instance does not apply to job-level
+ * series ({@link #isJobLevel}). Annotation queries are held to the target rules too.
  */
 final class DashboardLint {
     static final String TEMPLATE_DATASOURCE = "template-datasource";
@@ -199,7 +201,7 @@ final class DashboardLint {
                 rateInterval &= !rate && !increase;
             }
             job &= s.hasMatcher(Labels.JOB, "=~", "$" + Labels.JOB);
-            instance &= s.hasMatcher(Labels.INSTANCE, "=~", "$" + Labels.INSTANCE);
+            instance &= s.hasMatcher(Labels.INSTANCE, "=~", "$" + Labels.INSTANCE) || isJobLevel(s.name());
             if (isCounter(s.name())) {
                 counterAgg &= s.range() != null && s.call() != null && COUNTER_FUNCTIONS.contains(s.call());
             }
@@ -216,6 +218,15 @@ final class DashboardLint {
         if (!counterAgg) {
             findings.add(new Finding(TARGET_COUNTER_AGG, where, "a counter shown without rate or increase: " + expr));
         }
+    }
+
+    /**
+     * Series with no replica to filter: recorded series ({@code level:metric:operations}, ours
+     * aggregated per job) and Prometheus's {@code ALERTS}. The SLO panels read them over every
+     * replica, as the alerts do, so the instance variable does not apply to them.
+     */
+    static boolean isJobLevel(String name) {
+        return name != null && (name.contains(":") || name.equals(KnownSeries.ALERTS.name()));
     }
 
     private boolean isCounter(String name) {
