@@ -75,11 +75,15 @@ class DashboardContentTest {
         }
     }
 
-    /** Every target follows the job; every one follows the instance too, except on the SLOs, where none does. */
+    /**
+     * Every target follows the job (the probe's its probe job); every one follows the instance too,
+     * except on the SLOs, where none does, and the probe's, whose instance is the probed address.
+     */
     @Test
     void everyPanelIsDescribedUsesTheDatasourceVariableAndFollowsJobAndInstance() {
         int perReplica = 0;
         int jobLevel = 0;
+        int probe = 0;
         for (JsonNode dashboard : dashboards.values()) {
             boolean slos = dashboard.get("uid").asText().equals(KrDashboard.SLOS.uid());
             for (JsonNode panel : GeneratedOutput.panels(dashboard)) {
@@ -88,6 +92,11 @@ class DashboardContentTest {
                 assertThat(panel.get("datasource").get("uid").asText()).as(title).isEqualTo("${" + Settings.DATASOURCE_VARIABLE + "}");
                 for (JsonNode target : panel.get("targets")) {
                     String expr = target.get("expr").asText();
+                    if (expr.contains(Labels.JOB + "=~\"${job}" + Settings.PROBE_JOB_SUFFIX + "\"")) {
+                        assertThat(expr).as(title).doesNotContain(Labels.INSTANCE + "=", Labels.JOB + "=~\"$job\"");
+                        probe++;
+                        continue;
+                    }
                     assertThat(expr).as(title).contains(Labels.JOB + "=~\"$job\"");
                     if (slos) {
                         assertThat(expr).as(title).doesNotContain(Labels.INSTANCE + "=");
@@ -101,6 +110,7 @@ class DashboardContentTest {
         }
         assertThat(perReplica).isEqualTo(52 + 11);
         assertThat(jobLevel).isEqualTo(3 * (1 + 1 + 1 + 3 + 4));
+        assertThat(probe).isEqualTo(3);
     }
 
     /** The SLO panels read recorded series and ALERTS only, never a raw counter: what the alerts evaluate. */
@@ -222,7 +232,7 @@ class DashboardContentTest {
     void panelCountsAndKinds() {
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.API_METRICS.fileName()))).hasSize(15);
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SCRAPING_STATISTICS.fileName()))).hasSize(14);
-        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SYSTEM_HEALTH.fileName()))).hasSize(12 + 8);
+        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SYSTEM_HEALTH.fileName()))).hasSize(12 + 8 + 3);
         Set<String> kinds = new HashSet<>();
         dashboards.values().forEach(d -> GeneratedOutput.panels(d).forEach(p -> kinds.add(p.get("type").asText())));
         assertThat(kinds).contains("timeseries", "stat", "bargauge", "table");

@@ -32,6 +32,12 @@ public final class KnownSeries {
             "alertmanager_notifications_failed_total", "Notifications Alertmanager failed to deliver, per integration.",
             Labels.INTEGRATION);
 
+    /** The blackbox exporter's result of the outside-in probe of the API (its probe job's series). */
+    public static final MetricFamily PROBE_SUCCESS = MetricFamily.gauge(
+            "probe_success", "1 when the blackbox exporter's last probe succeeded (set by the blackbox exporter).");
+    public static final MetricFamily PROBE_DURATION_SECONDS = MetricFamily.gauge(
+            "probe_duration_seconds", "How long the blackbox exporter's last probe took, in seconds.");
+
     public static final MetricFamily JVM_MEMORY_BYTES_USED = MetricFamily.gauge(
             "jvm_memory_bytes_used", "Used bytes of a JVM memory area.", AREA);
     public static final MetricFamily JVM_MEMORY_BYTES_MAX = MetricFamily.gauge(
@@ -82,7 +88,7 @@ public final class KnownSeries {
             "Threads waiting for a connection of the database pool.");
 
     public static final List<MetricFamily> ALL = List.of(
-            UP, ALERTS, ALERTMANAGER_NOTIFICATIONS, ALERTMANAGER_NOTIFICATIONS_FAILED, JVM_MEMORY_BYTES_USED, JVM_MEMORY_BYTES_MAX, JVM_MEMORY_POOL_BYTES_USED,
+            UP, ALERTS, PROBE_SUCCESS, PROBE_DURATION_SECONDS, ALERTMANAGER_NOTIFICATIONS, ALERTMANAGER_NOTIFICATIONS_FAILED, JVM_MEMORY_BYTES_USED, JVM_MEMORY_BYTES_MAX, JVM_MEMORY_POOL_BYTES_USED,
             JVM_GC_COLLECTION_SECONDS, JVM_THREADS_CURRENT, JVM_THREADS_DAEMON, JVM_THREADS_STATE,
             PROCESS_CPU_SECONDS, PROCESS_RESIDENT_MEMORY_BYTES, PROCESS_OPEN_FDS, PROCESS_START_TIME_SECONDS,
             PROCESS_MAX_FDS, JETTY_THREADS, JETTY_THREADS_BUSY_OF_MAX, JETTY_QUEUED_JOBS,

@@ -45,6 +45,15 @@ public final class Promql {
         return new Promql(RATE_INTERVAL, List.of(matchRegex(Labels.JOB, variable(Labels.JOB))));
     }
 
+    /**
+     * Selectors of the probe's series on dashboards: the probe job of each selected job
+     * ({@link Settings#PROBE_JOB_SUFFIX}); its instance is the probed address, not a replica.
+     */
+    public static Promql forProbeDashboards() {
+        return new Promql(RATE_INTERVAL, List.of(
+                matchRegex(Labels.JOB, "${" + Labels.JOB + "}" + Settings.PROBE_JOB_SUFFIX)));
+    }
+
     /** Selectors carry the service's scrape job (recording and alerting rules); rates use {@link #WINDOW}. */
     public static Promql forRules() {
         return new Promql(WINDOW, List.of(matchEqual(Labels.JOB, Settings.SCRAPE_JOB)));

@@ -2,6 +2,7 @@ package com.krleads.dashboards.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.dashboards.lint.PromqlSelectors.Selector;
+import com.krleads.dashboards.Settings;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.Set;
  * target-counter-agg counts as counters every counter family plus any {@code _total},
  * {@code _count}, {@code _sum} or {@code _bucket} series. target-promql (does it parse) needs
  * promtool and lives in {@link PanelExpressions}. target-instance does not apply to job-level
- * series ({@link #isJobLevel}). Annotation queries are held to the target rules too.
+ * series ({@link #isJobLevel}) nor to the probe's ({@link #isProbe}), whose job is the probe job
+ * of the selected one. Annotation queries are held to the target rules too.
  */
 final class DashboardLint {
     static final String TEMPLATE_DATASOURCE = "template-datasource";
@@ -200,8 +202,9 @@ final class DashboardLint {
                 boolean increase = s.call().equals("increase") && !s.range().equals(RATE_INTERVAL) && !s.range().equals(RANGE);
                 rateInterval &= !rate && !increase;
             }
-            job &= s.hasMatcher(Labels.JOB, "=~", "$" + Labels.JOB);
-            instance &= s.hasMatcher(Labels.INSTANCE, "=~", "$" + Labels.INSTANCE) || isJobLevel(s.name());
+            job &= isProbe(s.name()) ? s.hasMatcher(Labels.JOB, "=~", "${" + Labels.JOB + "}" + Settings.PROBE_JOB_SUFFIX)
+                    : s.hasMatcher(Labels.JOB, "=~", "$" + Labels.JOB);
+            instance &= s.hasMatcher(Labels.INSTANCE, "=~", "$" + Labels.INSTANCE) || isJobLevel(s.name()) || isProbe(s.name());
             if (isCounter(s.name())) {
                 counterAgg &= s.range() != null && s.call() != null && COUNTER_FUNCTIONS.contains(s.call());
             }
@@ -227,6 +230,11 @@ final class DashboardLint {
      */
     static boolean isJobLevel(String name) {
         return name != null && (name.contains(":") || name.equals(KnownSeries.ALERTS.name()));
+    }
+
+    /** The probe's series: scraped under the probe job of the selected job, the probed address as instance. */
+    static boolean isProbe(String name) {
+        return KnownSeries.PROBE_SUCCESS.name().equals(name) || KnownSeries.PROBE_DURATION_SECONDS.name().equals(name);
     }
 
     private boolean isCounter(String name) {
