@@ -3,8 +3,10 @@ package com.krleads.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.dashboards.Settings;
+import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricCatalog;
+import com.krleads.metrics.MetricFamily;
 import com.krleads.scraper.auth.ApiTokens;
 import com.krleads.testing.RequiredTools;
 import java.net.URI;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * module file (the token file moved to a temporary folder) probes the packaged service started
  * with config-prod.yml, at the address and path the production Prometheus job asks for. With the
  * reader key it succeeds and the service counts the request like any client's; with a revoked key
- * it fails.
+ * it fails. The process also shows the pool and process series System Health reads under their
+ * declared names.
  */
 class ProbeIT {
     private static final Pattern SUCCESS = Pattern.compile("(?m)^probe_success (\\S+)$");
@@ -78,6 +81,15 @@ class ProbeIT {
             Files.writeString(tokenFile, ApiTokens.newToken() + "\n");
             assertThat(success(probe)).as("probe with a key the service does not know").isEqualTo(0);
             assertThat(answered(service, target.getPath(), "401")).isEqualTo(1);
+
+            // The same production process exports every family the System Health panels read besides the catalog's.
+            String metrics = get(service.admin().baseUrl() + "/metrics").body();
+            for (MetricFamily family : List.of(KnownSeries.PROCESS_CPU_SECONDS, KnownSeries.PROCESS_START_TIME_SECONDS,
+                    KnownSeries.PROCESS_OPEN_FDS, KnownSeries.PROCESS_MAX_FDS, KnownSeries.JETTY_THREADS,
+                    KnownSeries.JETTY_THREADS_BUSY_OF_MAX, KnownSeries.JETTY_QUEUED_JOBS, KnownSeries.DB_POOL_ACTIVE,
+                    KnownSeries.DB_POOL_IDLE, KnownSeries.DB_POOL_WAITING)) {
+                assertThat(metrics).as(family.name()).containsPattern("(?m)^" + family.name() + " \\S+$");
+            }
         }
     }
 
