@@ -51,6 +51,7 @@ monitoring-logs: ## Follow the logs of the development stack
 prod-monitoring-up: secrets ## Build, generate, then start the production stack (.env.production)
 	@test -f .env.production || (echo "copy .env.production.example to .env.production and fill it in" && exit 1)
 	@test -s deploy/service/secrets/api_keys || (echo "create the API keys file deploy/service/secrets/api_keys (see the README there)" && exit 1)
+	@test -s deploy/blackbox/secrets/probe_token || (echo "create the probe's reader token deploy/blackbox/secrets/probe_token (see the README there)" && exit 1)
 	set -a; . ./.env.production; set +a; $(MVN) package -DskipTests
 	$(PROD) up -d --build
 

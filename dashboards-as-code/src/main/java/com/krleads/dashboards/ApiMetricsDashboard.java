@@ -12,6 +12,8 @@ import static com.krleads.metrics.Labels.STATUS;
 import static com.krleads.metrics.MetricCatalog.HTTP_ERRORS;
 import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS_IN_PROGRESS;
 import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
+import static com.krleads.metrics.ServiceLevelObjectives.API_AVAILABILITY;
+import static com.krleads.metrics.ServiceLevelObjectives.LATENCY_THRESHOLD_SECONDS;
 
 import com.krleads.dashboards.model.BarGaugePanel;
 import com.krleads.dashboards.model.Dashboard;
@@ -65,10 +67,11 @@ public final class ApiMetricsDashboard {
 
     static PanelBuilder<?> successRate() {
         return Common.stat("Success rate", "Share of requests answered without a 5xx status over the rate interval; "
+                                + "green meets the " + API_AVAILABILITY.objectivePercent() + " availability objective; "
                                 + "\"no traffic\" while no request is served.", Common.UNIT_RATIO)
                 .target(Common.query(HTTP.successRatio(), "success"))
                 .colorByThresholds()
-                .thresholds(Common.higherIsBetter(0.95, 0.99))
+                .thresholds(Common.sloThresholds(API_AVAILABILITY))
                 .noValue("no traffic")
                 .min(0).max(1);
     }
@@ -108,7 +111,7 @@ public final class ApiMetricsDashboard {
                                 + "\"no traffic\" while no request is served.", Common.UNIT_RATIO)
                 .target(Common.query(HTTP.serverErrorRatio(), "5xx ratio"))
                 .noValue("no traffic")
-                .thresholds(Common.lowerIsBetter(0.01, 0.05))
+                .thresholds(Common.sloErrorThresholds(API_AVAILABILITY))
                 .min(0);
     }
 
@@ -140,12 +143,13 @@ public final class ApiMetricsDashboard {
     }
 
     static PanelBuilder<?> slowestEndpoints() {
-        return Common.barGauge("Slowest endpoints (p95)", "The ten route templates with the highest p95 latency right now.",
+        return Common.barGauge("Slowest endpoints (p95)", "The ten route templates with the highest p95 latency right now; orange from the "
+                        + "latency objective's threshold.",
                         Common.UNIT_SECONDS)
                 .target(Common.instant(topk(10, Q.histogramQuantile(0.95, HTTP_REQUEST_DURATION, ENDPOINT)),
                         legend(ENDPOINT)))
                 .colorByThresholds()
-                .thresholds(Common.lowerIsBetter(0.5, 1))
+                .thresholds(Common.lowerIsBetter(LATENCY_THRESHOLD_SECONDS, 2 * LATENCY_THRESHOLD_SECONDS))
                 .noValue("no requests");
     }
 

@@ -14,6 +14,9 @@ import com.krleads.dashboards.query.HttpQueries;
 import com.krleads.dashboards.query.Promql;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
+import com.krleads.metrics.MetricCatalog;
+import com.krleads.metrics.ServiceLevelObjective;
+import java.math.BigDecimal;
 
 /** Defaults shared by the three dashboards: datasource, variables, links, units and colors. */
 public final class Common {
@@ -39,6 +42,9 @@ public final class Common {
     public static final String RED = "red";
     public static final String BLUE = "blue";
 
+    public static final String RESTARTS_ANNOTATION = "Restarts";
+    public static final String VERSIONS_ANNOTATION = "Version changes";
+
     /** Bars of counts per interval are at least this wide. */
     public static final String COUNT_INTERVAL = "5m";
 
@@ -48,9 +54,22 @@ public final class Common {
     /**
      * A dashboard with the house defaults: the {@code generated} tag, the variables of the
      * monitoring mixins ({@code datasource}, {@code job} starting on ours, {@code instance} with
-     * All), Grafana's annotations and links to the other two.
+     * All), Grafana's annotations, markers of restarts and version changes, and links to the others.
      */
     public static Dashboard.Builder dashboard(KrDashboard which, String description) {
+        return dashboard(which, description, "Service replicas of the selected job");
+    }
+
+    /**
+     * A dashboard whose panels are judged per job over every replica (the SLOs, as the alerts
+     * judge them): the instance variable narrows only the restart and version markers.
+     */
+    public static Dashboard.Builder jobLevelDashboard(KrDashboard which, String description) {
+        return dashboard(which, description, "Service replicas of the selected job: narrows the restart and version "
+                + "markers only, the panels count every replica as the alerts do");
+    }
+
+    private static Dashboard.Builder dashboard(KrDashboard which, String description, String instanceDescription) {
         Dashboard.Builder builder = Dashboard.builder(which.uid(), which.title())
                 .description(description)
                 .tags("generated", "kr-lead-scraper")
@@ -59,15 +78,30 @@ public final class Common {
                 .variable(Variable.multiQueryDefaulting(Labels.JOB, "Job",
                         "Prometheus scrape job of the service (" + Settings.SCRAPE_JOB + " unless yours is named otherwise)",
                         DATASOURCE, jobQuery(), Settings.SCRAPE_JOB))
-                .variable(Variable.multiQuery(Labels.INSTANCE, "Instance",
-                        "Service replicas of the selected job", DATASOURCE, instanceQuery()))
-                .annotation(Annotation.builtInGrafana());
+                .variable(Variable.multiQuery(Labels.INSTANCE, "Instance", instanceDescription, DATASOURCE, instanceQuery()))
+                .annotation(Annotation.builtInGrafana())
+                .annotation(Annotation.prometheus(RESTARTS_ANNOTATION, DATASOURCE, ORANGE, restarts()))
+                .annotation(Annotation.prometheus(VERSIONS_ANNOTATION, DATASOURCE, BLUE, versionChanges()));
         for (KrDashboard other : KrDashboard.values()) {
             if (other != which) {
                 builder.link(DashboardLink.toDashboard(other.title(), other.uid()));
             }
         }
         return builder;
+    }
+
+    /** A replica whose process start time changed within the rate window: it restarted there. */
+    static String restarts() {
+        return "changes(" + Q.select(KnownSeries.PROCESS_START_TIME_SECONDS.name()) + "[" + Promql.RATE_INTERVAL + "]) > 0";
+    }
+
+    /**
+     * A {@code build_info} series that did not exist one rate window earlier: a replica started
+     * with a version or revision it did not run before (a deploy, or a new replica).
+     */
+    static String versionChanges() {
+        String info = Q.select(MetricCatalog.BUILD_INFO.name());
+        return info + " unless (" + info + " offset " + Promql.RATE_INTERVAL + ")";
     }
 
     /** The job drop-down: every scrape job Prometheus knows. */
@@ -119,6 +153,19 @@ public final class Common {
     /** Green below {@code warn}, orange from it, red from {@code bad}: for errors and latency. */
     public static Threshold.Steps lowerIsBetter(double warn, double bad) {
         return Threshold.Steps.absolute(Threshold.base(GREEN), Threshold.at(warn, ORANGE), Threshold.at(bad, RED));
+    }
+
+    /**
+     * Colors of a success ratio judged by an objective: green meeting it, orange while spending
+     * the budget up to twice as fast as the period allows, red faster.
+     */
+    public static Threshold.Steps sloThresholds(ServiceLevelObjective slo) {
+        return higherIsBetter(slo.objective().subtract(slo.errorBudget()).doubleValue(), slo.objective().doubleValue());
+    }
+
+    /** The same judgement on the share of bad events: orange from the budget, red from twice it. */
+    public static Threshold.Steps sloErrorThresholds(ServiceLevelObjective slo) {
+        return lowerIsBetter(slo.errorBudget().doubleValue(), slo.errorBudget().multiply(BigDecimal.valueOf(2)).doubleValue());
     }
 
     /** A 0/1 health tile: DOWN in red, UP in green. */

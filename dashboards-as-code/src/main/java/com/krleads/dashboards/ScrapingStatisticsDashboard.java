@@ -2,9 +2,6 @@ package com.krleads.dashboards;
 
 import static com.krleads.dashboards.Common.Q;
 import static com.krleads.dashboards.query.Promql.legend;
-import static com.krleads.dashboards.query.Promql.matchEqual;
-import static com.krleads.dashboards.query.Promql.orZeroWhere;
-import static com.krleads.dashboards.query.Promql.ratio;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.metrics.Labels.ACTION;
 import static com.krleads.metrics.Labels.CONTACT_TYPE;
@@ -24,11 +21,13 @@ import static com.krleads.metrics.MetricCatalog.SCRAPING_JOB_DURATION;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static com.krleads.metrics.MetricCatalog.SMART_SCRAPER_DURATION;
 import static com.krleads.metrics.MetricCatalog.SMART_SCRAPER_ENRICHMENTS;
+import static com.krleads.metrics.ServiceLevelObjectives.SCRAPING_SUCCESS;
 
 import com.krleads.dashboards.model.Dashboard;
 import com.krleads.dashboards.model.FieldConfig;
 import com.krleads.dashboards.model.PanelBuilder;
 import com.krleads.dashboards.query.Promql;
+import com.krleads.dashboards.query.SloQueries;
 import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.ResultType;
 
@@ -70,17 +69,23 @@ public final class ScrapingStatisticsDashboard {
                 .decimals(0);
     }
 
-    /** The operators' success-rate query, over the selected range and the selected job and instances. */
+    /**
+     * The scraping SLI over the selected range: completed among the jobs that ended completed or
+     * failed (a cancelled job counts neither way), as a ratio, colored by its objective.
+     */
     static PanelBuilder<?> jobSuccessRate() {
-        String completed = sum(Q.increaseInRange(SCRAPING_JOBS.name(), matchEqual(STATUS, JobOutcome.COMPLETED.label())));
-        return Common.stat("Job success rate", "Completed jobs as a percentage of all jobs that ended in the selected "
-                                + "range; \"no jobs ended\" when none did.", Common.UNIT_PERCENT)
-                .target(Common.instant(ratio(orZeroWhere(completed, jobsEnded()), jobsEnded()) + " * 100", "success"))
+        SloQueries sli = new SloQueries(Q, SCRAPING_SUCCESS);
+        return Common.stat("Job success rate", "Completed jobs among the jobs that ended completed or failed in the "
+                                + "selected range (cancelled jobs count neither way, as in the scraping SLI); green meets the "
+                                + SCRAPING_SUCCESS.objectivePercent() + " objective; \"no jobs ended\" when none did.",
+                        Common.UNIT_RATIO)
+                .target(Common.instant(sli.goodRatio(Promql.RANGE), "success"))
                 .noSparkline()
                 .colorByThresholds()
-                .thresholds(Common.higherIsBetter(80, 95))
+                .thresholds(Common.sloThresholds(SCRAPING_SUCCESS))
                 .noValue("no jobs ended")
-                .min(0).max(100);
+                .decimals(3)
+                .min(0).max(1);
     }
 
     static PanelBuilder<?> activeJobs() {
@@ -162,6 +167,7 @@ public final class ScrapingStatisticsDashboard {
                         Common.UNIT_SECONDS)
                 .target(Common.query(Q.histogramQuantile(0.5, SMART_SCRAPER_DURATION, METHOD), "p50 " + legend(METHOD)))
                 .target(Common.query(Q.histogramQuantile(0.95, SMART_SCRAPER_DURATION, METHOD), "p95 " + legend(METHOD)))
+                .noValue("no enrichments")
                 .fillOpacity(0)
                 .size(8, 8);
     }

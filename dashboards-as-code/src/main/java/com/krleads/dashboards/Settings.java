@@ -53,6 +53,19 @@ public final class Settings {
     /** Grafana as operators reach it, for dashboard links in alerts, from {@link #GRAFANA_URL_ENV}. */
     public static final String GRAFANA_URL = fromEnvironment(GRAFANA_URL_ENV, DEFAULT_GRAFANA_URL);
 
+    /**
+     * The probe of scrape job X is scraped as job {@code X-probe}: the dashboards select it with
+     * {@code job=~"${job}-probe"}, so the job variable picks the service and its probe together
+     * (Grafana writes several jobs as {@code (a|b)}, which the suffix extends to both probes).
+     */
+    public static final String PROBE_JOB_SUFFIX = "-probe";
+    /** The scrape job of the blackbox exporter's outside-in probe of the API, in both compose Prometheus configs. */
+    public static final String PROBE_JOB = SCRAPE_JOB + PROBE_JOB_SUFFIX;
+    /** The blackbox exporter module the probe job asks for (deploy/blackbox). */
+    public static final String PROBE_MODULE = "kr_api";
+    /** How often the API is probed: 240 requests an hour, enough for the availability SLO's windows. */
+    public static final String PROBE_INTERVAL = "15s";
+
     /** The scrape job of Alertmanager in the compose Prometheus configs. */
     public static final String ALERTMANAGER_JOB = "alertmanager";
 

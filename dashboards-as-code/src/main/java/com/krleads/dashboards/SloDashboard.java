@@ -1,94 +1,114 @@
 package com.krleads.dashboards;
 
-import static com.krleads.dashboards.Common.Q;
+import static com.krleads.dashboards.query.Promql.legend;
+import static com.krleads.dashboards.query.Promql.matchEqual;
+import static com.krleads.dashboards.rules.SloRecordingRules.errorRatio;
+import static com.krleads.dashboards.rules.SloRecordingRules.errorsRate;
+import static com.krleads.dashboards.rules.SloRecordingRules.eventsRate;
+import static com.krleads.dashboards.rules.SloRecordingRules.period;
 
 import com.krleads.dashboards.model.Dashboard;
 import com.krleads.dashboards.model.PanelBuilder;
+import com.krleads.dashboards.model.TimeseriesPanel;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.query.SloQueries;
 import com.krleads.dashboards.rules.BurnRatePair;
+import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjective;
 import com.krleads.metrics.ServiceLevelObjectives;
+import java.util.List;
 
 /**
- * One row per service level objective: the error budget left over its period, the burn rate over
- * the long windows of the pages (1 h and 6 h), the SLI over the selected range and the burn rate
- * over time. Fixed windows are panels with their own time range ({@code timeFrom}) read through
- * {@code $__range}, so every query follows the job and instance variables like the other dashboards.
+ * One row per service level objective, read from the recorded series the burn-rate alerts
+ * evaluate (per job, over every replica: no instance filter): the error budget left over the
+ * period and its burn-down, the SLI in the selected range, the burn rate over time, and a table
+ * of the alert's windows.
  */
 public final class SloDashboard {
+    /** Recorded series and ALERTS follow the job variable only. */
+    static final Promql R = Promql.forJobLevelDashboards();
+    /** The burn rates drawn over time: the short window of the fast page and the long windows of the pages. */
+    private static final List<String> DRAWN_WINDOWS = List.of(BurnRatePair.FAST_PAGE.shortWindow(),
+            BurnRatePair.FAST_PAGE.longWindow(), BurnRatePair.SLOW_PAGE.longWindow());
+
     private SloDashboard() {
     }
 
     public static Dashboard build() {
-        Dashboard.Builder builder = Common.dashboard(KrDashboard.SLOS,
-                "Service level objectives: error budget left over the 30-day period, burn rates and SLIs. "
-                        + "The KrErrorBudgetBurn alerts page on the same ratios.");
+        Dashboard.Builder builder = Common.jobLevelDashboard(KrDashboard.SLOS,
+                "Service level objectives from the recorded series the KrErrorBudgetBurn alerts evaluate: error budget "
+                        + "left over the 30-day period and its burn-down, SLIs, burn rates and the alert's windows.");
         for (ServiceLevelObjective slo : ServiceLevelObjectives.ALL) {
-            SloQueries queries = new SloQueries(Q, slo);
             builder.row(slo.name() + ": " + slo.objectivePercent() + " of " + slo.description())
-                    .panel(budgetLeft(queries))
-                    .panel(burnRate(queries, BurnRatePair.FAST_PAGE)).panel(burnRate(queries, BurnRatePair.SLOW_PAGE))
-                    .panel(sli(queries)).panel(burnRateOverTime(queries));
+                    .panel(budgetLeft(slo)).panel(burnDown(slo)).panel(sli(slo)).panel(burnRateOverTime(slo))
+                    .panel(SloWindowsTable.of(slo));
         }
         return builder.build();
     }
 
-    /** 100 % at the start of a clean period, 0 % when the budget is spent, below 0 past it. */
-    static PanelBuilder<?> budgetLeft(SloQueries queries) {
-        ServiceLevelObjective slo = queries.slo();
-        String period = slo.period().toDays() + "d";
-        String expr = "1 - (" + queries.errorShare(Promql.RANGE) + ") / " + slo.errorBudget().toPlainString();
-        return Common.stat("Error budget left (" + period + ")", "Share of the " + slo.name()
+    /** A recorded series of one SLO, on the selected jobs. */
+    static String recorded(String record, ServiceLevelObjective slo) {
+        return R.select(record, matchEqual(Labels.SLO, slo.name()));
+    }
+
+    /** 1 at the start of a clean period, 0 when the budget is spent, below 0 past it. */
+    static String budgetRemaining(ServiceLevelObjective slo) {
+        return "1 - " + recorded(errorRatio(period(slo)), slo) + " / " + slo.errorBudget().toPlainString();
+    }
+
+    static PanelBuilder<?> budgetLeft(ServiceLevelObjective slo) {
+        return Common.stat("Error budget left (" + period(slo) + ")", "Share of the " + slo.name()
                         + " error budget (" + slo.errorBudget().movePointRight(2).toPlainString()
                         + "% of events may be bad) still unspent over the last " + slo.period().toDays() + " days.",
                         Common.UNIT_RATIO)
-                .target(Common.instant(expr, "budget left"))
-                .timeFrom(period)
+                .target(Common.instant(budgetRemaining(slo), legend(Labels.JOB)))
                 .thresholds(Common.higherIsBetter(0, 0.25))
                 .noValue("no events")
                 .decimals(1)
-                .size(6, 5);
+                .size(4, 6);
     }
 
-    /** How many times faster than sustainable the budget burns over a page's long window. */
-    static PanelBuilder<?> burnRate(SloQueries queries, BurnRatePair pair) {
-        return Common.stat("Burn rate (" + pair.longWindow() + ")", "Error ratio over the last " + pair.longWindow()
-                        + " divided by the budget: 1 spends the budget exactly over the period; the critical alert "
-                        + "needs more than " + pair.factor().toPlainString() + " here and over " + pair.shortWindow() + ".",
-                        Common.UNIT_COUNT)
-                .target(Common.instant(burn(queries, queries.errorShare(Promql.RANGE)), "burn rate"))
-                .timeFrom(pair.longWindow())
-                .thresholds(Common.lowerIsBetter(1, pair.factor().doubleValue()))
+    /** The budget left over the rolling period, drawn over the period: where it went and how fast. */
+    static PanelBuilder<?> burnDown(ServiceLevelObjective slo) {
+        return Common.timeseries("Error budget burn-down (" + period(slo) + ")", "Error budget left over the rolling "
+                                + slo.period().toDays() + "-day period, over the last " + slo.period().toDays()
+                                + " days: 1 untouched, 0 spent.", Common.UNIT_RATIO)
+                .target(Common.query(budgetRemaining(slo), legend(Labels.JOB)))
+                .timeFrom(period(slo))
+                .thresholds(Common.higherIsBetter(0, 0.25))
                 .noValue("no events")
-                .decimals(2)
-                .size(4, 5);
+                .fillOpacity(0)
+                .size(8, 6);
     }
 
-    static PanelBuilder<?> sli(SloQueries queries) {
-        ServiceLevelObjective slo = queries.slo();
-        double objective = slo.objective().doubleValue();
+    /** Bad over all events in the selected range, from the recorded 5-minute rates the period's ratio sums. */
+    static PanelBuilder<?> sli(ServiceLevelObjective slo) {
+        String errors = "sum_over_time(" + recorded(errorsRate(), slo) + "[" + Promql.RANGE + "])";
+        String events = "sum_over_time(" + recorded(eventsRate(), slo) + "[" + Promql.RANGE + "])";
         return Common.stat("SLI in the selected range", "Share of good events (" + slo.description()
                         + ") in the selected range; the objective is " + slo.objectivePercent() + ".",
                         Common.UNIT_RATIO)
-                .target(Common.instant(queries.goodRatio(Promql.RANGE), "SLI"))
-                .thresholds(Common.higherIsBetter(objective - slo.errorBudget().doubleValue(), objective))
+                .target(Common.instant("1 - " + Promql.ratio(errors, events), legend(Labels.JOB)))
+                .thresholds(Common.sloThresholds(slo))
                 .noValue("no events")
-                .decimals(2)
-                .size(4, 5);
+                .decimals(3)
+                .size(4, 6);
     }
 
-    static PanelBuilder<?> burnRateOverTime(SloQueries queries) {
-        return Common.timeseries("Burn rate over time", "Error ratio divided by the budget, over Grafana's rate "
-                        + "window: 1 spends the budget exactly over the period.", Common.UNIT_COUNT)
-                .target(Common.query(burn(queries, queries.errorRatio(Promql.RATE_INTERVAL)), "burn rate"))
-                .thresholds(Common.lowerIsBetter(1, BurnRatePair.SLOW_PAGE.factor().doubleValue()))
+    static PanelBuilder<?> burnRateOverTime(ServiceLevelObjective slo) {
+        TimeseriesPanel panel = Common.timeseries("Burn rate over time", "Error ratio divided by the budget over the "
+                        + String.join(", ", DRAWN_WINDOWS) + " windows (recorded): 1 spends the budget exactly over the "
+                        + "period; the fast page needs " + BurnRatePair.FAST_PAGE.factor().toPlainString() + " over "
+                        + BurnRatePair.FAST_PAGE.longWindow() + " and " + BurnRatePair.FAST_PAGE.shortWindow() + ".",
+                Common.UNIT_COUNT);
+        for (String window : DRAWN_WINDOWS) {
+            panel.target(Common.query(recorded(errorRatio(window), slo) + " / " + slo.errorBudget().toPlainString(),
+                    window + " " + legend(Labels.JOB)));
+        }
+        return panel
+                .thresholds(Common.lowerIsBetter(1, BurnRatePair.FAST_PAGE.factor().doubleValue()))
                 .noValue("no events")
+                .fillOpacity(0)
                 .min(0)
-                .size(6, 5);
-    }
-
-    private static String burn(SloQueries queries, String errorRatio) {
-        return "(" + errorRatio + ") / " + queries.slo().errorBudget().toPlainString();
+                .size(8, 6);
     }
 }

@@ -23,23 +23,36 @@ import com.krleads.dashboards.query.Promql;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.HealthCheckName;
 import com.krleads.metrics.LabelValues.JvmMemoryArea;
+import com.krleads.metrics.ServiceLevelObjectives;
 
-/** Is the service up and healthy: targets, health checks, traffic summary, workers and the JVM. */
+/** Is the service up and healthy: targets, health checks, traffic, workers, utilisation and saturation, the JVM. */
 public final class SystemHealthDashboard {
+    /** The probe's series: its own scrape job, no replica. */
+    private static final Promql PROBE = Promql.forProbeDashboards();
+
     private SystemHealthDashboard() {
     }
 
     public static Dashboard build() {
         return Common.dashboard(KrDashboard.SYSTEM_HEALTH,
                         "Service health indicators, request and error rates, latency, workers and queue backlog, "
+                                + "CPU, uptime, restarts and running build, file descriptors, Jetty and database pools, "
                                 + "JVM memory, garbage collection and threads.")
                 .row("Service health")
                 .panel(apiUp()).panel(healthCheck("Database", HealthCheckName.DATABASE))
                 .panel(healthCheck("Queue", HealthCheckName.QUEUE)).panel(healthCheck("Ollama", HealthCheckName.OLLAMA))
+                .row("Outside-in probe")
+                .panel(probeUp()).panel(probeSuccess()).panel(probeDuration())
                 .row("Traffic")
                 .panel(requestRateByStatus()).panel(errorRate()).panel(averageLatency())
                 .row("Workers")
                 .panel(workersAndBacklog())
+                .row("Process and build")
+                .panel(SaturationPanels.cpu()).panel(SaturationPanels.uptime()).panel(SaturationPanels.restarts())
+                .panel(SaturationPanels.runningBuild())
+                .row("Saturation")
+                .panel(SaturationPanels.fileDescriptors()).panel(SaturationPanels.jettyBusy())
+                .panel(SaturationPanels.jettyPool()).panel(SaturationPanels.databasePool())
                 .row("JVM")
                 .panel(heapMemory()).panel(nonHeapMemory()).panel(gcTime()).panel(threads())
                 .build();
@@ -49,6 +62,35 @@ public final class SystemHealthDashboard {
         String up = Q.select(KnownSeries.UP.name());
         return Common.upDown("API up", "Whether Prometheus's last scrape of each selected replica succeeded.",
                 up, legend(INSTANCE));
+    }
+
+    /** The blackbox exporter's last probe of the API, per probed address. */
+    static PanelBuilder<?> probeUp() {
+        String success = Promql.min(PROBE.select(KnownSeries.PROBE_SUCCESS.name()), INSTANCE);
+        return Common.upDown("API probe", "Whether the blackbox exporter's last request to the API (the outside-in "
+                        + "probe of job " + Settings.PROBE_JOB + ", every " + Settings.PROBE_INTERVAL + ") succeeded.",
+                        success, legend(INSTANCE))
+                .size(6, 8);
+    }
+
+    static PanelBuilder<?> probeSuccess() {
+        return Common.timeseries("Probe success", "Share of the probe's requests that succeeded over the rate interval, "
+                                + "per probed address: below 100% the API failed a client from outside.", Common.UNIT_RATIO)
+                .target(Common.query("avg_over_time(" + PROBE.select(KnownSeries.PROBE_SUCCESS.name()) + "["
+                        + Promql.RATE_INTERVAL + "])", legend(INSTANCE)))
+                .thresholds(Common.sloThresholds(ServiceLevelObjectives.API_AVAILABILITY))
+                .noValue("no probe")
+                .min(0).max(1)
+                .size(9, 8);
+    }
+
+    static PanelBuilder<?> probeDuration() {
+        return Common.timeseries("Probe duration", "How long the probe's request took, per probed address (connection, "
+                                + "request and answer).", Common.UNIT_SECONDS)
+                .target(Common.query(max(PROBE.select(KnownSeries.PROBE_DURATION_SECONDS.name()), INSTANCE), legend(INSTANCE)))
+                .noValue("no probe")
+                .fillOpacity(0)
+                .size(9, 8);
     }
 
     /** The worst value over the selected replicas: one unhealthy replica turns the tile red. */
@@ -71,7 +113,7 @@ public final class SystemHealthDashboard {
                                 + "while no request is served.", Common.UNIT_RATIO)
                 .target(Common.query(HTTP.serverErrorRatio(), "5xx ratio"))
                 .noValue("no traffic")
-                .thresholds(Common.lowerIsBetter(0.01, 0.05))
+                .thresholds(Common.sloErrorThresholds(ServiceLevelObjectives.API_AVAILABILITY))
                 .min(0)
                 .size(8, 8);
     }

@@ -63,7 +63,8 @@ class DashboardContentTest {
             Set<String> declared = new HashSet<>();
             dashboard.get("templating").get("list").forEach(v -> declared.add(v.get("name").asText()));
             Set<String> used = new HashSet<>();
-            Matcher m = reference.matcher(dashboard.get("panels").toString() + dashboard.get("templating").toString());
+            Matcher m = reference.matcher(dashboard.get("panels").toString() + dashboard.get("templating").toString()
+                    + dashboard.get("annotations").toString());
             while (m.find()) {
                 if (!m.group(1).startsWith("__")) {
                     used.add(m.group(1));
@@ -74,25 +75,76 @@ class DashboardContentTest {
         }
     }
 
+    /**
+     * Every target follows the job (the probe's its probe job); every one follows the instance too,
+     * except on the SLOs, where none does, and the probe's, whose instance is the probed address.
+     */
     @Test
     void everyPanelIsDescribedUsesTheDatasourceVariableAndFollowsJobAndInstance() {
-        int follows = 0;
-        int targets = 0;
+        int perReplica = 0;
+        int jobLevel = 0;
+        int probe = 0;
         for (JsonNode dashboard : dashboards.values()) {
+            boolean slos = dashboard.get("uid").asText().equals(KrDashboard.SLOS.uid());
             for (JsonNode panel : GeneratedOutput.panels(dashboard)) {
                 String title = panel.get("title").asText();
                 assertThat(panel.path("description").asText()).as(title).isNotBlank();
                 assertThat(panel.get("datasource").get("uid").asText()).as(title).isEqualTo("${" + Settings.DATASOURCE_VARIABLE + "}");
                 for (JsonNode target : panel.get("targets")) {
-                    targets++;
                     String expr = target.get("expr").asText();
-                    if (expr.contains(Labels.JOB + "=~\"$job\"") && expr.contains(Labels.INSTANCE + "=~\"$instance\"")) {
-                        follows++;
+                    if (expr.contains(Labels.JOB + "=~\"${job}" + Settings.PROBE_JOB_SUFFIX + "\"")) {
+                        assertThat(expr).as(title).doesNotContain(Labels.INSTANCE + "=", Labels.JOB + "=~\"$job\"");
+                        probe++;
+                        continue;
+                    }
+                    assertThat(expr).as(title).contains(Labels.JOB + "=~\"$job\"");
+                    if (slos) {
+                        assertThat(expr).as(title).doesNotContain(Labels.INSTANCE + "=");
+                        jobLevel++;
+                    } else {
+                        assertThat(expr).as(title).contains(Labels.INSTANCE + "=~\"$instance\"");
+                        perReplica++;
                     }
                 }
             }
         }
-        assertThat(follows).isEqualTo(targets).isEqualTo(52 + 15);
+        assertThat(perReplica).isEqualTo(52 + 11);
+        assertThat(jobLevel).isEqualTo(3 * (1 + 1 + 1 + 3 + 4));
+        assertThat(probe).isEqualTo(3);
+    }
+
+    /** The SLO panels read recorded series and ALERTS only, never a raw counter: what the alerts evaluate. */
+    @Test
+    void sloPanelsReadWhatTheAlertsRead() {
+        for (JsonNode panel : GeneratedOutput.panels(dashboards.get(KrDashboard.SLOS.fileName()))) {
+            for (JsonNode target : panel.get("targets")) {
+                com.krleads.dashboards.query.PromqlNames names = com.krleads.dashboards.query.PromqlNames.of(target.get("expr").asText());
+                assertThat(names.metrics()).as(panel.get("title").asText()).isNotEmpty()
+                        .allMatch(m -> m.contains(":") || m.equals(com.krleads.metrics.KnownSeries.ALERTS.name()));
+            }
+        }
+    }
+
+    /** Restarts and deploys show on every graph of every dashboard, on the selected job and instances. */
+    @Test
+    void everyDashboardMarksRestartsAndVersionChanges() {
+        for (JsonNode dashboard : dashboards.values()) {
+            Map<String, String> byName = new java.util.TreeMap<>();
+            dashboard.get("annotations").get("list").forEach(a -> {
+                if (a.has("expr")) {
+                    byName.put(a.get("name").asText(), a.get("expr").asText());
+                    assertThat(a.get("datasource").get("uid").asText()).isEqualTo("${" + Settings.DATASOURCE_VARIABLE + "}");
+                    assertThat(a.get("enable").asBoolean()).isTrue();
+                }
+            });
+            assertThat(byName).as(dashboard.get("title").asText())
+                    .containsOnlyKeys(Common.RESTARTS_ANNOTATION, Common.VERSIONS_ANNOTATION);
+            assertThat(byName.get(Common.RESTARTS_ANNOTATION))
+                    .contains("changes(" + com.krleads.metrics.KnownSeries.PROCESS_START_TIME_SECONDS.name() + "{");
+            assertThat(byName.get(Common.VERSIONS_ANNOTATION))
+                    .startsWith(com.krleads.metrics.MetricCatalog.BUILD_INFO.name() + "{").contains(" unless (", " offset ");
+            byName.values().forEach(e -> assertThat(e).contains(Labels.JOB + "=~\"$job\"", Labels.INSTANCE + "=~\"$instance\""));
+        }
     }
 
     @Test
@@ -128,14 +180,17 @@ class DashboardContentTest {
                 String exprs = panel.get("targets").toString();
                 boolean saysRange = panel.get("description").asText().contains("in the selected range");
                 boolean ownRange = panel.has("timeFrom");
-                assertThat(exprs.contains("[$__range]")).as(title).isEqualTo(saysRange || ownRange);
+                if (exprs.contains("[$__range]")) {
+                    assertThat(saysRange || ownRange).as(title).isTrue();
+                }
+                assertThat(exprs.contains("[$__range]")).as(title).isEqualTo(saysRange || exprs.contains("[$__range]") && ownRange);
                 inRange += saysRange ? 1 : 0;
                 if (exprs.contains("increase(") && exprs.contains("[$__rate_interval]")) {
                     assertThat(panel.path("interval").asText()).as(title).isEqualTo(Common.COUNT_INTERVAL);
                 }
             }
         }
-        assertThat(inRange).isEqualTo(3 + 3);
+        assertThat(inRange).isEqualTo(3 + 3 + 1);
     }
 
     @Test
@@ -177,7 +232,7 @@ class DashboardContentTest {
     void panelCountsAndKinds() {
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.API_METRICS.fileName()))).hasSize(15);
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SCRAPING_STATISTICS.fileName()))).hasSize(14);
-        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SYSTEM_HEALTH.fileName()))).hasSize(12);
+        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SYSTEM_HEALTH.fileName()))).hasSize(12 + 8 + 3);
         Set<String> kinds = new HashSet<>();
         dashboards.values().forEach(d -> GeneratedOutput.panels(d).forEach(p -> kinds.add(p.get("type").asText())));
         assertThat(kinds).contains("timeseries", "stat", "bargauge", "table");

@@ -62,6 +62,17 @@ public final class GeneratedOutput {
         return exprs;
     }
 
+    /** Every Prometheus annotation query of every dashboard (Grafana's built-in one has none). */
+    public static List<String> annotationExpressions() {
+        List<String> exprs = new ArrayList<>();
+        dashboards().values().forEach(d -> d.get("annotations").get("list").forEach(a -> {
+            if (a.has("expr")) {
+                exprs.add(a.get("expr").asText());
+            }
+        }));
+        return exprs;
+    }
+
     public static String read(String relative) {
         try {
             return Files.readString(dir().resolve(relative));

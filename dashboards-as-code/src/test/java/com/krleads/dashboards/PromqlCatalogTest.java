@@ -25,6 +25,13 @@ class PromqlCatalogTest {
     }
 
     @Test
+    void annotationExpressionsUseOnlyKnownNames() {
+        List<String> exprs = GeneratedOutput.annotationExpressions();
+        assertThat(exprs).hasSize(2 * KrDashboard.values().length);
+        assertThat(problems(exprs)).isEmpty();
+    }
+
+    @Test
     void ruleExpressionsUseOnlyKnownNames() throws IOException {
         List<String> exprs = new ArrayList<>();
         for (String file : List.of(Generator.RECORDING_RULES_FILE, Generator.ALERT_RULES_FILE)) {
@@ -69,6 +76,7 @@ class PromqlCatalogTest {
         assertThat(names.metrics()).containsExactlyInAnyOrder("a_bucket", "g");
         assertThat(names.labels()).containsExactlyInAnyOrder("b", "c", "e", "h", "f");
         assertThat(names.functions()).containsExactlyInAnyOrder("histogram_quantile", "sum", "rate");
+        assertThat(PromqlNames.of("a unless (a offset $__rate_interval)").metrics()).containsExactly("a");
     }
 
     private static List<String> problems(List<String> exprs) {

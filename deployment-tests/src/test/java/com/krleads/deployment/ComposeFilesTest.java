@@ -96,7 +96,7 @@ class ComposeFilesTest {
     void singleInstanceServicesHaveFixedNamesAndTheServiceScales() throws Exception {
         for (String file : List.of(DEV, PROD)) {
             JsonNode services = ProjectFiles.yaml(file).path("services");
-            for (String name : List.of("prometheus", "grafana", "alertmanager", "postgres")) {
+            for (String name : List.of("prometheus", "grafana", "alertmanager", "postgres", "blackbox")) {
                 assertThat(services.at("/" + name + "/container_name").asText()).isEqualTo("kr-" + name);
             }
             assertThat(services.at("/service/container_name").isMissingNode()).as("service must scale").isTrue();

@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.scraper.testing.OllamaStub;
+import com.krleads.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What the end-to-end test runs: the service jar with config.yml (H2 in a temporary folder,
  * demo site and demo job on, smart scraper against the service tests' {@link OllamaStub} (a
  * loopback server speaking Ollama's HTTP API), verification against a
- * resolver address where nothing answers), and Prometheus with the generated rules and a scrape
- * config equivalent to compose's (same job name, admin /metrics) but scraping every second.
+ * resolver address where nothing answers), Debian's blackbox exporter with development's module
+ * file, and Prometheus with the generated rules and scrape jobs equivalent to compose's (the
+ * service's admin /metrics and the outside-in probe, same job names) but scraping every second.
  */
 final class E2eStack implements AutoCloseable {
     /** Prometheus scrapes the service this often, in seconds (DashboardQueries derives Grafana's windows from it). */
@@ -23,12 +27,14 @@ final class E2eStack implements AutoCloseable {
 
     private final OllamaStub ollama;
     private final ServiceReplica service;
+    private final ManagedProcess blackbox;
     private final PrometheusServer prometheus;
     private final ServiceApi api;
 
-    private E2eStack(OllamaStub ollama, ServiceReplica service, PrometheusServer prometheus) {
+    private E2eStack(OllamaStub ollama, ServiceReplica service, ManagedProcess blackbox, PrometheusServer prometheus) {
         this.ollama = ollama;
         this.service = service;
+        this.blackbox = blackbox;
         this.prometheus = prometheus;
         this.api = service.api();
     }
@@ -50,12 +56,19 @@ final class E2eStack implements AutoCloseable {
                 Map.entry("LOG_LEVEL", "WARN"));
         ServiceReplica service = ServiceReplica.launch("service", "config.yml", env, workDir);
         service.awaitHealthy();
+        String exporterAddress = "127.0.0.1:" + ManagedProcess.freePort();
+        ManagedProcess blackbox = ManagedProcess.start("blackbox", List.of(
+                RequiredTools.require("prometheus-blackbox-exporter", "prometheus-blackbox-exporter").toString(),
+                "--config.file=" + ProjectFiles.path(ProbeConfigTest.moduleFile("docker-compose.yml")),
+                "--web.listen-address=" + exporterAddress), workDir, Map.of(), workDir.resolve("blackbox.log"));
+        Await.until("blackbox exporter ready", Duration.ofSeconds(30),
+                () -> new ServiceApi("http://" + exporterAddress).up("/-/healthy"), blackbox);
         PrometheusServer prometheus = PrometheusServer.start("prometheus", workDir,
-                prometheusConfig(service.target()));
-        Await.until("first successful scrape", Duration.ofSeconds(60),
-                () -> "up".equals(prometheus.api().targets().at("/data/activeTargets/0/health").asText()),
-                prometheus.process());
-        return new E2eStack(ollama, service, prometheus);
+                prometheusConfig(service.target()) + probeJob(service.api().baseUrl(), exporterAddress));
+        Await.until("first successful scrapes of the service and the probe", Duration.ofSeconds(60),
+                () -> everyTargetUp(prometheus.api().targets().at("/data/activeTargets")),
+                prometheus.process(), blackbox);
+        return new E2eStack(ollama, service, blackbox, prometheus);
     }
 
     /** Compose's scrape job (same name and path), every second, with the generated rules. */
@@ -76,6 +89,45 @@ final class E2eStack implements AutoCloseable {
                       - targets: ["%s"]
                 """.formatted(SCRAPE_INTERVAL_SECONDS, SCRAPE_INTERVAL_SECONDS, rules, job.path("job_name").asText(),
                 job.path("metrics_path").asText(), target);
+    }
+
+    /**
+     * Development's probe job (deploy/prometheus/prometheus.yml) every second, through Debian's
+     * blackbox exporter with development's module file: the compose service name in the target
+     * replaced by this machine's service, the exporter's address by the local one.
+     */
+    private static String probeJob(String appBaseUrl, String exporterAddress) throws Exception {
+        JsonNode job = ProbeConfigTest.probeJob("deploy/prometheus/prometheus.yml");
+        URI target = URI.create(job.at("/static_configs/0/targets/0").asText());
+        String probed = appBaseUrl + target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+        return """
+                  - job_name: %s
+                    metrics_path: %s
+                    params:
+                      module: [%s]
+                    static_configs:
+                      - targets: ["%s"]
+                    relabel_configs:
+                      - source_labels: [__address__]
+                        target_label: __param_target
+                      - source_labels: [__param_target]
+                        target_label: instance
+                      - target_label: __address__
+                        replacement: %s
+                """.formatted(job.path("job_name").asText(), job.path("metrics_path").asText(),
+                job.at("/params/module/0").asText(), probed, exporterAddress);
+    }
+
+    private static boolean everyTargetUp(JsonNode targets) {
+        if (targets.size() < 2) {
+            return false;
+        }
+        for (JsonNode target : targets) {
+            if (!"up".equals(target.path("health").asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** API calls of every kind, a scraping job against the demo site, then time for scrapes. */
@@ -123,8 +175,8 @@ final class E2eStack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (ollama; service; prometheus) {
-            // closed in reverse order: Prometheus, the service, the Ollama stub
+        try (ollama; service; blackbox; prometheus) {
+            // closed in reverse order: Prometheus, the blackbox exporter, the service, the Ollama stub
         }
     }
 }

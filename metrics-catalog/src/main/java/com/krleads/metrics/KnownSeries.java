@@ -9,11 +9,20 @@ import java.util.List;
 
 /**
  * Families the service does not declare but that dashboards and rules may query: Prometheus's
- * own {@code up}, Alertmanager's notification counters, and the JVM and process families of {@code simpleclient_hotspot}.
+ * own {@code up}, Alertmanager's notification counters, the JVM and process families of
+ * {@code simpleclient_hotspot}, and the Jetty and database pool meters Dropwizard exports.
  */
 public final class KnownSeries {
     public static final MetricFamily UP = MetricFamily.gauge(
             "up", "1 when Prometheus's last scrape of the target succeeded (set by Prometheus).");
+
+    /**
+     * Prometheus's own series of every pending or firing alert, with the alert's labels (for our
+     * rules: {@code job}, {@code severity}, and {@code slo} on the burn-rate alerts); value 1.
+     */
+    public static final MetricFamily ALERTS = MetricFamily.gauge(
+            "ALERTS", "1 for every alert that is pending or firing (set by Prometheus).",
+            Labels.ALERTNAME, Labels.ALERTSTATE, Labels.SEVERITY, Labels.SLO);
 
     /** Alertmanager's own metrics (Prometheus scrapes Alertmanager too). */
     public static final MetricFamily ALERTMANAGER_NOTIFICATIONS = MetricFamily.counter(
@@ -22,6 +31,12 @@ public final class KnownSeries {
     public static final MetricFamily ALERTMANAGER_NOTIFICATIONS_FAILED = MetricFamily.counter(
             "alertmanager_notifications_failed_total", "Notifications Alertmanager failed to deliver, per integration.",
             Labels.INTEGRATION);
+
+    /** The blackbox exporter's result of the outside-in probe of the API (its probe job's series). */
+    public static final MetricFamily PROBE_SUCCESS = MetricFamily.gauge(
+            "probe_success", "1 when the blackbox exporter's last probe succeeded (set by the blackbox exporter).");
+    public static final MetricFamily PROBE_DURATION_SECONDS = MetricFamily.gauge(
+            "probe_duration_seconds", "How long the blackbox exporter's last probe took, in seconds.");
 
     public static final MetricFamily JVM_MEMORY_BYTES_USED = MetricFamily.gauge(
             "jvm_memory_bytes_used", "Used bytes of a JVM memory area.", AREA);
@@ -45,11 +60,39 @@ public final class KnownSeries {
             "process_open_fds", "Open file descriptors of the process.");
     public static final MetricFamily PROCESS_START_TIME_SECONDS = MetricFamily.gauge(
             "process_start_time_seconds", "Start time of the process since the epoch, in seconds.");
+    public static final MetricFamily PROCESS_MAX_FDS = MetricFamily.gauge(
+            "process_max_fds", "Maximum number of open file descriptors of the process (its limit).");
+
+    /*
+     * Dropwizard Metrics bridged to Prometheus under their Dropwizard names: the instrumented
+     * Jetty pool of the application connectors (Dropwizard names it "dw") and the pool of the
+     * data source the service builds as "database".
+     */
+    public static final MetricFamily JETTY_THREADS = MetricFamily.gauge(
+            "org_eclipse_jetty_util_thread_queued_thread_pool_dw_size",
+            "Threads in Jetty's request thread pool of the application connectors.");
+    public static final MetricFamily JETTY_THREADS_BUSY_OF_MAX = MetricFamily.gauge(
+            "org_eclipse_jetty_util_thread_queued_thread_pool_dw_utilization_max",
+            "Busy threads of Jetty's request thread pool as a share of its maximum size (1 = saturated).");
+    public static final MetricFamily JETTY_QUEUED_JOBS = MetricFamily.gauge(
+            "org_eclipse_jetty_util_thread_queued_thread_pool_dw_jobs",
+            "Jobs (requests) queued in Jetty's request thread pool, waiting for a thread.");
+    public static final MetricFamily DB_POOL_ACTIVE = MetricFamily.gauge(
+            "io_dropwizard_db_managed_pooled_data_source_database_active",
+            "Connections of the database pool in use.");
+    public static final MetricFamily DB_POOL_IDLE = MetricFamily.gauge(
+            "io_dropwizard_db_managed_pooled_data_source_database_idle",
+            "Connections of the database pool open and idle.");
+    public static final MetricFamily DB_POOL_WAITING = MetricFamily.gauge(
+            "io_dropwizard_db_managed_pooled_data_source_database_waiting",
+            "Threads waiting for a connection of the database pool.");
 
     public static final List<MetricFamily> ALL = List.of(
-            UP, ALERTMANAGER_NOTIFICATIONS, ALERTMANAGER_NOTIFICATIONS_FAILED, JVM_MEMORY_BYTES_USED, JVM_MEMORY_BYTES_MAX, JVM_MEMORY_POOL_BYTES_USED,
+            UP, ALERTS, PROBE_SUCCESS, PROBE_DURATION_SECONDS, ALERTMANAGER_NOTIFICATIONS, ALERTMANAGER_NOTIFICATIONS_FAILED, JVM_MEMORY_BYTES_USED, JVM_MEMORY_BYTES_MAX, JVM_MEMORY_POOL_BYTES_USED,
             JVM_GC_COLLECTION_SECONDS, JVM_THREADS_CURRENT, JVM_THREADS_DAEMON, JVM_THREADS_STATE,
-            PROCESS_CPU_SECONDS, PROCESS_RESIDENT_MEMORY_BYTES, PROCESS_OPEN_FDS, PROCESS_START_TIME_SECONDS);
+            PROCESS_CPU_SECONDS, PROCESS_RESIDENT_MEMORY_BYTES, PROCESS_OPEN_FDS, PROCESS_START_TIME_SECONDS,
+            PROCESS_MAX_FDS, JETTY_THREADS, JETTY_THREADS_BUSY_OF_MAX, JETTY_QUEUED_JOBS,
+            DB_POOL_ACTIVE, DB_POOL_IDLE, DB_POOL_WAITING);
 
     private KnownSeries() {
     }

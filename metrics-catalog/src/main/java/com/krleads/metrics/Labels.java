@@ -22,6 +22,11 @@ public final class Labels {
 
     /** The objective a recording rule or burn-rate alert belongs to (set by our rules). */
     public static final String SLO = "slo";
+    /** Labels Prometheus puts on its {@code ALERTS} series: the alert's name and pending or firing. */
+    public static final String ALERTNAME = "alertname";
+    public static final String ALERTSTATE = "alertstate";
+    /** Set by our alert rules: critical pages, warning opens a ticket. */
+    public static final String SEVERITY = "severity";
     /** Alertmanager's notifier, on its own {@code alertmanager_notifications_*} families. */
     public static final String INTEGRATION = "integration";
 

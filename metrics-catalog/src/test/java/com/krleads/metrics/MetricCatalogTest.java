@@ -21,6 +21,10 @@ class MetricCatalogTest {
             family.seriesNames().forEach(name -> assertThat(series.add(name)).as("series %s declared twice", name).isTrue());
         }
         assertThat(MetricCatalog.ALL).hasSize(19);
+        for (MetricFamily family : KnownSeries.ALL) {
+            assertThat(family.name()).matches(METRIC_NAME);
+            family.seriesNames().forEach(name -> assertThat(series.add(name)).as("series %s declared twice", name).isTrue());
+        }
     }
 
     @Test

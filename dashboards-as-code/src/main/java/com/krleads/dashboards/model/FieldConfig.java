@@ -88,6 +88,18 @@ public final class FieldConfig {
             return new Override(byNames(names), List.of(Map.<String, Object>of("id", "unit", "value", unit)));
         }
 
+        /** The fields with these display names show {@code text} in {@code color} for the given numbers. */
+        public static Override valueTexts(Map<Long, Map.Entry<String, String>> texts, String... names) {
+            Map<String, Object> options = new java.util.TreeMap<>();
+            int index = 0;
+            for (Map.Entry<Long, Map.Entry<String, String>> e : new java.util.TreeMap<>(texts).entrySet()) {
+                options.put(String.valueOf(e.getKey()),
+                        Map.of("text", e.getValue().getKey(), "color", e.getValue().getValue(), "index", index++));
+            }
+            return new Override(byNames(names), List.of(Map.<String, Object>of("id", "mappings",
+                    "value", List.of(Map.of("type", "value", "options", options)))));
+        }
+
         private static Map<String, Object> byNames(String... names) {
             return Map.of("id", "byNames", "options", Map.of("mode", "include", "names", List.of(names)));
         }

@@ -30,13 +30,31 @@ public final class TablePanel extends PanelBuilder<TablePanel> {
      * first given name, and so on. The time column is hidden.
      */
     public TablePanel mergeColumns(String... names) {
+        return mergeColumnsHiding(List.of(), names);
+    }
+
+    /** As {@link #mergeColumns}, also hiding the given label columns (such as one every row shares). */
+    public TablePanel mergeColumnsHiding(List<String> hidden, String... names) {
         Map<String, Object> rename = new TreeMap<>();
         for (int i = 0; i < names.length; i++) {
             rename.put("Value #" + (char) ('A' + i), names[i]);
         }
+        Map<String, Object> exclude = new TreeMap<>();
+        exclude.put("Time", true);
+        hidden.forEach(column -> exclude.put(column, true));
         transformations.add(Map.of("id", "merge", "options", Map.of()));
         transformations.add(Map.of("id", "organize", "options",
-                Map.of("excludeByName", Map.of("Time", true), "renameByName", rename)));
+                Map.of("excludeByName", exclude, "renameByName", rename)));
+        return this;
+    }
+
+    /**
+     * One row per series of a single instant query, its labels as columns: the value column and
+     * the time are hidden (for info series such as {@code build_info}, whose value is always 1).
+     */
+    public TablePanel labelsOnly() {
+        transformations.add(Map.of("id", "organize", "options",
+                Map.of("excludeByName", new TreeMap<>(Map.of("Time", true, "Value", true)))));
         return this;
     }
 

@@ -154,7 +154,8 @@ public final class AlertmanagerConfig {
 
     private static String alertname(AlertRule... alerts) {
         List<String> names = java.util.Arrays.stream(alerts).map(AlertRule::name).distinct().toList();
-        return names.size() == 1 ? "alertname=\"" + names.get(0) + "\"" : "alertname=~\"" + String.join("|", names) + "\"";
+        return names.size() == 1 ? Labels.ALERTNAME + "=\"" + names.get(0) + "\""
+                : Labels.ALERTNAME + "=~\"" + String.join("|", names) + "\"";
     }
 
     /** No integration unless ALERT_WATCHDOG_URL is set: then a webhook to the heartbeat. */

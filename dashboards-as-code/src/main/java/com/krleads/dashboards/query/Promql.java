@@ -36,6 +36,24 @@ public final class Promql {
                 matchRegex(Labels.JOB, variable(Labels.JOB)), matchRegex(Labels.INSTANCE, variable(Labels.INSTANCE))));
     }
 
+    /**
+     * Selectors follow only the dashboard's {@code $job}: for the recorded SLO series, which the
+     * rules aggregate per job (so they carry no instance), and for Prometheus's ALERTS. The SLO
+     * panels read these, exactly what the alerts evaluate.
+     */
+    public static Promql forJobLevelDashboards() {
+        return new Promql(RATE_INTERVAL, List.of(matchRegex(Labels.JOB, variable(Labels.JOB))));
+    }
+
+    /**
+     * Selectors of the probe's series on dashboards: the probe job of each selected job
+     * ({@link Settings#PROBE_JOB_SUFFIX}); its instance is the probed address, not a replica.
+     */
+    public static Promql forProbeDashboards() {
+        return new Promql(RATE_INTERVAL, List.of(
+                matchRegex(Labels.JOB, "${" + Labels.JOB + "}" + Settings.PROBE_JOB_SUFFIX)));
+    }
+
     /** Selectors carry the service's scrape job (recording and alerting rules); rates use {@link #WINDOW}. */
     public static Promql forRules() {
         return new Promql(WINDOW, List.of(matchEqual(Labels.JOB, Settings.SCRAPE_JOB)));
@@ -111,15 +129,19 @@ public final class Promql {
     }
 
     /**
-     * The q-quantile of a histogram, from its buckets summed over every other label. A series
-     * with no observation in the window (an idle route, created at 0) has no quantile: the
-     * {@code >= 0} filter drops it instead of answering NaN.
+     * The q-quantile of a histogram, from its buckets summed over every other label, kept only
+     * where the histogram observed something in the window: an idle series (every bucket's rate
+     * 0) has no quantile, so it drops out instead of showing NaN and a panel shows its noValue.
+     * The guard is the count's rate, not a filter on the buckets, which would shift the
+     * interpolation of the lowest remaining bucket.
      */
     public String histogramQuantile(double q, MetricFamily histogram, String... by) {
         List<String> labels = new ArrayList<>(List.of(by));
         labels.add(Labels.LE);
-        return "(histogram_quantile(" + number(q) + ", "
-                + sum(rate(histogram.bucket()), labels.toArray(String[]::new)) + ") >= 0)";
+        String quantile = "histogram_quantile(" + number(q) + ", "
+                + sum(rate(histogram.bucket()), labels.toArray(String[]::new)) + ")";
+        String on = by.length == 0 ? "" : "on (" + String.join(", ", by) + ") ";
+        return quantile + " and " + on + "(" + sum(rate(histogram.count()), by) + " > 0)";
     }
 
     /** Mean observation over the window: rate of {@code _sum} over rate of {@code _count}, no data while idle. */

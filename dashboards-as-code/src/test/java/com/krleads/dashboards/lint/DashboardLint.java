@@ -2,6 +2,8 @@ package com.krleads.dashboards.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.dashboards.lint.PromqlSelectors.Selector;
+import com.krleads.dashboards.Settings;
+import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,9 @@ import java.util.Set;
  * {@code $__rate_interval} (or {@code $__range} for "in the selected range" tiles), and
  * target-counter-agg counts as counters every counter family plus any {@code _total},
  * {@code _count}, {@code _sum} or {@code _bucket} series. target-promql (does it parse) needs
- * promtool and lives in {@link PanelExpressions}.
+ * promtool and lives in {@link PanelExpressions}. target-instance does not apply to job-level
+ * series ({@link #isJobLevel}) nor to the probe's ({@link #isProbe}), whose job is the probe job
+ * of the selected one. Annotation queries are held to the target rules too.
  */
 final class DashboardLint {
     static final String TEMPLATE_DATASOURCE = "template-datasource";
@@ -67,6 +71,16 @@ final class DashboardLint {
         templateQuery(title, dashboard, Labels.INSTANCE, TEMPLATE_INSTANCE, findings);
         for (JsonNode panel : visualizationPanels(dashboard)) {
             panel(title + " / " + panel.path("title").asText(), panel, findings);
+        }
+        for (JsonNode annotation : dashboard.path("annotations").path("list")) {
+            if (annotation.has("expr")) {
+                String where = title + " / annotation " + annotation.path("name").asText();
+                if (!DATASOURCE_REFERENCES.contains(annotation.path("datasource").path("uid").asText())) {
+                    findings.add(new Finding(PANEL_DATASOURCE, where, "uses datasource '"
+                            + annotation.path("datasource").path("uid").asText() + "', not '${datasource}'"));
+                }
+                target(where, annotation.path("expr").asText(), findings);
+            }
         }
         return findings;
     }
@@ -188,8 +202,9 @@ final class DashboardLint {
                 boolean increase = s.call().equals("increase") && !s.range().equals(RATE_INTERVAL) && !s.range().equals(RANGE);
                 rateInterval &= !rate && !increase;
             }
-            job &= s.hasMatcher(Labels.JOB, "=~", "$" + Labels.JOB);
-            instance &= s.hasMatcher(Labels.INSTANCE, "=~", "$" + Labels.INSTANCE);
+            job &= isProbe(s.name()) ? s.hasMatcher(Labels.JOB, "=~", "${" + Labels.JOB + "}" + Settings.PROBE_JOB_SUFFIX)
+                    : s.hasMatcher(Labels.JOB, "=~", "$" + Labels.JOB);
+            instance &= s.hasMatcher(Labels.INSTANCE, "=~", "$" + Labels.INSTANCE) || isJobLevel(s.name()) || isProbe(s.name());
             if (isCounter(s.name())) {
                 counterAgg &= s.range() != null && s.call() != null && COUNTER_FUNCTIONS.contains(s.call());
             }
@@ -206,6 +221,20 @@ final class DashboardLint {
         if (!counterAgg) {
             findings.add(new Finding(TARGET_COUNTER_AGG, where, "a counter shown without rate or increase: " + expr));
         }
+    }
+
+    /**
+     * Series with no replica to filter: recorded series ({@code level:metric:operations}, ours
+     * aggregated per job) and Prometheus's {@code ALERTS}. The SLO panels read them over every
+     * replica, as the alerts do, so the instance variable does not apply to them.
+     */
+    static boolean isJobLevel(String name) {
+        return name != null && (name.contains(":") || name.equals(KnownSeries.ALERTS.name()));
+    }
+
+    /** The probe's series: scraped under the probe job of the selected job, the probed address as instance. */
+    static boolean isProbe(String name) {
+        return KnownSeries.PROBE_SUCCESS.name().equals(name) || KnownSeries.PROBE_DURATION_SECONDS.name().equals(name);
     }
 
     private boolean isCounter(String name) {

@@ -98,6 +98,9 @@ class DashboardLintTest {
         assertThat(targetRules("max_over_time(" + MetricCatalog.HTTP_REQUEST_DURATION.count() + both + "[$__rate_interval])"))
                 .containsExactly(DashboardLint.TARGET_COUNTER_AGG);
         assertThat(targetRules("max(" + MetricCatalog.QUEUE_SIZE.name() + both + ")")).isEmpty();
+        String recorded = com.krleads.dashboards.rules.SloRecordingRules.errorRatio("1h");
+        assertThat(targetRules(recorded + "{" + Labels.JOB + "=~\"$job\"}")).isEmpty();
+        assertThat(targetRules(recorded)).containsExactly(DashboardLint.TARGET_JOB);
     }
 
     @Test
@@ -124,6 +127,7 @@ class DashboardLintTest {
         assertThat(selectors.get(1).name()).isEqualTo("g");
         assertThat(selectors.get(1).range()).isNull();
         assertThat(selectors.get(1).call()).isNull();
+        assertThat(PromqlSelectors.of("a unless (a offset $__rate_interval)")).extracting(Selector::name).containsExactly("a", "a");
     }
 
     private List<String> targetRules(String expr) {

@@ -52,6 +52,12 @@ final class PanelExpressions {
                     }
                 }
             }
+            for (JsonNode annotation : dashboard.path("annotations").path("list")) {
+                if (annotation.has("expr")) {
+                    all.add(new Expression(dashboard.path("title").asText() + " / annotation "
+                            + annotation.path("name").asText(), annotation.path("expr").asText()));
+                }
+            }
         }
         return all;
     }

@@ -93,6 +93,9 @@ final class PromqlSelectors {
         String ident = expr.substring(start, pos);
         String lower = ident.toLowerCase(Locale.ROOT);
         if (KEYWORDS.contains(lower)) {
+            if (lower.equals("offset")) {
+                pos = com.krleads.dashboards.query.PromqlNames.afterDuration(expr, pos);
+            }
             previous = 'k';
             return;
         }

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * identifiers inside {@code {...}} before a matcher operator, and inside the parentheses of
  * {@code by}, {@code without}, {@code on}, {@code ignoring}, {@code group_left} and
  * {@code group_right}, are label names; other identifiers (not keywords) are metric names.
- * String literals and range/offset durations in {@code [...]} are skipped.
+ * String literals, range durations in {@code [...]} and offset durations are skipped.
  */
 public final class PromqlNames {
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
@@ -71,6 +71,9 @@ public final class PromqlNames {
         String ident = readIdent();
         String lower = ident.toLowerCase(java.util.Locale.ROOT);
         if (KEYWORDS.contains(lower)) {
+            if (lower.equals("offset")) {
+                pos = afterDuration(expr, pos);
+            }
             return;
         }
         if (GROUPING.contains(lower)) {
@@ -84,6 +87,18 @@ public final class PromqlNames {
         } else {
             metrics.add(ident);
         }
+    }
+
+    /** Past the duration after {@code offset} ({@code 5m}, {@code $__rate_interval}): it names nothing. */
+    public static int afterDuration(String expr, int from) {
+        int at = from;
+        while (at < expr.length() && Character.isWhitespace(expr.charAt(at))) {
+            at++;
+        }
+        while (at < expr.length() && !Character.isWhitespace(expr.charAt(at)) && ")],".indexOf(expr.charAt(at)) < 0) {
+            at++;
+        }
+        return at;
     }
 
     /** {@code (a, b, c)} after a grouping keyword. */

@@ -40,11 +40,16 @@ class PromqlTest {
     }
 
     @Test
-    void histogramQuantileSumsBucketsByTheGivenLabelsAndLeAndDropsIdleSeries() {
+    void histogramQuantileSumsBucketsByTheGivenLabelsAndLeWhereTheCountMoved() {
         String bucket = MetricCatalog.HTTP_REQUEST_DURATION.bucket();
+        String count = MetricCatalog.HTTP_REQUEST_DURATION.count();
         assertThat(rules.histogramQuantile(0.95, MetricCatalog.HTTP_REQUEST_DURATION, Labels.ENDPOINT))
-                .isEqualTo("(histogram_quantile(0.95, sum(rate(" + bucket + "{" + RULE + "}[5m])) by ("
-                        + Labels.ENDPOINT + ", " + Labels.LE + ")) >= 0)");
+                .isEqualTo("histogram_quantile(0.95, sum(rate(" + bucket + "{" + RULE + "}[5m])) by ("
+                        + Labels.ENDPOINT + ", " + Labels.LE + ")) and on (" + Labels.ENDPOINT + ") (sum(rate("
+                        + count + "{" + RULE + "}[5m])) by (" + Labels.ENDPOINT + ") > 0)");
+        assertThat(rules.histogramQuantile(0.5, MetricCatalog.HTTP_REQUEST_DURATION))
+                .isEqualTo("histogram_quantile(0.5, sum(rate(" + bucket + "{" + RULE + "}[5m])) by (" + Labels.LE
+                        + ")) and (sum(rate(" + count + "{" + RULE + "}[5m])) > 0)");
     }
 
     @Test

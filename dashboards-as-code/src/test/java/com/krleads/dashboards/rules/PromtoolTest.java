@@ -64,14 +64,14 @@ class PromtoolTest {
     void criticalGoesToEmailAndSlackAndWarningToSlack() throws Exception {
         String amtool = tool("amtool", "prometheus-alertmanager");
         String config = "--config.file=" + file(Generator.ALERTMANAGER_FILE);
-        assertThat(run(amtool, "config", "routes", "test", config, "severity=critical").output.strip())
+        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.SEVERITY + "=critical").output.strip())
                 .endsWith("critical-email-and-slack");
-        assertThat(run(amtool, "config", "routes", "test", config, "severity=warning").output.strip())
+        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.SEVERITY + "=warning").output.strip())
                 .endsWith("warning-slack");
-        assertThat(run(amtool, "config", "routes", "test", config, "alertname=Watchdog", "severity=none").output.strip())
+        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.ALERTNAME + "=Watchdog", com.krleads.metrics.Labels.SEVERITY + "=none").output.strip())
                 .endsWith("watchdog-heartbeat");
-        assertThat(run(amtool, "config", "routes", "test", config, "alertname=KrErrorBudgetBurn", com.krleads.metrics.Labels.SLO + "=api-latency",
-                "severity=critical").output.strip()).endsWith("critical-email-and-slack");
+        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.ALERTNAME + "=KrErrorBudgetBurn", com.krleads.metrics.Labels.SLO + "=api-latency",
+                com.krleads.metrics.Labels.SEVERITY + "=critical").output.strip()).endsWith("critical-email-and-slack");
     }
 
     private static String tool(String name, String debianPackage) {
