@@ -22,8 +22,10 @@ import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.core.scrape.ScrapeJobRunner;
 import com.krleads.scraper.demo.DemoJobs;
 import com.krleads.scraper.demo.DemoSite;
+import com.krleads.scraper.health.AdminHealthResponderFactory;
 import com.krleads.scraper.health.DatabaseHealthCheck;
 import com.krleads.scraper.health.OllamaHealthCheck;
+import com.krleads.scraper.logging.RequestIdFilter;
 import com.krleads.scraper.metrics.PrometheusMetrics;
 import com.krleads.scraper.metrics.QueueSizeReporter;
 import com.krleads.scraper.health.QueueHealthCheck;
@@ -111,8 +113,10 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.servlets().addFilter("request-size-limit",
                         new RequestSizeLimitFilter(RequestSizeLimitFilter.DEFAULT_LIMIT))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        RequestIdFilter.install(environment);
         ApiAuth.install(config.auth, environment);
-        AdminEndpointsFilter.install(config.adminEndpoints, environment);
+        AdminEndpointsFilter.install(config.adminEndpoints, AdminHealthResponderFactory.install(config, environment),
+                environment);
         JettyErrorHandler.install(environment);
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new MalformedJsonMapper());

@@ -11,6 +11,7 @@ import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.db.SourceDao;
+import com.krleads.scraper.logging.LogFields;
 import com.krleads.scraper.queue.JobQueue;
 import io.dropwizard.lifecycle.Managed;
 import java.lang.management.ManagementFactory;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Worker threads that take jobs from one named queue and run them. A timer renews the lease
@@ -78,8 +80,10 @@ public class WorkerPool implements Managed {
         if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
             for (Map.Entry<String, Running> job : running.entrySet()) {
                 long jobId = job.getValue().jobId();
+                MDC.put(LogFields.JOB_ID, String.valueOf(jobId));
                 boolean released = queue.release(jobId, job.getKey());
                 LOG.info("Shutdown: job {} {} to the queue", jobId, released ? "given back" : "already gone");
+                MDC.remove(LogFields.JOB_ID);
             }
             workers.shutdownNow();
             workers.awaitTermination(5, TimeUnit.SECONDS);
@@ -122,7 +126,18 @@ public class WorkerPool implements Managed {
         }
     }
 
+    /** Every log line written while the job runs on this thread carries its id and its source's name. */
     private void runJob(Job job, String owner) {
+        MDC.put(LogFields.JOB_ID, String.valueOf(job.id()));
+        try {
+            runJobWithContext(job, owner);
+        } finally {
+            MDC.remove(LogFields.JOB_ID);
+            MDC.remove(LogFields.SOURCE);
+        }
+    }
+
+    private void runJobWithContext(Job job, String owner) {
         long started = System.nanoTime();
         WorkerJobControl control = new WorkerJobControl(queue, job.id(), owner, settings.lease());
         running.put(owner, new Running(job.id(), control));
@@ -132,6 +147,8 @@ public class WorkerPool implements Managed {
             Source source = sources.findById(job.sourceId())
                     .orElseThrow(() -> new IllegalStateException("source " + job.sourceId() + " no longer exists"));
             sourceName = source.name();
+            MDC.put(LogFields.SOURCE, sourceName);
+            LOG.info("Job {} attempt {} started on {}", job.id(), job.attempts(), owner);
             events.jobStarted(sourceName);
             JobCounts counts = runner.run(job, source, control);
             finishRun(job, owner, control, counts, sourceName, started);
@@ -157,6 +174,8 @@ public class WorkerPool implements Managed {
                 ? queue.markCancelled(job.id(), owner, counts)
                 : queue.complete(job.id(), owner, counts, control.endedEarlyReason());
         if (saved) {
+            LOG.info("Job {} {}: {} page(s), {} new lead(s)", job.id(), cancelled ? "cancelled" : "completed",
+                    counts.pagesFetched(), counts.newLeads());
             events.queueJob(settings.queueName(), QueueJobStatus.FINISHED);
             events.jobFinished(sourceName, cancelled ? JobOutcome.CANCELLED : JobOutcome.COMPLETED, since(started));
         }
