@@ -78,17 +78,26 @@ public class WorkerPool implements Managed {
         stopSignal.countDown();
         workers.shutdown();
         if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-            for (Map.Entry<String, Running> job : running.entrySet()) {
-                long jobId = job.getValue().jobId();
-                MDC.put(LogFields.JOB_ID, String.valueOf(jobId));
-                boolean released = queue.release(jobId, job.getKey());
-                LOG.info("Shutdown: job {} {} to the queue", jobId, released ? "given back" : "already gone");
-                MDC.remove(LogFields.JOB_ID);
-            }
+            running.forEach(this::giveBack);
             workers.shutdownNow();
             workers.awaitTermination(5, TimeUnit.SECONDS);
         }
         heartbeat.shutdownNow();
+    }
+
+    /** Shutdown: the job goes back to the queue for another process; its log line carries its ids like the others. */
+    private void giveBack(String owner, Running job) {
+        MDC.put(LogFields.JOB_ID, String.valueOf(job.jobId()));
+        if (job.sourceName() != null) {
+            MDC.put(LogFields.SOURCE, job.sourceName());
+        }
+        try {
+            boolean released = queue.release(job.jobId(), owner);
+            LOG.info("Shutdown: job {} {} to the queue", job.jobId(), released ? "given back" : "already gone");
+        } finally {
+            MDC.remove(LogFields.JOB_ID);
+            MDC.remove(LogFields.SOURCE);
+        }
     }
 
     /** Threads currently running a job. */
@@ -140,7 +149,7 @@ public class WorkerPool implements Managed {
     private void runJobWithContext(Job job, String owner) {
         long started = System.nanoTime();
         WorkerJobControl control = new WorkerJobControl(queue, job.id(), owner, settings.lease());
-        running.put(owner, new Running(job.id(), control));
+        running.put(owner, new Running(job.id(), control, null));
         events.queueJob(settings.queueName(), QueueJobStatus.STARTED);
         String sourceName = null;
         try {
@@ -148,6 +157,7 @@ public class WorkerPool implements Managed {
                     .orElseThrow(() -> new IllegalStateException("source " + job.sourceId() + " no longer exists"));
             sourceName = source.name();
             MDC.put(LogFields.SOURCE, sourceName);
+            running.put(owner, new Running(job.id(), control, sourceName));
             LOG.info("Job {} attempt {} started on {}", job.id(), job.attempts(), owner);
             events.jobStarted(sourceName);
             JobCounts counts = runner.run(job, source, control);
@@ -247,7 +257,7 @@ public class WorkerPool implements Managed {
         };
     }
 
-    private record Running(long jobId, WorkerJobControl control) {
+    private record Running(long jobId, WorkerJobControl control, String sourceName) {
     }
 
     /** What a pool needs from the worker configuration, for one queue. */
