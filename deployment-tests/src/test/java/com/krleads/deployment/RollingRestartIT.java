@@ -76,15 +76,18 @@ class RollingRestartIT {
     }
 
     /**
-     * The jobs a stopping replica gave back (its log says which) ran again on the other replica and
-     * completed there once; the given-back attempt does not count, so each completed at attempt 1.
+     * A job running at SIGTERM either finished during the wait or was given back (the stopped
+     * process's log says which); a given-back job ran again on the other replica and completed there
+     * once: the given-back attempt does not count, so it completed at attempt 1.
      */
     @Test
     void jobsRunningOnAStoppedReplicaAreCompletedOnceByTheOther() throws Exception {
         for (Restart restart : scenario.restarts) {
             List<Long> given = RollingReport.givenBack(restart);
-            assertThat(given).as("jobs %s gave back", restart.phase()).isNotEmpty()
-                    .containsAll(restart.runningAtStop());
+            assertThat(given).as("jobs %s gave back", restart.phase()).isNotEmpty();
+            for (long id : restart.runningAtStop()) {
+                assertThat(job(id).status()).as("job %d, running at %s", id, restart.phase()).isEqualTo("completed");
+            }
             for (long id : given) {
                 JobRow job = job(id);
                 assertThat(job.status()).as("job %d", id).isEqualTo("completed");
@@ -100,6 +103,9 @@ class RollingRestartIT {
     void afterASigkillTheBalancerStopsRoutingAndTheJobsAreTakenOver() throws Exception {
         RollingScenario.Kill kill = scenario.kill;
         assertThat(kill.untilMarkedDown()).as("dead replica marked down").isLessThan(Duration.ofSeconds(10));
+        // Only requests in flight on the killed replica can be lost, at most one per client; retries resend them.
+        assertThat(scenario.sent).filteredOn(s -> s.phase().equals(kill.phase()) && s.failed())
+                .hasSizeLessThanOrEqualTo(SteadyLoad.CLIENTS);
         for (long id : kill.runningAtKill()) {
             JobRow job = job(id);
             assertThat(job.status()).as("job %d", id).isEqualTo("completed");

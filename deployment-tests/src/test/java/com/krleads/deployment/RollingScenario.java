@@ -16,8 +16,11 @@ import java.util.Map;
  * started again. What happened is written down for the assertions and the report.
  */
 final class RollingScenario {
+    /** The replicas' first requests (class loading, JIT): sent and checked like the others, reported apart. */
+    static final String WARM_UP = "warm-up";
+    static final Duration WARM_UP_TIME = Duration.ofSeconds(3);
     static final String BEFORE = "before";
-    static final String AFTER = "after";
+    static final String AFTER = "after ";
     static final Duration STEADY = Duration.ofSeconds(6);
     /** The sources' politeness delay: a job of three pages runs for at least twice this. */
     static final Duration POLITENESS = Duration.ofMillis(2500);
@@ -48,15 +51,18 @@ final class RollingScenario {
     }
 
     void run() throws Exception {
+        load.phase(WARM_UP);
         load.start();
+        sleep(WARM_UP_TIME);
+        load.phase(BEFORE);
         sleep(STEADY);
         for (ServiceReplica replica : world.replicas()) {
             restart(replica);
-            load.phase(AFTER);
+            load.phase(AFTER + restarts.get(restarts.size() - 1).phase());
             sleep(STEADY);
         }
         killAndRestart(world.replicaA);
-        load.phase(AFTER);
+        load.phase(AFTER + kill.phase());
         sleep(STEADY);
         load.stop();
         sent = load.sent();
