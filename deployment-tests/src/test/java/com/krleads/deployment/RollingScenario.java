@@ -28,12 +28,13 @@ final class RollingScenario {
 
     /** One replica stopped and started again. */
     record Restart(String phase, ServiceReplica replica, String stoppedProcess, Path stoppedLog, String otherProcess,
-                   List<Long> runningAtStop, Instant stoppedAt, Duration stopTook, Duration backInBalancer) {
+                   List<Long> runningAtStop, Instant stoppedAt, Duration stopTook, Duration takenOverAfter,
+                   Duration backInBalancer) {
     }
 
     /** The SIGKILL: how long the balancer kept the dead replica, and HAProxy's own retry counters. */
     record Kill(String phase, String killedProcess, String otherProcess, List<Long> runningAtKill, Instant killedAt,
-                Duration untilMarkedDown, long retries, long redispatches) {
+                Duration untilMarkedDown, Duration takenOverAfter, long retries, long redispatches) {
     }
 
     private final RollingWorld world;
@@ -87,11 +88,13 @@ final class RollingScenario {
         Instant stoppedAt = Instant.now();
         replica.terminate(RollingWorld.STOP_LIMIT);
         Duration stopTook = Duration.between(stoppedAt, Instant.now());
+        awaitTakenOver(RollingReport.givenBack(log), other);
+        Duration takenOver = Duration.between(stoppedAt, Instant.now());
         replica.launch();
         replica.awaitReady();
         Await.until(replica.name() + " back in the balancer", Duration.ofSeconds(30),
                 () -> "UP".equals(world.balancer.serverStates().get(replica.name())), world.balancer.process());
-        restarts.add(new Restart(phase, replica, process, log, other, running, stoppedAt, stopTook,
+        restarts.add(new Restart(phase, replica, process, log, other, running, stoppedAt, stopTook, takenOver,
                 Duration.between(stoppedAt, Instant.now())));
     }
 
@@ -109,16 +112,29 @@ final class RollingScenario {
         Duration untilDown = Duration.between(killedAt, Instant.now());
         long retries = world.balancer.counter(replica.name(), "wretr") - retriesBefore;
         long redispatches = world.balancer.counter(replica.name(), "wredis") - redispatchesBefore;
+        awaitTakenOver(running, other(replica).leaseOwnerPrefix());
+        Duration takenOver = Duration.between(killedAt, Instant.now());
         replica.launch();
         replica.awaitReady();
         Await.until(replica.name() + " back in the balancer", Duration.ofSeconds(30),
                 () -> "UP".equals(world.balancer.serverStates().get(replica.name())), world.balancer.process());
-        kill = new Kill(phase, process, other(replica).leaseOwnerPrefix(), running, killedAt, untilDown, retries,
-                redispatches);
+        kill = new Kill(phase, process, other(replica).leaseOwnerPrefix(), running, killedAt, untilDown, takenOver,
+                retries, redispatches);
     }
 
     private ServiceReplica other(ServiceReplica replica) {
         return replica == world.replicaA ? world.replicaB : world.replicaA;
+    }
+
+    /**
+     * The "wait" of stop, wait, start: until the other replica runs (or has completed) every job the
+     * stopped one had, so that the jobs under test are not simply picked up again by the restarted one.
+     */
+    private void awaitTakenOver(List<Long> jobs, String otherProcess) throws Exception {
+        Await.until("jobs " + jobs + " taken over", Duration.ofSeconds(60), () -> world.database.jobs().stream()
+                .filter(job -> jobs.contains(job.id()))
+                .allMatch(job -> job.status().equals("completed")
+                        || job.status().equals("running") && job.leaseOwner().startsWith(otherProcess)));
     }
 
     private List<Long> runningOn(String process) throws Exception {

@@ -34,6 +34,8 @@ final class ServiceReplica implements AutoCloseable {
         this.appPort = ManagedProcess.freePort();
         this.adminPort = ManagedProcess.freePort();
         this.environment = new HashMap<>(settings);
+        // No balancer to wait for unless the test puts one in front (RollingWorld sets its own wait).
+        environment.putIfAbsent("SHUTDOWN_WAIT_PERIOD", "0s");
         environment.put("APP_PORT", String.valueOf(appPort));
         environment.put("ADMIN_PORT", String.valueOf(adminPort));
         this.api = new ServiceApi("http://127.0.0.1:" + appPort, apiToken);
