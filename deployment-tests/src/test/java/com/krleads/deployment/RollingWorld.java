@@ -14,8 +14,8 @@ import java.util.Map;
  * Logs at INFO in production's JSON layout, one file per replica start.
  */
 final class RollingWorld implements AutoCloseable {
-    static final Duration LEASE = Duration.ofSeconds(6);
-    static final int WORKER_THREADS = 2;
+    static final Duration LEASE = Duration.ofSeconds(4);
+    static final int WORKER_THREADS = 4;
     /** Production waits 10 s for checks every 2 s; here checks run 4 times as often, and the wait is 4 times shorter less a bit. */
     static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
     /** Generous: the wait, the drain of requests in flight, then the workers giving their jobs back. */

@@ -29,7 +29,7 @@ final class SteadyLoad implements AutoCloseable {
     static final int CLIENTS = 4;
     static final Duration PACE = Duration.ofMillis(150);
     static final int WRITE_EVERY = 5;
-    static final int JOB_EVERY = 60;
+    static final int JOB_EVERY = 80;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as the client saw it; {@code status} is 0 when no answer came (the error says why). */
