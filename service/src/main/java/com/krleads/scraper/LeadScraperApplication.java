@@ -53,6 +53,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jdbi.v3.core.Jdbi;
@@ -115,8 +116,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         RequestIdFilter.install(environment);
         ApiAuth.install(config.auth, environment);
-        AdminEndpointsFilter.install(config.adminEndpoints, AdminHealthResponderFactory.install(config, environment),
-                environment);
+        List<String> healthPaths = AdminHealthResponderFactory.install(config, environment);
+        AdminEndpointsFilter.install(config.adminEndpoints, healthPaths, environment);
         JettyErrorHandler.install(environment);
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new MalformedJsonMapper());

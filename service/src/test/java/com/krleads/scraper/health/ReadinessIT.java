@@ -23,6 +23,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Liveness and readiness on the admin port of the service on a real PostgreSQL: a stale queue (the
  * same on every replica) leaves the replica ready; losing its database makes it unready but alive.
+ * On the way, every answer of the application port carries its request id.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadinessIT {
