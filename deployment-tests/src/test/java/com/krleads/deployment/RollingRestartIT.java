@@ -106,6 +106,7 @@ class RollingRestartIT {
         // Only requests in flight on the killed replica can be lost, at most one per client; retries resend them.
         assertThat(scenario.sent).filteredOn(s -> s.phase().equals(kill.phase()) && s.failed())
                 .hasSizeLessThanOrEqualTo(SteadyLoad.CLIENTS);
+        assertThat(kill.runningAtKill()).as("jobs running at SIGKILL").isNotEmpty();
         for (long id : kill.runningAtKill()) {
             JobRow job = job(id);
             assertThat(job.status()).as("job %d", id).isEqualTo("completed");

@@ -78,9 +78,7 @@ final class RollingScenario {
     private void restart(ServiceReplica replica) throws Exception {
         String phase = "SIGTERM " + replica.name();
         String process = replica.leaseOwnerPrefix();
-        Await.until(replica.name() + " running a job it started within the last second", Duration.ofSeconds(60),
-                () -> world.database.count("SELECT COUNT(*) FROM jobs WHERE status = 'running' AND lease_owner LIKE '"
-                        + process + "%' AND started_at > NOW() - INTERVAL '1 second'") > 0, replica.process());
+        awaitFreshJobOn(replica);
         load.phase(phase);
         Path log = replica.process().log();
         String other = other(replica).leaseOwnerPrefix();
@@ -101,6 +99,7 @@ final class RollingScenario {
     private void killAndRestart(ServiceReplica replica) throws Exception {
         String phase = "SIGKILL " + replica.name();
         String process = replica.leaseOwnerPrefix();
+        awaitFreshJobOn(replica);
         load.phase(phase);
         List<Long> running = runningOn(process);
         long retriesBefore = world.balancer.counter(replica.name(), "wretr");
@@ -124,6 +123,14 @@ final class RollingScenario {
 
     private ServiceReplica other(ServiceReplica replica) {
         return replica == world.replicaA ? world.replicaB : world.replicaA;
+    }
+
+    /** Until the replica runs a job it started within the last second: one that cannot end before the replica stops. */
+    private void awaitFreshJobOn(ServiceReplica replica) throws Exception {
+        Await.until(replica.name() + " running a job it started within the last second", Duration.ofSeconds(60),
+                () -> world.database.count("SELECT COUNT(*) FROM jobs WHERE status = 'running' AND lease_owner LIKE '"
+                        + replica.leaseOwnerPrefix() + "%' AND started_at > NOW() - INTERVAL '1 second'") > 0,
+                replica.process());
     }
 
     /**
