@@ -16,7 +16,7 @@ import java.util.Map;
 final class RollingWorld implements AutoCloseable {
     static final Duration LEASE = Duration.ofSeconds(4);
     static final int WORKER_THREADS = 4;
-    /** Production waits 10 s for checks every 2 s; here checks run 4 times as often, and the wait is 4 times shorter less a bit. */
+    /** Unready but serving: longer than the balancer's 2 failed checks 500 ms apart (production: 10 s, checks 2 s apart). */
     static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(2);
     /** Generous: the wait, the drain of requests in flight, then the workers giving their jobs back. */
     static final Duration STOP_LIMIT = Duration.ofSeconds(30);
