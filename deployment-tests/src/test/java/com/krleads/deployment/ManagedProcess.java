@@ -58,6 +58,14 @@ final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, then waits for the process to stop by itself within {@code limit}; fails when it does not. */
+    void terminate(java.time.Duration limit) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(describe() + " still running " + limit.toSeconds() + " s after SIGTERM");
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Files of the repository that the deployment tests read. */
 final class ProjectFiles {
@@ -27,8 +30,14 @@ final class ProjectFiles {
         return root().resolve(relative);
     }
 
+    /**
+     * The file as a tree, read by SnakeYAML (what Jackson's YAML support is built on) because it
+     * resolves anchors and merge keys ({@code <<: *service}) as Docker Compose does; Jackson's
+     * parser would leave them unresolved.
+     */
     static JsonNode yaml(String relative) throws IOException {
-        return YAML.readTree(path(relative).toFile());
+        Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(path(relative)));
+        return YAML.valueToTree(tree);
     }
 
     /** The environment variables a file reads through {@code ${VAR}} / {@code ${VAR:-default}}. */

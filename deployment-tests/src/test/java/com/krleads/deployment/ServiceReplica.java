@@ -34,6 +34,8 @@ final class ServiceReplica implements AutoCloseable {
         this.appPort = ManagedProcess.freePort();
         this.adminPort = ManagedProcess.freePort();
         this.environment = new HashMap<>(settings);
+        // No balancer to wait for unless the test puts one in front (RollingWorld sets its own wait).
+        environment.putIfAbsent("SHUTDOWN_WAIT_PERIOD", "0s");
         environment.put("APP_PORT", String.valueOf(appPort));
         environment.put("ADMIN_PORT", String.valueOf(adminPort));
         this.api = new ServiceApi("http://127.0.0.1:" + appPort, apiToken);
@@ -66,6 +68,30 @@ final class ServiceReplica implements AutoCloseable {
     void awaitHealthy() throws Exception {
         Await.until(name + " health check on the admin port", Duration.ofSeconds(120),
                 () -> admin.up("/healthcheck"), process);
+    }
+
+    /** Readiness as the balancer sees it: 200 from {@code /health-check?type=ready} on the admin port. */
+    void awaitReady() throws Exception {
+        Await.until(name + " readiness on the admin port", Duration.ofSeconds(120),
+                () -> admin.up("/health-check?type=ready"), process);
+    }
+
+    /** SIGTERM, as a deploy or {@code docker stop} sends it; waits until the process has stopped by itself. */
+    void terminate(Duration limit) throws InterruptedException {
+        process.terminate(limit);
+    }
+
+    int appPort() {
+        return appPort;
+    }
+
+    int adminPort() {
+        return adminPort;
+    }
+
+    /** The prefix of the lease owner of every job this process runs (the JVM's {@code pid@host}). */
+    String leaseOwnerPrefix() {
+        return process.pid() + "@";
     }
 
     /** SIGKILL: the process gets no chance to give its jobs back or to lower its gauges. */

@@ -92,6 +92,26 @@ final class SharedDatabase implements AutoCloseable {
         return counts;
     }
 
+    /** The lease owner of every running job, by job id. */
+    Map<Long, String> runningJobOwners() throws SQLException {
+        Map<Long, String> owners = new TreeMap<>();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT id, lease_owner FROM jobs WHERE status = 'running'")) {
+            while (r.next()) {
+                owners.put(r.getLong(1), r.getString(2));
+            }
+        }
+        return owners;
+    }
+
+    /** The first column of the first row, as text (null when there is no row). */
+    String text(String sql) throws SQLException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : null;
+        }
+    }
+
     long count(String sql) throws SQLException {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery(sql)) {

@@ -22,9 +22,11 @@ import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.core.scrape.ScrapeJobRunner;
 import com.krleads.scraper.demo.DemoJobs;
 import com.krleads.scraper.demo.DemoSite;
+import com.krleads.scraper.health.AdminHealthResponderFactory;
 import com.krleads.scraper.health.DatabaseHealthCheck;
 import com.krleads.scraper.health.OllamaHealthCheck;
 import com.krleads.scraper.metrics.KnownSources;
+import com.krleads.scraper.logging.RequestIdFilter;
 import com.krleads.scraper.metrics.PrometheusMetrics;
 import com.krleads.scraper.metrics.QueueSizeReporter;
 import com.krleads.scraper.health.QueueHealthCheck;
@@ -52,6 +54,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jdbi.v3.core.Jdbi;
@@ -112,8 +115,10 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.servlets().addFilter("request-size-limit",
                         new RequestSizeLimitFilter(RequestSizeLimitFilter.DEFAULT_LIMIT))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
+        RequestIdFilter.install(environment);
         ApiAuth.install(config.auth, environment);
-        AdminEndpointsFilter.install(config.adminEndpoints, environment);
+        List<String> healthPaths = AdminHealthResponderFactory.install(config, environment);
+        AdminEndpointsFilter.install(config.adminEndpoints, healthPaths, environment);
         JettyErrorHandler.install(environment);
         environment.jersey().register(new ApiExceptionMapper());
         environment.jersey().register(new MalformedJsonMapper());

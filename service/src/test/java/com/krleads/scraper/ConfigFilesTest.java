@@ -3,10 +3,14 @@ package com.krleads.scraper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.LabelValues.EnrichmentMode;
+import com.krleads.scraper.health.AdminHealthResponderFactory;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.health.DefaultHealthFactory;
+import io.dropwizard.health.HealthCheckConfiguration;
+import io.dropwizard.health.HealthCheckType;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.jersey.validation.Validators;
@@ -74,6 +78,24 @@ class ConfigFilesTest {
         DefaultLoggingFactory logging = (DefaultLoggingFactory) config.getLoggingFactory();
         ConsoleAppenderFactory<?> console = (ConsoleAppenderFactory<?>) logging.getAppenders().get(0);
         assertThat(console.getLayout()).isInstanceOf(EventJsonLayoutBaseFactory.class);
+    }
+
+    /** Readiness follows this replica's database only; a shared condition never takes every replica out. */
+    @Test
+    void productionReadinessIsTheDatabaseAndGoesDownBeforeShutdown() throws Exception {
+        LeadScraperConfiguration config = load("../config-prod.yml", Map.of("SHUTDOWN_WAIT_PERIOD", "7s"));
+        DefaultHealthFactory health = (DefaultHealthFactory) config.getHealthFactory().orElseThrow();
+        assertThat(health.isDelayedShutdownHandlerEnabled()).isTrue();
+        assertThat(health.getShutdownWaitPeriod().toSeconds()).isEqualTo(7);
+        assertThat(health.getHealthResponderFactory()).isInstanceOf(AdminHealthResponderFactory.class);
+        assertThat(health.getHealthCheckConfigurations())
+                .filteredOn(check -> check.getType() == HealthCheckType.READY && check.isCritical())
+                .extracting(HealthCheckConfiguration::getName).containsExactly("database");
+        assertThat(health.getHealthCheckConfigurations())
+                .filteredOn(check -> check.getType() == HealthCheckType.ALIVE && check.isCritical())
+                .extracting(HealthCheckConfiguration::getName).containsExactly("deadlocks");
+        assertThat(health.getHealthCheckConfigurations()).extracting(HealthCheckConfiguration::getName)
+                .contains("queue");
     }
 
     @Test

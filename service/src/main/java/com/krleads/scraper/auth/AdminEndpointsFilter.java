@@ -12,12 +12,14 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * An allow-list on the admin port: /metrics, /healthcheck and /ping always; the JSON metrics
+ * An allow-list on the admin port: /metrics, /healthcheck, /ping and the liveness/readiness paths
+ * always; the JSON metrics
  * view, the thread dump, the CPU profile and the tasks only when configured. Anything else is 404.
  */
 public class AdminEndpointsFilter implements Filter {
@@ -25,7 +27,8 @@ public class AdminEndpointsFilter implements Filter {
     private final Set<String> allowed = new HashSet<>(Set.of("/metrics", "/healthcheck", "/ping"));
     private final boolean tasks;
 
-    AdminEndpointsFilter(AdminEndpointsConfig config, String metricsJsonPath) {
+    AdminEndpointsFilter(AdminEndpointsConfig config, String metricsJsonPath, Collection<String> healthPaths) {
+        allowed.addAll(healthPaths);
         if (config.metricsJson) {
             allowed.add(metricsJsonPath);
             allowed.add("/");
@@ -40,9 +43,10 @@ public class AdminEndpointsFilter implements Filter {
         this.tasks = config.tasks;
     }
 
-    /** In front of everything on the admin port. */
-    public static void install(AdminEndpointsConfig config, Environment environment) {
-        environment.admin().addFilter("admin-endpoints", new AdminEndpointsFilter(config, PrometheusMetrics.JSON_PATH))
+    /** In front of everything on the admin port; {@code healthPaths}: where liveness and readiness answer. */
+    public static void install(AdminEndpointsConfig config, Collection<String> healthPaths, Environment environment) {
+        environment.admin().addFilter("admin-endpoints",
+                        new AdminEndpointsFilter(config, PrometheusMetrics.JSON_PATH, healthPaths))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
     }
 

@@ -27,12 +27,15 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.READER_NAME)
 public class JobResource {
+    private static final Logger LOG = LoggerFactory.getLogger(JobResource.class);
     private final JobQueue queue;
     private final JobDao jobs;
     private final SourceDao sources;
@@ -66,6 +69,9 @@ public class JobResource {
         Enqueued enqueued = queue.enqueueUnlessActive(source.id(), JobQueue.SCRAPING);
         if (enqueued.outcome() != Enqueued.Outcome.QUEUED) {
             limiter.giveBack(client);
+        } else {
+            // The line that ties this request's id to the job's id in the logs.
+            LOG.info("Job {} queued for source {} ({})", enqueued.job().id(), source.id(), source.name());
         }
         return switch (enqueued.outcome()) {
             case QUEUED -> Response.accepted(JobResponse.of(enqueued.job()))

@@ -11,6 +11,7 @@ import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.db.SourceDao;
+import com.krleads.scraper.logging.LogFields;
 import com.krleads.scraper.queue.JobQueue;
 import io.dropwizard.lifecycle.Managed;
 import java.lang.management.ManagementFactory;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Worker threads that take jobs from one named queue and run them. A timer renews the lease
@@ -76,15 +78,26 @@ public class WorkerPool implements Managed {
         stopSignal.countDown();
         workers.shutdown();
         if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-            for (Map.Entry<String, Running> job : running.entrySet()) {
-                long jobId = job.getValue().jobId();
-                boolean released = queue.release(jobId, job.getKey());
-                LOG.info("Shutdown: job {} {} to the queue", jobId, released ? "given back" : "already gone");
-            }
+            running.forEach(this::giveBack);
             workers.shutdownNow();
             workers.awaitTermination(5, TimeUnit.SECONDS);
         }
         heartbeat.shutdownNow();
+    }
+
+    /** Shutdown: the job goes back to the queue for another process; its log line carries its ids like the others. */
+    private void giveBack(String owner, Running job) {
+        MDC.put(LogFields.JOB_ID, String.valueOf(job.jobId()));
+        if (job.sourceName() != null) {
+            MDC.put(LogFields.SOURCE, job.sourceName());
+        }
+        try {
+            boolean released = queue.release(job.jobId(), owner);
+            LOG.info("Shutdown: job {} {} to the queue", job.jobId(), released ? "given back" : "already gone");
+        } finally {
+            MDC.remove(LogFields.JOB_ID);
+            MDC.remove(LogFields.SOURCE);
+        }
     }
 
     /** Threads currently running a job. */
@@ -122,16 +135,30 @@ public class WorkerPool implements Managed {
         }
     }
 
+    /** Every log line written while the job runs on this thread carries its id and its source's name. */
     private void runJob(Job job, String owner) {
+        MDC.put(LogFields.JOB_ID, String.valueOf(job.id()));
+        try {
+            runJobWithContext(job, owner);
+        } finally {
+            MDC.remove(LogFields.JOB_ID);
+            MDC.remove(LogFields.SOURCE);
+        }
+    }
+
+    private void runJobWithContext(Job job, String owner) {
         long started = System.nanoTime();
         WorkerJobControl control = new WorkerJobControl(queue, job.id(), owner, settings.lease());
-        running.put(owner, new Running(job.id(), control));
+        running.put(owner, new Running(job.id(), control, null));
         events.queueJob(settings.queueName(), QueueJobStatus.STARTED);
         String sourceName = null;
         try {
             Source source = sources.findById(job.sourceId())
                     .orElseThrow(() -> new IllegalStateException("source " + job.sourceId() + " no longer exists"));
             sourceName = source.name();
+            MDC.put(LogFields.SOURCE, sourceName);
+            running.put(owner, new Running(job.id(), control, sourceName));
+            LOG.info("Job {} attempt {} started on {}", job.id(), job.attempts(), owner);
             events.jobStarted(sourceName);
             JobCounts counts = runner.run(job, source, control);
             finishRun(job, owner, control, counts, sourceName, started);
@@ -157,6 +184,8 @@ public class WorkerPool implements Managed {
                 ? queue.markCancelled(job.id(), owner, counts)
                 : queue.complete(job.id(), owner, counts, control.endedEarlyReason());
         if (saved) {
+            LOG.info("Job {} {}: {} page(s), {} new lead(s)", job.id(), cancelled ? "cancelled" : "completed",
+                    counts.pagesFetched(), counts.newLeads());
             events.queueJob(settings.queueName(), QueueJobStatus.FINISHED);
             events.jobFinished(sourceName, cancelled ? JobOutcome.CANCELLED : JobOutcome.COMPLETED, since(started));
         }
@@ -228,7 +257,7 @@ public class WorkerPool implements Managed {
         };
     }
 
-    private record Running(long jobId, WorkerJobControl control) {
+    private record Running(long jobId, WorkerJobControl control, String sourceName) {
     }
 
     /** What a pool needs from the worker configuration, for one queue. */

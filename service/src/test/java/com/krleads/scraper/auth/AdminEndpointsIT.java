@@ -35,5 +35,9 @@ class AdminEndpointsIT {
         assertThat(HTTP.get(port, "/pprof").statusCode()).as("cpu profile not switched on").isEqualTo(404);
         assertThat(HTTP.get(port, "/metrics").statusCode()).isEqualTo(200);
         assertThat(HTTP.get(port, "/healthcheck").statusCode()).isEqualTo(200);
+        assertThat(HTTP.get(port, "/health-check?type=ready").statusCode()).isEqualTo(200);
+        assertThat(HTTP.get(port, "/health-check?type=alive").statusCode()).isEqualTo(200);
+        assertThat(HTTP.get(APP.getLocalPort(), "/health-check").statusCode()).as("not on the application port")
+                .isEqualTo(404);
     }
 }

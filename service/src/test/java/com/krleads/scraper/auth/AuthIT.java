@@ -176,7 +176,8 @@ class AuthIT {
     @Test
     @Order(6)
     void theAdminPortServesMetricsHealthAndPingOnly() {
-        for (String path : List.of("/metrics", "/healthcheck", "/ping")) {
+        for (String path : List.of("/metrics", "/healthcheck", "/ping", "/health-check?type=ready",
+                "/health-check?type=alive")) {
             assertThat(app.admin("GET", path).statusCode()).as(path).isEqualTo(200);
         }
         for (String path : List.of("/threads", "/pprof", "/metrics.json", "/", "/tasks/gc")) {

@@ -52,6 +52,9 @@ final class AuthTestApp implements AutoCloseable {
                   password: ""
                   validationQuery: "SELECT 1"
                 worker: {enabled: false}
+                health:
+                  responder: {type: admin-servlet}
+                  healthChecks: [{name: database, type: ready, critical: true}]
                 scraper: {allowPrivateAddresses: true}
                 auth:
                   enabled: true
