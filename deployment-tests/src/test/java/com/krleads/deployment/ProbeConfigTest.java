@@ -26,9 +26,10 @@ class ProbeConfigTest {
     static final String CONFIG_IN_CONTAINER = "/etc/blackbox_exporter/config.yml";
 
     @ParameterizedTest
-    @CsvSource({"docker-compose.yml,deploy/prometheus/prometheus.yml",
-            "docker-compose.prod.yml,deploy/prometheus/prometheus.prod.yml"})
-    void prometheusProbesTheApiThroughThePinnedExporter(String compose, String prometheusConfig) throws Exception {
+    @CsvSource({"docker-compose.yml,deploy/prometheus/prometheus.yml,service",
+            "docker-compose.prod.yml,deploy/prometheus/prometheus.prod.yml,haproxy"})
+    void prometheusProbesTheApiThroughThePinnedExporter(String compose, String prometheusConfig, String apiEntry)
+            throws Exception {
         JsonNode services = ProjectFiles.yaml(compose).path("services");
         JsonNode blackbox = services.path("blackbox");
         assertThat(blackbox.path("image").asText()).isEqualTo(IMAGE);
@@ -40,8 +41,9 @@ class ProbeConfigTest {
         assertThat(job.path("metrics_path").asText()).isEqualTo("/probe");
         assertThat(job.at("/params/module/0").asText()).isEqualTo(Settings.PROBE_MODULE);
         URI target = URI.create(job.at("/static_configs/0/targets/0").asText());
-        assertThat(target.getHost()).as("the API's compose service").isEqualTo("service");
-        assertThat(String.valueOf(target.getPort())).isEqualTo(services.at("/service/environment/APP_PORT").asText());
+        assertThat(target.getHost()).as("the API's entry, where clients connect").isEqualTo(apiEntry);
+        String published = services.at("/" + apiEntry + "/ports/0").asText();
+        assertThat(String.valueOf(target.getPort())).isEqualTo(published.substring(published.lastIndexOf(':') + 1));
         List<String> replacements = new ArrayList<>();
         job.path("relabel_configs").forEach(r -> replacements.add(r.path("replacement").asText()));
         String exporterPort = blackbox.at("/ports/0").asText().replaceAll(".*:", "");
