@@ -135,7 +135,7 @@ class FirstEventsIT {
         System.out.printf("first-events: SLI errors in 5m = %.3f, error ratio = %.5f, 5xx increase = %.3f, sent %s%n",
                 errors, ratio, fiveHundreds, service.api().answeredByStatus());
         assertThat(errors).isGreaterThanOrEqualTo(0.9);
-        assertThat(ratio).as("one bad among the 100 good and the test's other requests").isPositive().isLessThan(0.02);
+        assertThat(ratio).as("one bad among the 100 good and the test's other requests").isPositive().isLessThan(0.05);
     }
 
     @Test

@@ -111,6 +111,24 @@ class SeriesBornAtZeroTest {
     }
 
     @Test
+    void aFailedReadOfTheSourcesIsTriedAgainAtTheNextTick() {
+        PipelineEvents events = new MetricsPipelineEvents(metrics, true, 10);
+        AtomicInteger reads = new AtomicInteger();
+        KnownSources known = new KnownSources(() -> {
+            if (reads.incrementAndGet() == 1) {
+                throw new IllegalStateException("the database is down");
+            }
+            return List.of("daegu");
+        }, events, null, Duration.ofSeconds(30));
+
+        known.refresh();
+        assertThat(metrics.scrapingJobs.size()).isZero();
+        known.refresh();
+
+        assertThat(seriesOf("daegu")).isEqualTo(SERIES_PER_SOURCE);
+    }
+
+    @Test
     void withoutLabelsEverySourceIsAnnouncedAsAll() {
         PipelineEvents events = new MetricsPipelineEvents(metrics, false, 10);
 
