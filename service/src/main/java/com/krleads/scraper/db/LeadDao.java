@@ -84,6 +84,10 @@ public interface LeadDao {
     @SqlQuery("SELECT * FROM leads WHERE id = :id")
     Optional<Lead> findById(@Bind("id") long id);
 
+    /** The lead as last committed, locked until the transaction ends: a merge reads and writes it as one step. */
+    @SqlQuery("SELECT * FROM leads WHERE id = :id FOR UPDATE")
+    Optional<Lead> lockById(@Bind("id") long id);
+
     @SqlUpdate("DELETE FROM leads WHERE id = :id")
     int delete(@Bind("id") long id);
 
