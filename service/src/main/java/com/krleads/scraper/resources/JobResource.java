@@ -4,7 +4,7 @@ import com.krleads.scraper.api.JobRequest;
 import com.krleads.scraper.api.JobResponse;
 import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.JobRateLimiter;
+import com.krleads.scraper.core.KeyAllowance;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.db.JobDao;
@@ -36,9 +36,9 @@ public class JobResource {
     private final JobQueue queue;
     private final JobDao jobs;
     private final SourceDao sources;
-    private final JobRateLimiter limiter;
+    private final KeyAllowance limiter;
 
-    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources, JobRateLimiter limiter) {
+    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources, KeyAllowance limiter) {
         this.queue = queue;
         this.jobs = jobs;
         this.sources = sources;
@@ -57,9 +57,9 @@ public class JobResource {
         if (!source.enabled()) {
             throw ApiException.conflict("source_disabled", "source " + source.id() + " is disabled", "sourceId");
         }
-        String client = security.getUserPrincipal() == null ? JobRateLimiter.ANONYMOUS
+        String client = security.getUserPrincipal() == null ? KeyAllowance.ANONYMOUS
                 : security.getUserPrincipal().getName();
-        limiter.tryCreate(client).ifPresent(wait -> {
+        limiter.tryTake(client).ifPresent(wait -> {
             throw new RateLimitedException("too many jobs created with this API key; the next one is allowed in "
                     + retryAfterSeconds(wait) + " s", retryAfterSeconds(wait));
         });

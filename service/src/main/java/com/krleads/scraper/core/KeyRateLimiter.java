@@ -9,36 +9,33 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How many jobs one client may create: a token bucket per client (an API key, or one shared
- * bucket for every caller when authentication is off) holding {@code jobs} tokens, refilled
- * evenly over {@code period}. The number of buckets is bounded by the number of keys.
+ * A {@link KeyAllowance} held in this process's memory: a token bucket per client holding
+ * {@code jobs} tokens, refilled evenly over {@code period}. The number of buckets is bounded by
+ * the number of keys. Each replica keeps its own, so it suits limits meant per replica (reads).
  */
-public class JobRateLimiter {
-    /** The one client name used when requests carry no key (authentication off). */
-    public static final String ANONYMOUS = "anonymous";
-
+public class KeyRateLimiter implements KeyAllowance {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final int jobs;
     private final Duration period;
     private final TimeMeter time;
 
-    public JobRateLimiter(int jobs, Duration period) {
+    public KeyRateLimiter(int jobs, Duration period) {
         this(jobs, period, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
-    public JobRateLimiter(int jobs, Duration period, TimeMeter time) {
+    public KeyRateLimiter(int jobs, Duration period, TimeMeter time) {
         this.jobs = jobs;
         this.period = period;
         this.time = time;
     }
 
-    /** Takes one job from the client's allowance; empty when allowed, else how long to wait. */
-    public Optional<Duration> tryCreate(String client) {
+    @Override
+    public Optional<Duration> tryTake(String client) {
         ConsumptionProbe probe = bucket(client).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    /** Gives back an allowance taken for a job that was not created after all. */
+    @Override
     public void giveBack(String client) {
         bucket(client).addTokens(1);
     }
