@@ -11,12 +11,16 @@ import com.krleads.scraper.core.JobRunner;
 import com.krleads.scraper.core.LeadStore;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.PolitenessDelay;
+import com.krleads.scraper.core.TokenBucket;
 import com.krleads.scraper.core.UrlGuard;
 import com.krleads.scraper.db.DatabaseMigrations;
 import com.krleads.scraper.db.DuplicateDao;
 import com.krleads.scraper.db.DuplicateReview;
 import com.krleads.scraper.db.JdbiLeadStore;
+import com.krleads.scraper.db.DatabaseClock;
 import com.krleads.scraper.db.JobDao;
+import com.krleads.scraper.db.SharedHostPacer;
+import com.krleads.scraper.db.SharedKeyAllowance;
 import com.krleads.scraper.db.QueuePool;
 import com.krleads.scraper.db.LeadDao;
 import com.krleads.scraper.db.SourceDao;
@@ -103,13 +107,14 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         JobDao jobs = jdbi.onDemand(JobDao.class);
         LeadDao leads = jdbi.onDemand(LeadDao.class);
         DuplicateDao duplicates = jdbi.onDemand(DuplicateDao.class);
-        JobQueue queue = new JobQueue(queueJdbi, clock, workerConfig.maxAttempts,
+        // Leases are granted by one replica and judged by another: they read the database's clock.
+        JobQueue queue = new JobQueue(queueJdbi, new DatabaseClock(queueJdbi), workerConfig.maxAttempts,
                 workerConfig.retryBackoff.toJavaDuration());
         LeadStore leadStore = new JdbiLeadStore(jdbi, clock, config.dedup.nameSimilarityThreshold);
         UrlGuard urlGuard = new UrlGuard(config.scraper.allowPrivateAddresses);
 
         JobRunner runner = ScrapeJobRunner.create(config.scraper, config.enrichment, config.verification,
-                leadStore, events);
+                leadStore, events, new SharedHostPacer(jdbi));
         WorkerPool workers = new WorkerPool(queue, sources, runner, events, new WorkerPool.Settings(
                 JobQueue.SCRAPING, workerConfig.threads, workerConfig.pollInterval.toJavaDuration(),
                 workerConfig.leaseDuration.toJavaDuration(), workerConfig.shutdownGrace.toJavaDuration()));
@@ -134,7 +139,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                 config.scraper.maxPagesLimit, new PolitenessDelay(config.limits.minDelay.toMilliseconds()));
         environment.jersey().register(new SourceResource(sources, jobs, validator, clock));
         environment.jersey().register(new JobResource(queue, jobs, sources,
-                new KeyRateLimiter(config.limits.jobsPerKey, config.limits.jobsPerKeyPeriod.toJavaDuration())));
+                new SharedKeyAllowance(jdbi, new TokenBucket(config.limits.jobsPerKey,
+                        config.limits.jobsPerKeyPeriod.toJavaDuration()))));
         environment.jersey().register(new LeadResource(leads, sources));
         environment.jersey().register(new DuplicateResource(duplicates, new DuplicateReview(jdbi, clock)));
 
