@@ -5,6 +5,7 @@ import com.krleads.scraper.auth.AdminEndpointsFilter;
 import com.krleads.scraper.auth.ApiAuth;
 import com.krleads.scraper.cli.KeysCommand;
 import com.krleads.scraper.cli.MigrateCommand;
+import com.krleads.scraper.config.SecretFileLookup;
 import com.krleads.scraper.config.WorkerConfig;
 import com.krleads.scraper.core.KeyRateLimiter;
 import com.krleads.scraper.core.JobRunner;
@@ -77,8 +78,10 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
 
     @Override
     public void initialize(Bootstrap<LeadScraperConfiguration> bootstrap) {
+        EnvironmentVariableSubstitutor environment = new EnvironmentVariableSubstitutor(false);
+        environment.setVariableResolver(new SecretFileLookup(System::getenv));
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+                bootstrap.getConfigurationSourceProvider(), environment));
         bootstrap.addCommand(new MigrateCommand());
         bootstrap.addCommand(new KeysCommand());
     }
