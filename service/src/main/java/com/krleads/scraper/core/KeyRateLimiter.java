@@ -10,21 +10,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link KeyAllowance} held in this process's memory: a token bucket per client holding
- * {@code jobs} tokens, refilled evenly over {@code period}. The number of buckets is bounded by
+ * {@code capacity} tokens, refilled evenly over {@code period}. The number of buckets is bounded by
  * the number of keys. Each replica keeps its own, so it suits limits meant per replica (reads).
  */
 public class KeyRateLimiter implements KeyAllowance {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final int jobs;
+    private final int capacity;
     private final Duration period;
     private final TimeMeter time;
 
-    public KeyRateLimiter(int jobs, Duration period) {
-        this(jobs, period, TimeMeter.SYSTEM_MILLISECONDS);
+    public KeyRateLimiter(int capacity, Duration period) {
+        this(capacity, period, TimeMeter.SYSTEM_MILLISECONDS);
     }
 
-    public KeyRateLimiter(int jobs, Duration period, TimeMeter time) {
-        this.jobs = jobs;
+    public KeyRateLimiter(int capacity, Duration period, TimeMeter time) {
+        this.capacity = capacity;
         this.period = period;
         this.time = time;
     }
@@ -42,7 +42,7 @@ public class KeyRateLimiter implements KeyAllowance {
 
     private Bucket bucket(String client) {
         return buckets.computeIfAbsent(client, name -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(jobs).refillGreedy(jobs, period))
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                 .withCustomTimePrecision(time)
                 .build());
     }

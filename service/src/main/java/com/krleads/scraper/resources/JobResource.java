@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 @Path("/api/jobs")
@@ -60,8 +59,9 @@ public class JobResource {
         String client = security.getUserPrincipal() == null ? KeyAllowance.ANONYMOUS
                 : security.getUserPrincipal().getName();
         limiter.tryTake(client).ifPresent(wait -> {
+            long seconds = RateLimitedException.seconds(wait);
             throw new RateLimitedException("too many jobs created with this API key; the next one is allowed in "
-                    + retryAfterSeconds(wait) + " s", retryAfterSeconds(wait));
+                    + seconds + " s", seconds);
         });
         Enqueued enqueued = queue.enqueueUnlessActive(source.id(), JobQueue.SCRAPING);
         if (enqueued.outcome() != Enqueued.Outcome.QUEUED) {
@@ -75,10 +75,6 @@ public class JobResource {
                     + "; one job per source at a time: wait for it or cancel it", "sourceId");
             case NO_SOURCE -> throw ApiException.notFound("source", source.id());
         };
-    }
-
-    private static long retryAfterSeconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     @GET
