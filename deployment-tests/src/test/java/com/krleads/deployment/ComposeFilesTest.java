@@ -64,7 +64,11 @@ class ComposeFilesTest {
     void everyEnvironmentVariableTheServiceReadsIsPassed(String composeFile, String configFile) throws Exception {
         JsonNode env = ProjectFiles.yaml(composeFile).at("/services/service/environment");
         Set<String> passed = new TreeSet<>();
-        env.fieldNames().forEachRemaining(passed::add);
+        // NAME_FILE passes NAME: the service reads the named file (a compose secret) instead.
+        env.fieldNames().forEachRemaining(name -> {
+            passed.add(name);
+            passed.add(name.replaceFirst("_FILE$", ""));
+        });
         Set<String> read = new TreeSet<>(ProjectFiles.environmentReferences(configFile));
         read.add("CONFIG_FILE");
         assertThat(passed).as("%s passes what %s reads", composeFile, configFile).containsAll(read);
@@ -81,6 +85,29 @@ class ComposeFilesTest {
         assertThat(mounts).contains("./deploy/service/secrets:" + keysFile.substring(0, keysFile.lastIndexOf('/')) + ":ro");
         assertThat(ProjectFiles.path("deploy/service/secrets/README.md")).exists();
         assertThat(Files.readString(ProjectFiles.path(".gitignore"))).contains("deploy/service/secrets/*");
+    }
+
+    @Test
+    void productionRunsAsTheRuntimeRoleAndMigratesAsAnotherWithPasswordsFromFiles() throws Exception {
+        JsonNode services = ProjectFiles.yaml(PROD).path("services");
+        JsonNode service = services.path("service");
+        assertThat(service.at("/environment/DATABASE_USER").asText()).isEqualTo("leads_app");
+        assertThat(service.at("/environment/MIGRATE_ON_START").asText()).isEqualTo("false");
+        assertThat(service.at("/environment/DATABASE_PASSWORD_FILE").asText()).startsWith("/run/secrets/");
+        assertThat(service.at("/depends_on/migrate/condition").asText()).isEqualTo("service_completed_successfully");
+        JsonNode migrate = services.path("migrate");
+        assertThat(migrate.at("/environment/DATABASE_USER").asText()).isEqualTo("leads_migrator");
+        assertThat(migrate.path("entrypoint").toString()).contains("db migrate");
+        assertThat(services.at("/postgres/environment/POSTGRES_PASSWORD_FILE").asText()).startsWith("/run/secrets/");
+        for (Map.Entry<String, JsonNode> each : services(PROD)) {
+            each.getValue().path("environment").fieldNames().forEachRemaining(name -> assertThat(name)
+                    .as("a database password in the environment of %s", each.getKey())
+                    .doesNotMatch("(DATABASE|POSTGRES)_PASSWORD"));
+        }
+        List<String> mounts = new ArrayList<>();
+        services.at("/postgres/volumes").forEach(v -> mounts.add(v.asText()));
+        assertThat(mounts).contains("./deploy/postgres/initdb:/docker-entrypoint-initdb.d:ro");
+        assertThat(Files.readString(ProjectFiles.path(".gitignore"))).contains("deploy/postgres/secrets/*");
     }
 
     @Test

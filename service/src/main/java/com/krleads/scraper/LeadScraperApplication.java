@@ -5,18 +5,24 @@ import com.krleads.scraper.auth.AdminEndpointsFilter;
 import com.krleads.scraper.auth.ApiAuth;
 import com.krleads.scraper.cli.KeysCommand;
 import com.krleads.scraper.cli.MigrateCommand;
+import com.krleads.scraper.config.SecretFileLookup;
 import com.krleads.scraper.config.WorkerConfig;
-import com.krleads.scraper.core.JobRateLimiter;
+import com.krleads.scraper.core.KeyRateLimiter;
 import com.krleads.scraper.core.JobRunner;
 import com.krleads.scraper.core.LeadStore;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.PolitenessDelay;
+import com.krleads.scraper.core.TokenBucket;
 import com.krleads.scraper.core.UrlGuard;
 import com.krleads.scraper.db.DatabaseMigrations;
 import com.krleads.scraper.db.DuplicateDao;
 import com.krleads.scraper.db.DuplicateReview;
 import com.krleads.scraper.db.JdbiLeadStore;
+import com.krleads.scraper.db.DatabaseClock;
 import com.krleads.scraper.db.JobDao;
+import com.krleads.scraper.db.SharedHostPacer;
+import com.krleads.scraper.db.SharedKeyAllowance;
+import com.krleads.scraper.db.QueuePool;
 import com.krleads.scraper.db.LeadDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.core.scrape.ScrapeJobRunner;
@@ -37,6 +43,8 @@ import com.krleads.scraper.resources.JettyErrorHandler;
 import com.krleads.scraper.resources.JobResource;
 import com.krleads.scraper.resources.LeadResource;
 import com.krleads.scraper.resources.MalformedJsonMapper;
+import com.krleads.scraper.resources.QueryTimeoutMapper;
+import com.krleads.scraper.resources.ReadLimitFilter;
 import com.krleads.scraper.resources.RequestSizeLimitFilter;
 import com.krleads.scraper.resources.SourceResource;
 import com.krleads.scraper.resources.SourceValidator;
@@ -49,6 +57,7 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import jakarta.servlet.DispatcherType;
@@ -58,6 +67,7 @@ import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 public class LeadScraperApplication extends Application<LeadScraperConfiguration> {
 
@@ -72,8 +82,10 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
 
     @Override
     public void initialize(Bootstrap<LeadScraperConfiguration> bootstrap) {
+        EnvironmentVariableSubstitutor environment = new EnvironmentVariableSubstitutor(false);
+        environment.setVariableResolver(new SecretFileLookup(System::getenv));
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+                bootstrap.getConfigurationSourceProvider(), environment));
         bootstrap.addCommand(new MigrateCommand());
         bootstrap.addCommand(new KeysCommand());
     }
@@ -91,20 +103,25 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
             DatabaseMigrations.migrate(dataSource);
         }
         Jdbi jdbi = new JdbiFactory().build(environment, config.database, dataSource, "database");
-        // The factory's ping check gives way to ours, which also proves the schema is there.
+        jdbi.getConfig(SqlStatements.class).setQueryTimeout(queryTimeoutSeconds(config));
+        DataSourceFactory queuePool = QueuePool.settings(config.database, workerConfig.queuePoolSize);
+        Jdbi queueJdbi = new JdbiFactory().build(environment, queuePool, QueuePool.NAME);
+        // The factory's ping checks give way to ours, which also proves the schema is there.
         environment.healthChecks().unregister(HealthCheckName.DATABASE.label());
+        environment.healthChecks().unregister(QueuePool.NAME);
 
         SourceDao sources = jdbi.onDemand(SourceDao.class);
         JobDao jobs = jdbi.onDemand(JobDao.class);
         LeadDao leads = jdbi.onDemand(LeadDao.class);
         DuplicateDao duplicates = jdbi.onDemand(DuplicateDao.class);
-        JobQueue queue = new JobQueue(jdbi, clock, workerConfig.maxAttempts,
+        // Leases are granted by one replica and judged by another: they read the database's clock.
+        JobQueue queue = new JobQueue(queueJdbi, new DatabaseClock(queueJdbi), workerConfig.maxAttempts,
                 workerConfig.retryBackoff.toJavaDuration());
         LeadStore leadStore = new JdbiLeadStore(jdbi, clock, config.dedup.nameSimilarityThreshold);
         UrlGuard urlGuard = new UrlGuard(config.scraper.allowPrivateAddresses);
 
         JobRunner runner = ScrapeJobRunner.create(config.scraper, config.enrichment, config.verification,
-                leadStore, events);
+                leadStore, events, new SharedHostPacer(jdbi));
         WorkerPool workers = new WorkerPool(queue, sources, runner, events, new WorkerPool.Settings(
                 JobQueue.SCRAPING, workerConfig.threads, workerConfig.pollInterval.toJavaDuration(),
                 workerConfig.leaseDuration.toJavaDuration(), workerConfig.shutdownGrace.toJavaDuration()));
@@ -121,6 +138,9 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         AdminEndpointsFilter.install(config.adminEndpoints, healthPaths, environment);
         JettyErrorHandler.install(environment);
         environment.jersey().register(new ApiExceptionMapper());
+        environment.jersey().register(new QueryTimeoutMapper(queryTimeoutSeconds(config)));
+        environment.jersey().register(new ReadLimitFilter(new KeyRateLimiter(config.limits.readsPerKey,
+                config.limits.readsPerKeyPeriod.toJavaDuration())));
         environment.jersey().register(new MalformedJsonMapper());
         environment.jersey().register(new UnreadableJsonMapper());
         environment.jersey().register(new WebErrorMapper());
@@ -128,7 +148,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                 config.scraper.maxPagesLimit, new PolitenessDelay(config.limits.minDelay.toMilliseconds()));
         environment.jersey().register(new SourceResource(sources, jobs, validator, clock, events));
         environment.jersey().register(new JobResource(queue, jobs, sources,
-                new JobRateLimiter(config.limits.jobsPerKey, config.limits.jobsPerKeyPeriod.toJavaDuration())));
+                new SharedKeyAllowance(jdbi, new TokenBucket(config.limits.jobsPerKey,
+                        config.limits.jobsPerKeyPeriod.toJavaDuration()))));
         environment.jersey().register(new LeadResource(leads, sources));
         environment.jersey().register(new DuplicateResource(duplicates, new DuplicateReview(jdbi, clock)));
 
@@ -158,6 +179,10 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                     environment.lifecycle().scheduledExecutorService("demo-jobs").build());
             environment.lifecycle().addServerLifecycleListener(server -> demoJobs.startOn(getLocalPort(server)));
         }
+    }
+
+    private static int queryTimeoutSeconds(LeadScraperConfiguration config) {
+        return (int) Math.max(1, config.limits.queryTimeout.toSeconds());
     }
 
     private static int getLocalPort(Server server) {

@@ -17,9 +17,13 @@ import io.dropwizard.jersey.validation.Validators;
 import io.dropwizard.logging.common.ConsoleAppenderFactory;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.logging.json.EventJsonLayoutBaseFactory;
+import com.krleads.scraper.config.SecretFileLookup;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Both shipped configuration files load and validate, and differ where they must. */
 class ConfigFilesTest {
@@ -114,13 +118,30 @@ class ConfigFilesTest {
     }
 
     @Test
+    void productionTakesTheDatabasePasswordFromAFileAndBoundsReads(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("app_password"), "from-a-file\n");
+        StringSubstitutor substitutor = new StringSubstitutor(new SecretFileLookup(Map.of(
+                "DATABASE_USER", "leads_app", "DATABASE_PASSWORD_FILE", secret.toString())::get));
+        LeadScraperConfiguration config = load("../config-prod.yml", substitutor);
+        assertThat(config.database.getUser()).isEqualTo("leads_app");
+        assertThat(config.database.getPassword()).isEqualTo("from-a-file");
+        assertThat(config.limits.queryTimeout.toSeconds()).isEqualTo(10);
+        assertThat(config.limits.readsPerKey).isEqualTo(100);
+        assertThat(config.limits.readsPerKeyPeriod.toSeconds()).isEqualTo(1);
+        assertThat(config.worker.queuePoolSize).isEqualTo(6);
+    }
+
+    @Test
     void enrichmentModeOffIsAModeNotABoolean() throws Exception {
         LeadScraperConfiguration config = load("../config.yml", Map.of("ENRICHMENT_MODE", "off"));
         assertThat(config.enrichment.mode).isEqualTo(EnrichmentMode.OFF);
     }
 
     private static LeadScraperConfiguration load(String path, Map<String, String> environment) throws Exception {
-        StringSubstitutor substitutor = new StringSubstitutor(environment);
+        return load(path, new StringSubstitutor(environment));
+    }
+
+    private static LeadScraperConfiguration load(String path, StringSubstitutor substitutor) throws Exception {
         substitutor.setValueDelimiter(":-");
         YamlConfigurationFactory<LeadScraperConfiguration> factory = new YamlConfigurationFactory<>(
                 LeadScraperConfiguration.class, Validators.newValidator(), Jackson.newObjectMapper(), "dw");

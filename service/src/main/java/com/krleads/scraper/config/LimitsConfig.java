@@ -20,4 +20,25 @@ public class LimitsConfig {
     @NotNull
     @JsonProperty
     public Duration jobsPerKeyPeriod = Duration.hours(1);
+
+    /**
+     * Longest a statement on the main pool (API reads, lead writes) may run; the database
+     * cancels it and the API answers 503. Whole seconds (the JDBC query timeout's unit).
+     */
+    @NotNull
+    @JsonProperty
+    public Duration queryTimeout = Duration.seconds(10);
+
+    /**
+     * Read requests (GET) one API key may make per {@link #readsPerKeyPeriod}, per replica: a
+     * token bucket, bursts up to this, refilled evenly. The default lets a dashboard or script
+     * make tens of requests a second and leaves an outside-in probe every 15 s far below it.
+     */
+    @Min(1)
+    @JsonProperty
+    public int readsPerKey = 100;
+
+    @NotNull
+    @JsonProperty
+    public Duration readsPerKeyPeriod = Duration.seconds(1);
 }

@@ -48,4 +48,13 @@ public class WorkerConfig {
     @NotNull
     @JsonProperty
     public Duration maxQueuedAge = Duration.minutes(15);
+
+    /**
+     * Connections of the queue's own pool (claims, leases, heartbeat, queue health): API reads
+     * and lead writes use the main pool and can never take these away.
+     */
+    @Min(2)
+    @Max(64)
+    @JsonProperty
+    public int queuePoolSize = 6;
 }

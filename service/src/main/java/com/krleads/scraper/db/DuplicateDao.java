@@ -30,6 +30,10 @@ public interface DuplicateDao {
     @SqlQuery("SELECT * FROM duplicate_candidates WHERE id = :id")
     Optional<DuplicateCandidate> findById(@Bind("id") long id);
 
+    /** Locked until the transaction ends, so that two reviews of one candidate take turns. */
+    @SqlQuery("SELECT * FROM duplicate_candidates WHERE id = :id FOR UPDATE")
+    Optional<DuplicateCandidate> lockById(@Bind("id") long id);
+
     @SqlQuery("SELECT * FROM duplicate_candidates WHERE status = :status ORDER BY id LIMIT :limit")
     List<DuplicateCandidate> listByStatus(@Bind("status") String status, @Bind("limit") int limit);
 

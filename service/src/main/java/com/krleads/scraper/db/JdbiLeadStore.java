@@ -24,12 +24,15 @@ import org.jdbi.v3.core.JdbiException;
  * website host, or for a lead without contacts its name and address) merges into the lead
  * that has it; otherwise the lead is inserted, and a similar name with a shared region or
  * phone area records a duplicate candidate. Two writers racing on one key meet the unique
- * index: the loser retries and then finds the winner's row, so no key is stored twice. A row
+ * index: the loser retries and then finds the winner's row, so no key is stored twice. A merge
+ * locks the matched lead's row and folds the sighting into the row as last committed, so
+ * concurrent sightings (and a review's merge) never overwrite each other's fields; a lead merged
+ * away meanwhile sends the sighting back to matching, in a new transaction. A row
  * the database refuses for its data (SQLSTATE class 22 or 23) is an {@link ItemRejectedException}:
  * that one item is lost, not the job; any other failure (connection, pool) propagates.
  */
 public class JdbiLeadStore implements LeadStore {
-    private static final int MAX_TRIES = 4;
+    private static final int MAX_TRIES = 6;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -49,8 +52,8 @@ public class JdbiLeadStore implements LeadStore {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbi.inTransaction(h -> storeOnce(h, sourceId, draft));
-            } catch (JdbiException e) {
-                if (!UniqueViolations.causedBy(e) || attempt >= MAX_TRIES) {
+            } catch (JdbiException | LeadMovedException e) {
+                if (!RetryableConflicts.causedBy(e) || attempt >= MAX_TRIES) {
                     String refused = DataErrors.stateOf(e);
                     if (refused != null) {
                         throw new ItemRejectedException("the database refused the item (SQLSTATE " + refused + ")", e);
@@ -72,13 +75,16 @@ public class JdbiLeadStore implements LeadStore {
                 : leads.findByFallbackKey(keys.fallbackKey());
         Optional<Lead> existing = byPhone.or(() -> byEmail).or(() -> byWebsite).or(() -> byFallback);
         if (existing.isPresent()) {
-            Lead target = existing.get();
+            long matched = existing.get().id();
+            Lead target = leads.lockById(matched).orElseThrow(() -> new LeadMovedException(matched));
             Set<LeadMerge.Key> ownedElsewhere = EnumSet.noneOf(LeadMerge.Key.class);
             addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.PHONE, byPhone, target);
             addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.EMAIL, byEmail, target);
             addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.WEBSITE, byWebsite, target);
             Lead merged = LeadMerge.fold(target, LeadMerge.sighting(draft, sourceId, now), ownedElsewhere, now);
-            leads.update(merged, keysOf(merged));
+            if (leads.update(merged, keysOf(merged)) != 1) {
+                throw new LeadMovedException(matched);
+            }
             boolean candidate = linkOtherOwner(h, target, byEmail, "e-mail", now)
                     | linkOtherOwner(h, target, byWebsite, "website", now);
             return new StoreResult(target.id(), false, candidate);

@@ -37,6 +37,18 @@ public interface LeadDao {
             SELECT * FROM leads WHERE block_key = :block AND area_code = :signal
             ORDER BY id DESC""" + " LIMIT " + NEAR_MATCH_LIMIT;
 
+    /**
+     * The text {@code q=} searches: the visible fields, lower case, one per line (a pattern holds
+     * no line break, so no match spans two fields). On PostgreSQL a trigram GIN index is built on
+     * exactly this expression ({@code db/postgresql/R__search_index.sql}).
+     */
+    String SEARCH_TEXT = "LOWER(COALESCE(company_name, '') || CHR(10) || COALESCE(phone, '') || CHR(10)"
+            + " || COALESCE(email, '') || CHR(10) || COALESCE(website, '') || CHR(10) || COALESCE(address, ''))";
+    String SEARCH_FILTER = " WHERE (:sourceId < 0 OR source_id = :sourceId)"
+            + " AND (:pattern = '' OR " + SEARCH_TEXT + " LIKE :pattern)";
+    String SEARCH = "SELECT * FROM leads" + SEARCH_FILTER + " ORDER BY id LIMIT :limit OFFSET :offset";
+    String COUNT = "SELECT COUNT(*) FROM leads" + SEARCH_FILTER;
+
     @SqlQuery(FIND_BY_PHONE)
     Optional<Lead> findByPhone(@Bind("key") String phone);
 
@@ -84,26 +96,18 @@ public interface LeadDao {
     @SqlQuery("SELECT * FROM leads WHERE id = :id")
     Optional<Lead> findById(@Bind("id") long id);
 
+    /** The lead as last committed, locked until the transaction ends: a merge reads and writes it as one step. */
+    @SqlQuery("SELECT * FROM leads WHERE id = :id FOR UPDATE")
+    Optional<Lead> lockById(@Bind("id") long id);
+
     @SqlUpdate("DELETE FROM leads WHERE id = :id")
     int delete(@Bind("id") long id);
 
-    @SqlQuery("""
-            SELECT * FROM leads
-            WHERE (:sourceId < 0 OR source_id = :sourceId)
-              AND (:pattern = '' OR LOWER(company_name) LIKE :pattern OR phone LIKE :pattern
-                   OR email LIKE :pattern OR website LIKE :pattern OR LOWER(address) LIKE :pattern)
-            ORDER BY id
-            LIMIT :limit OFFSET :offset
-            """)
+    @SqlQuery(SEARCH)
     List<Lead> search(@Bind("pattern") String pattern, @Bind("sourceId") long sourceId,
                       @Bind("limit") int limit, @Bind("offset") long offset);
 
-    @SqlQuery("""
-            SELECT COUNT(*) FROM leads
-            WHERE (:sourceId < 0 OR source_id = :sourceId)
-              AND (:pattern = '' OR LOWER(company_name) LIKE :pattern OR phone LIKE :pattern
-                   OR email LIKE :pattern OR website LIKE :pattern OR LOWER(address) LIKE :pattern)
-            """)
+    @SqlQuery(COUNT)
     long count(@Bind("pattern") String pattern, @Bind("sourceId") long sourceId);
 
     @SqlQuery("SELECT COUNT(*) FROM leads")

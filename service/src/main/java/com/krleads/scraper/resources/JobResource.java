@@ -4,7 +4,7 @@ import com.krleads.scraper.api.JobRequest;
 import com.krleads.scraper.api.JobResponse;
 import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.JobRateLimiter;
+import com.krleads.scraper.core.KeyAllowance;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.db.JobDao;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +38,9 @@ public class JobResource {
     private final JobQueue queue;
     private final JobDao jobs;
     private final SourceDao sources;
-    private final JobRateLimiter limiter;
+    private final KeyAllowance limiter;
 
-    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources, JobRateLimiter limiter) {
+    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources, KeyAllowance limiter) {
         this.queue = queue;
         this.jobs = jobs;
         this.sources = sources;
@@ -60,11 +59,12 @@ public class JobResource {
         if (!source.enabled()) {
             throw ApiException.conflict("source_disabled", "source " + source.id() + " is disabled", "sourceId");
         }
-        String client = security.getUserPrincipal() == null ? JobRateLimiter.ANONYMOUS
+        String client = security.getUserPrincipal() == null ? KeyAllowance.ANONYMOUS
                 : security.getUserPrincipal().getName();
-        limiter.tryCreate(client).ifPresent(wait -> {
+        limiter.tryTake(client).ifPresent(wait -> {
+            long seconds = RateLimitedException.seconds(wait);
             throw new RateLimitedException("too many jobs created with this API key; the next one is allowed in "
-                    + retryAfterSeconds(wait) + " s", retryAfterSeconds(wait));
+                    + seconds + " s", seconds);
         });
         Enqueued enqueued = queue.enqueueUnlessActive(source.id(), JobQueue.SCRAPING);
         if (enqueued.outcome() != Enqueued.Outcome.QUEUED) {
@@ -81,10 +81,6 @@ public class JobResource {
                     + "; one job per source at a time: wait for it or cancel it", "sourceId");
             case NO_SOURCE -> throw ApiException.notFound("source", source.id());
         };
-    }
-
-    private static long retryAfterSeconds(Duration wait) {
-        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     @GET

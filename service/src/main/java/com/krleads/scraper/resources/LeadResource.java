@@ -20,6 +20,8 @@ import java.util.Locale;
 @RolesAllowed(Role.READER_NAME)
 public class LeadResource {
     static final int MAX_PAGE_SIZE = 200;
+    /** How deep paging may reach: an offset costs the database every row it skips. */
+    static final int MAX_OFFSET = 10_000;
     private final LeadDao leads;
     private final SourceDao sources;
 
@@ -34,8 +36,12 @@ public class LeadResource {
                                            @QueryParam("page") String page, @QueryParam("size") String size) {
         Params.text("q", q);
         Params.text("source", source);
-        int pageNumber = Params.intParam("page", page, 1, 1, 1_000_000);
         int pageSize = Params.intParam("size", size, 50, 1, MAX_PAGE_SIZE);
+        int pageNumber = Params.intParam("page", page, 1, 1, Integer.MAX_VALUE);
+        if ((long) (pageNumber - 1) * pageSize > MAX_OFFSET) {
+            throw ApiException.invalid("page", "page " + pageNumber + " of size " + pageSize + " starts past the first "
+                    + MAX_OFFSET + " leads, the deepest paging reaches; narrow the search with q or source");
+        }
         String pattern = q == null || q.isBlank() ? "" : "%" + escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%";
         long sourceId = sourceId(source);
         List<LeadResponse> items = leads.search(pattern, sourceId, pageSize, (long) (pageNumber - 1) * pageSize)

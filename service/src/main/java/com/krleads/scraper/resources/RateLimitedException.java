@@ -9,6 +9,11 @@ public class RateLimitedException extends ApiException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** A wait as whole seconds for {@code Retry-After}, rounded up, at least 1. */
+    public static long seconds(java.time.Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     public long retryAfterSeconds() {
         return retryAfterSeconds;
     }

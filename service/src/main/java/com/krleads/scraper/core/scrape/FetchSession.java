@@ -1,22 +1,34 @@
 package com.krleads.scraper.core.scrape;
 
+import com.krleads.scraper.core.HostPacer;
+import com.krleads.scraper.core.LocalHostPacer;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The fetching state of one job: robots.txt read once per host and the politeness delay kept
- * between two requests to the same host. Not thread-safe; one job runs on one thread.
+ * The fetching state of one job: robots.txt read once per host, and the politeness delay kept
+ * between the starts of two requests to the same host, through a {@link HostPacer} that other
+ * jobs (and replicas) share. Not thread-safe; one job runs on one thread.
  */
 public final class FetchSession {
     private final PageFetcher fetcher;
     private final long delayMillis;
+    private final HostPacer pacer;
     private final Map<String, RobotsRules> robotsByOrigin = new HashMap<>();
-    private final Map<String, Long> lastRequestNanos = new HashMap<>();
 
+    /** A session paced on its own, as if no other job fetched. */
     public FetchSession(PageFetcher fetcher, long delayMillis) {
+        this(fetcher, delayMillis, new LocalHostPacer(Clock.systemUTC()));
+    }
+
+    public FetchSession(PageFetcher fetcher, long delayMillis, HostPacer pacer) {
         this.fetcher = fetcher;
         this.delayMillis = Math.max(0, delayMillis);
+        this.pacer = pacer;
     }
 
     /**
@@ -71,19 +83,14 @@ public final class FetchSession {
     }
 
     private FetchedPage polite(URI uri, Request request) throws FetchException, InterruptedException {
-        String host = origin(uri);
-        Long last = lastRequestNanos.get(host);
-        if (last != null && delayMillis > 0) {
-            long waitMillis = delayMillis - (System.nanoTime() - last) / 1_000_000;
-            if (waitMillis > 0) {
-                Thread.sleep(waitMillis);
+        if (delayMillis > 0) {
+            String host = uri.getHost() == null ? origin(uri) : uri.getHost().toLowerCase(Locale.ROOT);
+            Duration wait = pacer.reserve(host, Duration.ofMillis(delayMillis));
+            if (wait.toNanos() > 0) {
+                Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
             }
         }
-        try {
-            return request.send();
-        } finally {
-            lastRequestNanos.put(host, System.nanoTime());
-        }
+        return request.send();
     }
 
     static String origin(URI uri) {

@@ -5,6 +5,7 @@ import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
+import com.krleads.scraper.core.HostPacer;
 import com.krleads.scraper.core.ItemRejectedException;
 import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.JobControl;
@@ -14,6 +15,7 @@ import com.krleads.scraper.core.JobRunner;
 import com.krleads.scraper.core.LeadDraft;
 import com.krleads.scraper.core.LeadSanitizer;
 import com.krleads.scraper.core.LeadStore;
+import com.krleads.scraper.core.LocalHostPacer;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.RefusedUrlException;
 import com.krleads.scraper.core.RunLimit;
@@ -22,6 +24,7 @@ import com.krleads.scraper.core.StoreResult;
 import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -48,24 +51,39 @@ public final class ScrapeJobRunner implements JobRunner {
     private final LeadStore leadStore;
     private final PipelineEvents events;
     private final Duration jobTimeout;
+    private final HostPacer pacer;
 
+    /** Paces hosts within this process only. */
     public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
                            Duration jobTimeout) {
+        this(fetcher, assembler, leadStore, events, jobTimeout, new LocalHostPacer(Clock.systemUTC()));
+    }
+
+    public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
+                           Duration jobTimeout, HostPacer pacer) {
         this.fetcher = fetcher;
         this.assembler = assembler;
         this.leadStore = leadStore;
         this.events = events;
         this.jobTimeout = jobTimeout;
+        this.pacer = pacer;
+    }
+
+    /** The production pipeline, wired from the configuration, pacing hosts within this process. */
+    public static ScrapeJobRunner create(ScraperConfig scraper, EnrichmentConfig enrichment,
+                                         VerificationConfig verification, LeadStore leadStore,
+                                         PipelineEvents events) {
+        return create(scraper, enrichment, verification, leadStore, events, new LocalHostPacer(Clock.systemUTC()));
     }
 
     /** The production pipeline, wired from the configuration. */
     public static ScrapeJobRunner create(ScraperConfig scraper, EnrichmentConfig enrichment,
                                          VerificationConfig verification, LeadStore leadStore,
-                                         PipelineEvents events) {
+                                         PipelineEvents events, HostPacer pacer) {
         LeadAssembler assembler = new LeadAssembler(Enricher.create(enrichment, events),
                 ContactVerifier.create(verification, events));
         return new ScrapeJobRunner(PageFetcher.create(scraper), assembler, leadStore, events,
-                scraper.jobTimeout.toJavaDuration());
+                scraper.jobTimeout.toJavaDuration(), pacer);
     }
 
     @Override
@@ -118,7 +136,7 @@ public final class ScrapeJobRunner implements JobRunner {
             this.source = source;
             this.control = control;
             this.limit = limit;
-            this.session = new FetchSession(fetcher, source.delayMillis());
+            this.session = new FetchSession(fetcher, source.delayMillis(), pacer);
             this.assembly = assembler.startRun(limit);
         }
 

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class JobRateLimiterTest {
+class KeyRateLimiterTest {
     private final AtomicLong nanos = new AtomicLong();
     private final TimeMeter clock = new TimeMeter() {
         @Override
@@ -20,33 +20,33 @@ class JobRateLimiterTest {
             return false;
         }
     };
-    private final JobRateLimiter limiter = new JobRateLimiter(3, Duration.ofHours(1), clock);
+    private final KeyRateLimiter limiter = new KeyRateLimiter(3, Duration.ofHours(1), clock);
 
     @Test
     void aBurstUpToTheAllowanceThenTheWaitForTheNextJob() {
         for (int i = 0; i < 3; i++) {
-            assertThat(limiter.tryCreate("operator:a")).isEmpty();
+            assertThat(limiter.tryTake("operator:a")).isEmpty();
         }
-        assertThat(limiter.tryCreate("operator:a")).hasValue(Duration.ofMinutes(20));
+        assertThat(limiter.tryTake("operator:a")).hasValue(Duration.ofMinutes(20));
 
         nanos.addAndGet(Duration.ofMinutes(5).toNanos());
-        assertThat(limiter.tryCreate("operator:a")).hasValue(Duration.ofMinutes(15));
+        assertThat(limiter.tryTake("operator:a")).hasValue(Duration.ofMinutes(15));
 
         nanos.addAndGet(Duration.ofMinutes(15).toNanos());
-        assertThat(limiter.tryCreate("operator:a")).isEmpty();
-        assertThat(limiter.tryCreate("operator:a")).isPresent();
+        assertThat(limiter.tryTake("operator:a")).isEmpty();
+        assertThat(limiter.tryTake("operator:a")).isPresent();
     }
 
     @Test
     void eachClientHasItsOwnAllowanceAndAGivenBackJobCountsAgain() {
         for (int i = 0; i < 3; i++) {
-            limiter.tryCreate("operator:a");
+            limiter.tryTake("operator:a");
         }
-        assertThat(limiter.tryCreate("operator:a")).isPresent();
-        assertThat(limiter.tryCreate("operator:b")).isEmpty();
-        assertThat(limiter.tryCreate(JobRateLimiter.ANONYMOUS)).isEmpty();
+        assertThat(limiter.tryTake("operator:a")).isPresent();
+        assertThat(limiter.tryTake("operator:b")).isEmpty();
+        assertThat(limiter.tryTake(KeyAllowance.ANONYMOUS)).isEmpty();
 
         limiter.giveBack("operator:a");
-        assertThat(limiter.tryCreate("operator:a")).isEmpty();
+        assertThat(limiter.tryTake("operator:a")).isEmpty();
     }
 }
