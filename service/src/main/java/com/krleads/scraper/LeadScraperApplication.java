@@ -97,7 +97,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         JobQueue queue = new JobQueue(jdbi, clock, workerConfig.maxAttempts,
                 workerConfig.retryBackoff.toJavaDuration());
         LeadStore leadStore = new JdbiLeadStore(jdbi, clock, config.dedup.nameSimilarityThreshold);
-        UrlGuard urlGuard = new UrlGuard(config.scraper.allowPrivateAddresses);
+        UrlGuard urlGuard = config.scraper.urlGuard();
 
         JobRunner runner = ScrapeJobRunner.create(config.scraper, config.enrichment, config.verification,
                 leadStore, events);

@@ -1,18 +1,30 @@
 package com.krleads.scraper.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.krleads.scraper.core.HostResolver;
+import com.krleads.scraper.core.UrlGuard;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.util.Set;
 
 /** How pages are fetched. */
 public class ScraperConfig {
     /** Fetch loopback, private and link-local addresses too. Only for local demos and tests. */
     @JsonProperty
     public boolean allowPrivateAddresses = false;
+
+    /**
+     * The only ports fetched while private addresses are refused (production): start pages,
+     * robots.txt, next pages and redirects alike.
+     */
+    @NotEmpty
+    @JsonProperty
+    public Set<@Min(1) @Max(65535) Integer> allowedPorts = UrlGuard.DEFAULT_PORTS;
 
     @NotBlank
     @JsonProperty
@@ -53,6 +65,11 @@ public class ScraperConfig {
     @NotNull
     @JsonProperty
     public Duration jobTimeout = Duration.minutes(30);
+
+    /** The guard every URL of a job and every new source passes. */
+    public UrlGuard urlGuard() {
+        return new UrlGuard(allowPrivateAddresses, allowedPorts, HostResolver.SYSTEM);
+    }
 
     /** Upper bound of {@code maxPages} that a source may ask for. */
     @Min(1)

@@ -40,6 +40,12 @@ public final class PageFetcher {
         InetAddress[] resolve(String host) throws RefusedUrlException;
     }
 
+    /** Checks a URL before each request and redirect without DNS (scheme, host, port); {@link UrlGuard#checkUrl} in production. */
+    @FunctionalInterface
+    public interface UrlCheck {
+        void check(URI uri) throws RefusedUrlException;
+    }
+
     /** Vetoes a redirect target by throwing, e.g. when robots.txt forbids it. */
     @FunctionalInterface
     public interface RedirectFilter {
@@ -64,8 +70,15 @@ public final class PageFetcher {
     private final Duration retryBackoff;
     private final int maxRedirects;
     private final Sleeper sleeper;
+    private final UrlCheck urlCheck;
 
+    /** Any port: for tests whose servers listen on loopback ports. */
     public PageFetcher(ScraperConfig config, HostCheck hostCheck, Sleeper sleeper) {
+        this(config, UrlGuard::checkSyntax, hostCheck, sleeper);
+    }
+
+    public PageFetcher(ScraperConfig config, UrlCheck urlCheck, HostCheck hostCheck, Sleeper sleeper) {
+        this.urlCheck = urlCheck;
         this.userAgent = config.userAgent;
         this.readTimeout = config.readTimeout.toJavaDuration();
         this.maxBodyBytes = config.maxBodySize.toBytes();
@@ -98,8 +111,8 @@ public final class PageFetcher {
 
     /** The production fetcher: hosts resolved and checked by a {@link UrlGuard} built from the config. */
     public static PageFetcher create(ScraperConfig config) {
-        UrlGuard guard = new UrlGuard(config.allowPrivateAddresses);
-        return new PageFetcher(config, guard::resolve, Sleeper.REAL);
+        UrlGuard guard = config.urlGuard();
+        return new PageFetcher(config, guard::checkUrl, guard::resolve, Sleeper.REAL);
     }
 
     public String userAgent() {
@@ -143,7 +156,7 @@ public final class PageFetcher {
 
     private Answer sendWithRetries(URI uri, long maxBytes, boolean truncate) throws FetchException, InterruptedException {
         try {
-            UrlGuard.checkSyntax(uri);
+            urlCheck.check(uri);
         } catch (RefusedUrlException e) {
             throw new FetchException("refused " + uri + ": " + e.getMessage(), e);
         }
