@@ -3,6 +3,7 @@ package com.krleads.scraper.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.krleads.scraper.core.HostResolver;
 import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.scrape.HeaderLimits;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
@@ -43,6 +44,21 @@ public class ScraperConfig {
     public DataSize maxBodySize = DataSize.megabytes(5);
 
     /** Retries of one request after a timeout or a 5xx answer. */
+    /** One response header line; longer fails the page (the client reads no further). */
+    @NotNull
+    @JsonProperty
+    public DataSize maxHeaderLineLength = DataSize.kibibytes(8);
+
+    @Min(1)
+    @Max(10_000)
+    @JsonProperty
+    public int maxHeaderCount = 100;
+
+    /** All response header lines of one answer together. */
+    @NotNull
+    @JsonProperty
+    public DataSize maxHeaderSize = DataSize.kibibytes(64);
+
     @Min(0)
     @Max(10)
     @JsonProperty
@@ -65,6 +81,11 @@ public class ScraperConfig {
     @NotNull
     @JsonProperty
     public Duration jobTimeout = Duration.minutes(30);
+
+    public HeaderLimits headerLimits() {
+        return new HeaderLimits((int) Math.min(Integer.MAX_VALUE, maxHeaderLineLength.toBytes()), maxHeaderCount,
+                maxHeaderSize.toBytes());
+    }
 
     /** The guard every URL of a job and every new source passes. */
     public UrlGuard urlGuard() {

@@ -13,14 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.http.MessageConstraintException;
 
 /**
  * Fetches one URL with Apache HttpClient 5: redirects followed by hand (each target checked
@@ -62,7 +57,7 @@ public final class PageFetcher {
     private record Answer(int status, String location, byte[] body, String charset) {
     }
 
-    private final CloseableHttpClient client;
+    private final FetchClient client;
     private final String userAgent;
     private final Duration readTimeout;
     private final long maxBodyBytes;
@@ -86,33 +81,18 @@ public final class PageFetcher {
         this.retryBackoff = config.retryBackoff.toJavaDuration();
         this.maxRedirects = config.maxRedirects;
         this.sleeper = sleeper;
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(hostCheck))
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(config.connectTimeout.toJavaDuration()))
-                                .setSocketTimeout(Timeout.of(readTimeout))
-                                .build())
-                        .setMaxConnTotal(64)
-                        .setMaxConnPerRoute(8)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setRedirectsEnabled(false)
-                        .setResponseTimeout(Timeout.of(readTimeout))
-                        .setConnectionRequestTimeout(Timeout.of(readTimeout))
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .build();
+        this.client = new FetchClient(config, config.headerLimits(), new GuardedDnsResolver(hostCheck));
     }
 
     /** The production fetcher: hosts resolved and checked by a {@link UrlGuard} built from the config. */
     public static PageFetcher create(ScraperConfig config) {
         UrlGuard guard = config.urlGuard();
         return new PageFetcher(config, guard::checkUrl, guard::resolve, Sleeper.REAL);
+    }
+
+    /** Closes the shared pool as a failure inside the client could; the next fetch must still work. */
+    void closePoolForTest() {
+        client.closePool();
     }
 
     public String userAgent() {
@@ -202,7 +182,7 @@ public final class PageFetcher {
             request.cancel();
         }, CompletableFuture.delayedExecutor(readTimeout.toMillis(), TimeUnit.MILLISECONDS));
         try {
-            ClassicHttpResponse response = client.executeOpen(null, request, null);
+            ClassicHttpResponse response = client.client().executeOpen(null, request, null);
             try {
                 LimitedBody.Read read = LimitedBody.read(response.getEntity(), maxBytes, truncate);
                 Answer answer = new Answer(response.getCode(), value(response.getFirstHeader("Location")),
@@ -215,13 +195,20 @@ public final class PageFetcher {
                     closeQuietly(response);
                 }
                 return answer;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 request.cancel();
                 closeQuietly(response);
                 throw e;
             }
         } catch (IOException e) {
             throw classify(uri, e, timedOut.get());
+        } catch (VirtualMachineError e) {
+            request.cancel();
+            throw e;
+        } catch (Error e) {
+            // Only this page fails: the exchange is dropped and the shared client goes on.
+            request.cancel();
+            throw new FetchException(uri + ": the fetch failed with " + e, e);
         } catch (IllegalStateException e) {
             // The deadline's abort can land while the client is still leasing or connecting.
             if (timedOut.get()) {
@@ -244,6 +231,9 @@ public final class PageFetcher {
             }
             if (t instanceof LimitedBody.BodyTooLargeException) {
                 throw new FetchException(uri + ": " + t.getMessage(), -1);
+            }
+            if (t instanceof HeaderLimits.HeadersTooLargeException || t instanceof MessageConstraintException) {
+                throw new FetchException(uri + ": the answer's headers are over the limits: " + t.getMessage(), t);
             }
         }
         if (timedOut) {
