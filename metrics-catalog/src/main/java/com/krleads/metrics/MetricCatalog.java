@@ -12,6 +12,7 @@ import static com.krleads.metrics.Labels.QUEUE_NAME;
 import static com.krleads.metrics.Labels.RESULT_TYPE;
 import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
+import static com.krleads.metrics.Labels.TASK;
 
 import java.util.List;
 
@@ -85,6 +86,11 @@ public final class MetricCatalog {
             "workers_active", "Workers of this process busy with a job.",
             QUEUE_NAME);
 
+    /** Every child ({@link LabelValues.BackgroundTask}) is created at 0. */
+    public static final MetricFamily BACKGROUND_TASK_FAILURES = MetricFamily.counter(
+            "background_task_failures_total", "Failures that escaped a background task (a worker's job run, the lease heartbeat, the keys-file reload, the demo scheduler), caught at its boundary; the task went on.",
+            TASK);
+
     /** The service's own bookkeeping: label values replaced by "other" past the cardinality limit. */
     public static final MetricFamily METRICS_LABEL_OVERFLOW = MetricFamily.counter(
             "metrics_label_overflow_total", "Label values replaced by \"other\" because their family reached its limit of distinct values.",
@@ -95,7 +101,8 @@ public final class MetricCatalog {
             HTTP_REQUESTS, HTTP_REQUEST_DURATION, HTTP_REQUESTS_IN_PROGRESS, HTTP_ERRORS,
             SCRAPING_JOBS, SCRAPING_JOB_DURATION, SCRAPING_RESULTS, SCRAPING_JOBS_ACTIVE,
             SCRAPING_DECODE_REPLACEMENTS, DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, SMART_SCRAPER_DURATION,
-            CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE);
+            CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE,
+            BACKGROUND_TASK_FAILURES);
 
     /** Families about the instrumentation itself, recorded besides {@link #ALL}. */
     public static final List<MetricFamily> SELF = List.of(METRICS_LABEL_OVERFLOW);

@@ -103,7 +103,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                 leadStore, events);
         WorkerPool workers = new WorkerPool(queue, sources, runner, events, new WorkerPool.Settings(
                 JobQueue.SCRAPING, workerConfig.threads, workerConfig.pollInterval.toJavaDuration(),
-                workerConfig.leaseDuration.toJavaDuration(), workerConfig.shutdownGrace.toJavaDuration()));
+                workerConfig.leaseDuration.toJavaDuration(), workerConfig.shutdownGrace.toJavaDuration(),
+                config.scraper.jobTimeout.toJavaDuration().plus(workerConfig.deadlineGrace.toJavaDuration())));
         if (workerConfig.enabled) {
             environment.lifecycle().manage(workers);
         }
@@ -111,7 +112,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.servlets().addFilter("request-size-limit",
                         new RequestSizeLimitFilter(RequestSizeLimitFilter.DEFAULT_LIMIT))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
-        ApiAuth.install(config.auth, environment);
+        ApiAuth.install(config.auth, environment, events);
         AdminEndpointsFilter.install(config.adminEndpoints, environment);
         JettyErrorHandler.install(environment);
         environment.jersey().register(new ApiExceptionMapper());
@@ -128,7 +129,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
 
         environment.healthChecks().register(HealthCheckName.DATABASE.label(), new DatabaseHealthCheck(jdbi));
         environment.healthChecks().register(HealthCheckName.QUEUE.label(), new QueueHealthCheck(queue,
-                JobQueue.SCRAPING, workerConfig.maxQueuedAge.toJavaDuration(), workerConfig.enabled, workers::aliveCount));
+                JobQueue.SCRAPING, workerConfig.maxQueuedAge.toJavaDuration(), workerConfig.enabled ? workers.configuredCount() : 0,
+                workers::aliveCount));
         if (config.enrichment.callsOllama()) {
             environment.healthChecks().register(HealthCheckName.OLLAMA.label(),
                     new OllamaHealthCheck(config.enrichment.ollamaBaseUrl, OllamaHealthCheck.DEFAULT_TIMEOUT));
@@ -141,7 +143,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
 
         if (config.demo.enabled) {
             DemoSite.register(environment);
-            DemoJobs demoJobs = new DemoJobs(config.demo, sources, queue, clock,
+            DemoJobs demoJobs = new DemoJobs(config.demo, sources, queue, clock, events,
                     environment.lifecycle().scheduledExecutorService("demo-jobs").build());
             environment.lifecycle().addServerLifecycleListener(server -> demoJobs.startOn(getLocalPort(server)));
         }

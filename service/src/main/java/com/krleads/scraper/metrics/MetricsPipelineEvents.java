@@ -1,5 +1,6 @@
 package com.krleads.scraper.metrics;
 
+import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.ContactType;
 import com.krleads.metrics.LabelValues.DuplicateAction;
 import com.krleads.metrics.LabelValues.EnrichmentMethod;
@@ -36,6 +37,9 @@ public final class MetricsPipelineEvents implements PipelineEvents {
         this.resultSources = metrics.guard(metrics.scrapingResults, maxSources);
         this.activeSources = metrics.guard(metrics.scrapingJobsActive, maxSources);
         this.decodeSources = metrics.guard(metrics.decodeReplacements, maxSources);
+        for (BackgroundTask task : BackgroundTask.values()) {
+            metrics.backgroundFailures.labels(task.label());
+        }
     }
 
     private String source(CardinalityGuard guard, String source) {
@@ -100,6 +104,11 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     @Override
     public void queueJob(String queueName, QueueJobStatus status) {
         metrics.queueJobs.labels(queueName, status.label()).inc();
+    }
+
+    @Override
+    public void backgroundTaskFailed(BackgroundTask task) {
+        metrics.backgroundFailures.labels(task.label()).inc();
     }
 
     private static double seconds(Duration duration) {

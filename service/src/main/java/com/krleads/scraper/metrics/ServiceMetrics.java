@@ -1,5 +1,6 @@
 package com.krleads.scraper.metrics;
 
+import static com.krleads.metrics.MetricCatalog.BACKGROUND_TASK_FAILURES;
 import static com.krleads.metrics.MetricCatalog.CONTACT_VERIFICATIONS;
 import static com.krleads.metrics.MetricCatalog.DUPLICATES_DETECTED;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
@@ -41,6 +42,7 @@ public final class ServiceMetrics {
     public final LabelledFamily<LabelledCounter> queueJobs;
     public final LabelledFamily<LabelledGauge> healthStatus;
     public final LabelledFamily<LabelledGauge> workersActive;
+    public final LabelledFamily<LabelledCounter> backgroundFailures;
     public final LabelledFamily<LabelledCounter> labelOverflows;
 
     private final List<LabelledFamily<?>> all;
@@ -63,10 +65,11 @@ public final class ServiceMetrics {
         queueJobs = LabelledFamily.counters(QUEUE_JOBS, registry);
         healthStatus = LabelledFamily.gauges(HEALTH_CHECK_STATUS, registry);
         workersActive = LabelledFamily.gauges(WORKERS_ACTIVE, registry);
+        backgroundFailures = LabelledFamily.counters(BACKGROUND_TASK_FAILURES, registry);
         labelOverflows = LabelledFamily.counters(METRICS_LABEL_OVERFLOW, registry);
         all = List.of(httpRequests, httpDuration, httpInProgress, httpErrors, scrapingJobs, scrapingJobDuration,
                 scrapingResults, scrapingJobsActive, decodeReplacements, duplicates, enrichments, enrichmentDuration, verifications,
-                queueSize, queueJobs, healthStatus, workersActive, labelOverflows);
+                queueSize, queueJobs, healthStatus, workersActive, backgroundFailures, labelOverflows);
     }
 
     /** In the catalog's order, followed by the instrumentation's own families. */
