@@ -30,7 +30,9 @@ import com.krleads.scraper.health.QueueHealthCheck;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.resources.ApiExceptionMapper;
 import com.krleads.scraper.resources.DuplicateResource;
+import com.krleads.scraper.resources.HostAllowListFilter;
 import com.krleads.scraper.resources.JettyErrorHandler;
+import com.krleads.scraper.resources.JsonContentTypeFilter;
 import com.krleads.scraper.resources.JobResource;
 import com.krleads.scraper.resources.LeadResource;
 import com.krleads.scraper.resources.MalformedJsonMapper;
@@ -109,6 +111,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
             environment.lifecycle().manage(workers);
         }
 
+        environment.servlets().addFilter("host-allow-list", new HostAllowListFilter(config.api.allowedHosts))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.servlets().addFilter("request-size-limit",
                         new RequestSizeLimitFilter(RequestSizeLimitFilter.DEFAULT_LIMIT))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
@@ -119,6 +123,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.jersey().register(new MalformedJsonMapper());
         environment.jersey().register(new UnreadableJsonMapper());
         environment.jersey().register(new WebErrorMapper());
+        environment.jersey().register(new JsonContentTypeFilter());
         SourceValidator validator = new SourceValidator(urlGuard, config.scraper.allowPrivateAddresses,
                 config.scraper.maxPagesLimit, new PolitenessDelay(config.limits.minDelay.toMilliseconds()));
         environment.jersey().register(new SourceResource(sources, jobs, validator, clock));
