@@ -92,6 +92,25 @@ public class ScraperConfig {
         return new UrlGuard(allowPrivateAddresses, allowedPorts, HostResolver.SYSTEM);
     }
 
+    /**
+     * Elements nested deeper lose their content: each nested item reads the text below it, so
+     * depth multiplies the work of a page. Real listings nest a few dozen levels.
+     */
+    @Min(8)
+    @Max(10_000)
+    @JsonProperty
+    public int maxNestingDepth = 128;
+
+    /** Items read from one page; the rest is left and the cut said on the job. */
+    @Min(1)
+    @JsonProperty
+    public int maxItemsPerPage = 20_000;
+
+    /** Items read by one job, over all its pages; reaching it ends the pagination. */
+    @Min(1)
+    @JsonProperty
+    public int maxItemsPerJob = 200_000;
+
     /** Upper bound of {@code maxPages} that a source may ask for. */
     @Min(1)
     @JsonProperty

@@ -144,6 +144,24 @@ class SourceResourceIT {
             assertThat(count(jdbi, "sources")).isZero();
         }
 
+        @ParameterizedTest
+        @CsvSource(delimiterString = "=>", textBlock = """
+                item => article:matches((a|a)+$)
+                item => div:matchesOwn(^x)
+                name => h2:MATCHESWHOLETEXT((x+x+)+y)
+                name => h2:matchesWholeOwnText(.*)
+                website => a[href~=(a|aa)+]
+                """)
+        void regexSelectorsAreRefusedWith422NamingTheSelector(String field, String selector) {
+            String json = sourceJson("regex", PUBLIC_URL, 5).replace(
+                    field.equals("item") ? "\".listing\"" : field.equals("name") ? "\".name\"" : "\"a.homepage\"",
+                    "\"" + selector + "\"");
+            ErrorResponse error = assertError(postJson(APP, "/sources", json), 422, "validation_failed",
+                    "selectors." + field);
+            assertThat(error.message()).contains(selector);
+            assertThat(count(jdbi, "sources")).isZero();
+        }
+
         @Test
         void aTakenNameIs409() {
             create("taken");

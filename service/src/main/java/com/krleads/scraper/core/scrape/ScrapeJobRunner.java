@@ -23,7 +23,9 @@ import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
@@ -48,14 +50,23 @@ public final class ScrapeJobRunner implements JobRunner {
     private final LeadStore leadStore;
     private final PipelineEvents events;
     private final Duration jobTimeout;
+    private final ListingParser.Limits pageLimits;
+    private final int maxItemsPerJob;
 
     public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
                            Duration jobTimeout) {
+        this(fetcher, assembler, leadStore, events, jobTimeout, ListingParser.Limits.NONE, Integer.MAX_VALUE);
+    }
+
+    public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
+                           Duration jobTimeout, ListingParser.Limits pageLimits, int maxItemsPerJob) {
         this.fetcher = fetcher;
         this.assembler = assembler;
         this.leadStore = leadStore;
         this.events = events;
         this.jobTimeout = jobTimeout;
+        this.pageLimits = pageLimits;
+        this.maxItemsPerJob = maxItemsPerJob;
     }
 
     /** The production pipeline, wired from the configuration. */
@@ -65,7 +76,8 @@ public final class ScrapeJobRunner implements JobRunner {
         LeadAssembler assembler = new LeadAssembler(Enricher.create(enrichment, events),
                 ContactVerifier.create(verification, events));
         return new ScrapeJobRunner(PageFetcher.create(scraper), assembler, leadStore, events,
-                scraper.jobTimeout.toJavaDuration());
+                scraper.jobTimeout.toJavaDuration(),
+                new ListingParser.Limits(scraper.maxNestingDepth, scraper.maxItemsPerPage), scraper.maxItemsPerJob);
     }
 
     @Override
@@ -112,6 +124,8 @@ public final class ScrapeJobRunner implements JobRunner {
         final FetchSession session;
         final LeadAssembler.Run assembly;
         final Tally tally = new Tally();
+        final List<String> notes = new ArrayList<>();
+        int itemsRead;
 
         Run(Job job, Source source, JobControl control, RunLimit limit) {
             this.job = job;
@@ -135,10 +149,16 @@ public final class ScrapeJobRunner implements JobRunner {
                 visited.add(next);
                 visited.add(page.uri());
                 tally.pages++;
-                ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors());
+                ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors(), pageLimits);
                 reportDecoding(page, parsed);
+                reportCuts(page, parsed);
                 for (Element item : parsed.items()) {
                     limit.check();
+                    if (itemsRead >= maxItemsPerJob) {
+                        endPagination("the job read scraper.maxItemsPerJob (" + maxItemsPerJob + ") items");
+                        return;
+                    }
+                    itemsRead++;
                     storeItem(item);
                 }
                 control.pageDone(tally.counts());
@@ -187,11 +207,27 @@ public final class ScrapeJobRunner implements JobRunner {
             }
         }
 
+        /** What a page lost to the limits is said on the job, with the pages it happened on. */
+        private void reportCuts(FetchedPage page, ListingParser.ParsedPage parsed) {
+            if (parsed.itemsFound() > parsed.items().size()) {
+                note("page " + tally.pages + " has " + parsed.itemsFound() + " items; only the first "
+                        + parsed.items().size() + " were read (scraper.maxItemsPerPage)");
+            }
+            if (parsed.depthCut() > 0) {
+                note("page " + tally.pages + " nests deeper than " + pageLimits.maxDepth() + " levels; what lies below "
+                        + "was left out (scraper.maxNestingDepth)");
+            }
+        }
+
         private FetchedPage endPagination(String why) {
-            String reason = "pagination ended after page " + tally.pages + ": " + why;
-            LOG.info("Job {} ({}): {}", job.id(), source.name(), reason);
-            control.endedEarly(reason);
+            note("pagination ended after page " + tally.pages + ": " + why);
             return null;
+        }
+
+        private void note(String note) {
+            LOG.info("Job {} ({}): {}", job.id(), source.name(), note);
+            notes.add(note);
+            control.endedEarly(String.join("; ", notes));
         }
 
         private void storeItem(Element item) throws RunLimit.Stopped, InterruptedException {
