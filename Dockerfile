@@ -26,4 +26,6 @@ EXPOSE 8080 8081
 ENV CONFIG_FILE=config.yml JAVA_OPTS="-XX:MaxRAMPercentage=75"
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${ADMIN_PORT:-8081}/healthcheck" || exit 1
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/kr-lead-scraper.jar server /app/$CONFIG_FILE"]
+# The flag comes after $JAVA_OPTS, so no JAVA_OPTS can switch it off: a JVM out of memory may have
+# lost any thread (a worker, the lease heartbeat), so it exits and the orchestrator restarts it.
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -XX:+ExitOnOutOfMemoryError -jar /app/kr-lead-scraper.jar server /app/$CONFIG_FILE"]

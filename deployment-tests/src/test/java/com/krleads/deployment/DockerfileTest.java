@@ -33,4 +33,12 @@ class DockerfileTest {
         assertThat(runtime).contains("HEALTHCHECK").contains("${ADMIN_PORT:-8081}/healthcheck");
         assertThat(runtime).contains("COPY config.yml config-prod.yml");
     }
+
+    /** Later JVM options win, so the flag follows $JAVA_OPTS: compose's JAVA_OPTS cannot switch it off. */
+    @Test
+    void theJvmExitsOnOutOfMemoryWhateverJavaOptsSays() throws Exception {
+        String runtime = Files.readString(ProjectFiles.path("Dockerfile")).split("\nFROM ")[2];
+        String entrypoint = runtime.lines().filter(line -> line.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+        assertThat(entrypoint).containsPattern("\\$JAVA_OPTS\\s+-XX:\\+ExitOnOutOfMemoryError\\s+-jar ");
+    }
 }

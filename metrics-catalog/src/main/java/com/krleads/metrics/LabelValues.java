@@ -40,6 +40,9 @@ public final class LabelValues {
     /** Names of the Dropwizard health checks, the values of {@code health_check_status{check}}. */
     public enum HealthCheckName implements Value { DATABASE, QUEUE, OLLAMA, DEADLOCKS }
 
+    /** Values of {@code background_task_failures_total{task}}: the loops and timers that must never die. */
+    public enum BackgroundTask implements Value { WORKER, LEASE_HEARTBEAT, KEYS_RELOAD, DEMO_JOBS }
+
     /** Values of {@code jvm_memory_bytes_*{area}} (simpleclient_hotspot). */
     public enum JvmMemoryArea implements Value { HEAP, NONHEAP }
 

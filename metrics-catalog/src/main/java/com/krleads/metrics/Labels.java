@@ -13,6 +13,7 @@ public final class Labels {
     public static final String CONTACT_TYPE = "contact_type";
     public static final String QUEUE_NAME = "queue_name";
     public static final String CHECK = "check";
+    public static final String TASK = "task";
     /** Names the family whose label overflowed, on {@code metrics_label_overflow_total}. */
     public static final String FAMILY = "family";
     /** The running build's version, on {@code build_info}. */

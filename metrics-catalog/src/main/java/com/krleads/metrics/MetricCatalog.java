@@ -14,6 +14,7 @@ import static com.krleads.metrics.Labels.REVISION;
 import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
 import static com.krleads.metrics.Labels.VERSION;
+import static com.krleads.metrics.Labels.TASK;
 
 import java.util.List;
 
@@ -93,6 +94,11 @@ public final class MetricCatalog {
             "build_info", "Always 1; its labels name the version and source revision of the running build.",
             VERSION, REVISION);
 
+    /** Every child ({@link LabelValues.BackgroundTask}) is created at 0. */
+    public static final MetricFamily BACKGROUND_TASK_FAILURES = MetricFamily.counter(
+            "background_task_failures_total", "Failures that escaped a background task (a worker's job run, the lease heartbeat, the keys-file reload, the demo scheduler), caught at its boundary; the task went on.",
+            TASK);
+
     /** The service's own bookkeeping: label values replaced by "other" past the cardinality limit. */
     public static final MetricFamily METRICS_LABEL_OVERFLOW = MetricFamily.counter(
             "metrics_label_overflow_total", "Label values replaced by \"other\" because their family reached its limit of distinct values.",
@@ -104,7 +110,8 @@ public final class MetricCatalog {
             SCRAPING_JOBS, SCRAPING_JOB_DURATION, SCRAPING_RESULTS, SCRAPING_JOBS_ACTIVE,
             SCRAPING_DECODE_REPLACEMENTS, DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, SMART_SCRAPER_DURATION,
             CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE,
-            QUEUE_OLDEST_JOB_AGE, BUILD_INFO);
+            QUEUE_OLDEST_JOB_AGE, BUILD_INFO,
+            BACKGROUND_TASK_FAILURES);
 
     /** Families about the instrumentation itself, recorded besides {@link #ALL}. */
     public static final List<MetricFamily> SELF = List.of(METRICS_LABEL_OVERFLOW);

@@ -39,7 +39,9 @@ import com.krleads.scraper.health.QueueHealthCheck;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.resources.ApiExceptionMapper;
 import com.krleads.scraper.resources.DuplicateResource;
+import com.krleads.scraper.resources.HostAllowListFilter;
 import com.krleads.scraper.resources.JettyErrorHandler;
+import com.krleads.scraper.resources.JsonContentTypeFilter;
 import com.krleads.scraper.resources.JobResource;
 import com.krleads.scraper.resources.LeadResource;
 import com.krleads.scraper.resources.MalformedJsonMapper;
@@ -118,22 +120,25 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         JobQueue queue = new JobQueue(queueJdbi, new DatabaseClock(queueJdbi), workerConfig.maxAttempts,
                 workerConfig.retryBackoff.toJavaDuration());
         LeadStore leadStore = new JdbiLeadStore(jdbi, clock, config.dedup.nameSimilarityThreshold);
-        UrlGuard urlGuard = new UrlGuard(config.scraper.allowPrivateAddresses);
+        UrlGuard urlGuard = config.scraper.urlGuard();
 
         JobRunner runner = ScrapeJobRunner.create(config.scraper, config.enrichment, config.verification,
                 leadStore, events, new SharedHostPacer(jdbi));
         WorkerPool workers = new WorkerPool(queue, sources, runner, events, new WorkerPool.Settings(
                 JobQueue.SCRAPING, workerConfig.threads, workerConfig.pollInterval.toJavaDuration(),
-                workerConfig.leaseDuration.toJavaDuration(), workerConfig.shutdownGrace.toJavaDuration()));
+                workerConfig.leaseDuration.toJavaDuration(), workerConfig.shutdownGrace.toJavaDuration(),
+                config.scraper.jobTimeout.toJavaDuration().plus(workerConfig.deadlineGrace.toJavaDuration())));
         if (workerConfig.enabled) {
             environment.lifecycle().manage(workers);
         }
 
+        environment.servlets().addFilter("host-allow-list", new HostAllowListFilter(config.api.allowedHosts))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         environment.servlets().addFilter("request-size-limit",
                         new RequestSizeLimitFilter(RequestSizeLimitFilter.DEFAULT_LIMIT))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         RequestIdFilter.install(environment);
-        ApiAuth.install(config.auth, environment);
+        ApiAuth.install(config.auth, environment, events);
         List<String> healthPaths = AdminHealthResponderFactory.install(config, environment);
         AdminEndpointsFilter.install(config.adminEndpoints, healthPaths, environment);
         JettyErrorHandler.install(environment);
@@ -144,6 +149,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.jersey().register(new MalformedJsonMapper());
         environment.jersey().register(new UnreadableJsonMapper());
         environment.jersey().register(new WebErrorMapper());
+        environment.jersey().register(new JsonContentTypeFilter());
         SourceValidator validator = new SourceValidator(urlGuard, config.scraper.allowPrivateAddresses,
                 config.scraper.maxPagesLimit, new PolitenessDelay(config.limits.minDelay.toMilliseconds()));
         environment.jersey().register(new SourceResource(sources, jobs, validator, clock, events));
@@ -155,7 +161,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
 
         environment.healthChecks().register(HealthCheckName.DATABASE.label(), new DatabaseHealthCheck(jdbi));
         environment.healthChecks().register(HealthCheckName.QUEUE.label(), new QueueHealthCheck(queue,
-                JobQueue.SCRAPING, workerConfig.maxQueuedAge.toJavaDuration(), workerConfig.enabled, workers::aliveCount));
+                JobQueue.SCRAPING, workerConfig.maxQueuedAge.toJavaDuration(), workerConfig.enabled ? workers.configuredCount() : 0,
+                workers::aliveCount));
         if (config.enrichment.callsOllama()) {
             environment.healthChecks().register(HealthCheckName.OLLAMA.label(),
                     new OllamaHealthCheck(config.enrichment.ollamaBaseUrl, OllamaHealthCheck.DEFAULT_TIMEOUT));
@@ -175,7 +182,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
 
         if (config.demo.enabled) {
             DemoSite.register(environment);
-            DemoJobs demoJobs = new DemoJobs(config.demo, sources, queue, clock,
+            DemoJobs demoJobs = new DemoJobs(config.demo, sources, queue, clock, events,
                     environment.lifecycle().scheduledExecutorService("demo-jobs").build());
             environment.lifecycle().addServerLifecycleListener(server -> demoJobs.startOn(getLocalPort(server)));
         }

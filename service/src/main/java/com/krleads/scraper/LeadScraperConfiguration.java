@@ -2,6 +2,7 @@ package com.krleads.scraper;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.krleads.scraper.config.AdminEndpointsConfig;
+import com.krleads.scraper.config.ApiConfig;
 import com.krleads.scraper.config.AuthConfig;
 import com.krleads.scraper.config.DedupConfig;
 import com.krleads.scraper.config.DemoConfig;
@@ -67,6 +68,11 @@ public class LeadScraperConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     public LimitsConfig limits = new LimitsConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    public ApiConfig api = new ApiConfig();
 
     /** Not "admin": Dropwizard's Configuration owns that key (health check and task settings). */
     @Valid

@@ -14,6 +14,8 @@ import static com.krleads.metrics.Labels.QUEUE_NAME;
 import static com.krleads.metrics.Labels.RESULT_TYPE;
 import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
+import static com.krleads.metrics.Labels.TASK;
+import static com.krleads.metrics.MetricCatalog.BACKGROUND_TASK_FAILURES;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
 import static com.krleads.metrics.MetricCatalog.METRICS_LABEL_OVERFLOW;
 import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
@@ -125,6 +127,15 @@ public final class AlertRules {
                     + Templates.VALUE + " values were recorded as \"other\" over the last 30 minutes.")
             .build();
 
+    /** A worker, the lease heartbeat or another timer caught a failure at its boundary and went on. */
+    public static final AlertRule BACKGROUND_TASK_FAILURES_SEEN = AlertRule.builder("KrBackgroundTaskFailures")
+            .expr(sum(Q.increaseOver("15m", BACKGROUND_TASK_FAILURES.name()), JOB, TASK) + " > 0")
+            .immediately().severity(Severity.WARNING).dashboard(KrDashboard.SYSTEM_HEALTH)
+            .summary("Background task failures")
+            .description("Background task " + label(TASK) + " caught " + Templates.VALUE + " failures over the last "
+                    + "15 minutes and went on; each may have cost a job its run or a lease its renewal.")
+            .build();
+
     public static final AlertRule DATABASE_UNHEALTHY = healthAlert("KrDatabaseUnhealthy", HealthCheckName.DATABASE,
             "2m", Severity.CRITICAL, "the service cannot read or write leads and jobs.");
 
@@ -145,7 +156,8 @@ public final class AlertRules {
         return List.of(
                 RuleGroup.alerting(API_GROUP, API_TARGETS_DOWN_SOME, API_TARGETS_DOWN_ALL, API_TARGET_MISSING),
                 RuleGroup.alerting(SCRAPING_GROUP, QUEUE_BACKLOG_GROWING, QUEUE_STUCK, NO_BUSY_WORKERS, EXTRACTION_ERRORS),
-                RuleGroup.alerting(HEALTH_GROUP, DATABASE_UNHEALTHY, OLLAMA_UNHEALTHY, QUEUE_UNHEALTHY, LABEL_OVERFLOW),
+                RuleGroup.alerting(HEALTH_GROUP, DATABASE_UNHEALTHY, OLLAMA_UNHEALTHY, QUEUE_UNHEALTHY, LABEL_OVERFLOW,
+                        BACKGROUND_TASK_FAILURES_SEEN),
                 new RuleGroup(BurnRateAlerts.GROUP, List.of(), BurnRateAlerts.all()),
                 MonitoringAlerts.group());
     }

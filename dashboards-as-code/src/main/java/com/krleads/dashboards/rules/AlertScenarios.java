@@ -9,6 +9,8 @@ import static com.krleads.metrics.Labels.QUEUE_NAME;
 import static com.krleads.metrics.Labels.RESULT_TYPE;
 import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
+import static com.krleads.metrics.Labels.TASK;
+import static com.krleads.metrics.MetricCatalog.BACKGROUND_TASK_FAILURES;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
 import static com.krleads.metrics.MetricCatalog.METRICS_LABEL_OVERFLOW;
 import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
@@ -18,6 +20,7 @@ import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 
 import com.krleads.dashboards.Settings;
 import com.krleads.metrics.KnownSeries;
+import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.HealthCheckName;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.metrics.LabelValues.QueueName;
@@ -149,6 +152,8 @@ public final class AlertScenarios {
         AlertRule ollama = AlertRules.OLLAMA_UNHEALTHY;
         AlertRule queue = AlertRules.QUEUE_UNHEALTHY;
         AlertRule overflow = AlertRules.LABEL_OVERFLOW;
+        AlertRule failures = AlertRules.BACKGROUND_TASK_FAILURES_SEEN;
+        String[] heartbeat = with(TARGET, TASK, BackgroundTask.LEASE_HEARTBEAT.label());
         String[] db = with(TARGET, CHECK, HealthCheckName.DATABASE.label());
         String[] llm = with(TARGET, CHECK, HealthCheckName.OLLAMA.label());
         String[] queueCheck = with(TARGET, CHECK, HealthCheckName.QUEUE.label());
@@ -176,7 +181,21 @@ public final class AlertScenarios {
                                 + "3 values were recorded as \"other\" over the last 30 minutes.",
                                 JOB, SERVICE, FAMILY, MetricCatalog.SCRAPING_RESULTS.name()),
                 AlertScenario.quiet(overflow).series(METRICS_LABEL_OVERFLOW.name(), "0x30", family)
-                        .at("20m").expectNone(overflow));
+                        .at("20m").expectNone(overflow),
+                // Two failures of the heartbeat at minute 11; the worker's series stays at 0.
+                AlertScenario.fires(failures)
+                        .series(BACKGROUND_TASK_FAILURES.name(), "0x10 2x20", heartbeat)
+                        .series(BACKGROUND_TASK_FAILURES.name(), "0x30", with(TARGET, TASK, BackgroundTask.WORKER.label()))
+                        .at("9m").expectNone(failures)
+                        .at("12m").expect(failures, "Background task failures", "Background task "
+                                + BackgroundTask.LEASE_HEARTBEAT.label() + " caught 2 failures over the last 15 minutes "
+                                + "and went on; each may have cost a job its run or a lease its renewal.",
+                                JOB, SERVICE, TASK, BackgroundTask.LEASE_HEARTBEAT.label()),
+                // Failures long past stay quiet: the counter is flat.
+                AlertScenario.quiet(failures)
+                        .series(BACKGROUND_TASK_FAILURES.name(), "0x30", heartbeat)
+                        .series(BACKGROUND_TASK_FAILURES.name(), "2x30", with(TARGET, TASK, BackgroundTask.WORKER.label()))
+                        .at("20m").expectNone(failures));
     }
 
     private static List<AlertScenario> monitoring() {

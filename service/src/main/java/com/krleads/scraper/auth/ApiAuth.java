@@ -1,7 +1,10 @@
 package com.krleads.scraper.auth;
 
 import com.krleads.scraper.auth.ApiKeyFile.Contents;
+import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.scraper.config.AuthConfig;
+import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.TaskBoundary;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.oauth.OAuthCredentialAuthFilter;
 import io.dropwizard.core.setup.Environment;
@@ -27,7 +30,7 @@ public final class ApiAuth {
     private ApiAuth() {
     }
 
-    public static void install(AuthConfig config, Environment environment) {
+    public static void install(AuthConfig config, Environment environment, PipelineEvents events) {
         if (!config.enabled) {
             LOG.warn("API authentication is off (auth.enabled=false): whoever reaches the API port can use it");
             return;
@@ -47,7 +50,8 @@ public final class ApiAuth {
         long every = config.reloadInterval.toMilliseconds();
         ScheduledExecutorService reloads = environment.lifecycle().scheduledExecutorService("api-keys-reload")
                 .threads(1).build();
-        reloads.scheduleWithFixedDelay(authenticator::reloadQuietly, every, every, TimeUnit.MILLISECONDS);
+        reloads.scheduleWithFixedDelay(TaskBoundary.guarded(BackgroundTask.KEYS_RELOAD, events,
+                "Re-reading the API keys file", authenticator::reloadQuietly), every, every, TimeUnit.MILLISECONDS);
     }
 
     /** The keys as the service starts with them; an exception that says what to do when none is usable. */

@@ -1,18 +1,31 @@
 package com.krleads.scraper.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.krleads.scraper.core.HostResolver;
+import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.scrape.HeaderLimits;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.util.Set;
 
 /** How pages are fetched. */
 public class ScraperConfig {
     /** Fetch loopback, private and link-local addresses too. Only for local demos and tests. */
     @JsonProperty
     public boolean allowPrivateAddresses = false;
+
+    /**
+     * The only ports fetched while private addresses are refused (production): start pages,
+     * robots.txt, next pages and redirects alike.
+     */
+    @NotEmpty
+    @JsonProperty
+    public Set<@Min(1) @Max(65535) Integer> allowedPorts = UrlGuard.DEFAULT_PORTS;
 
     @NotBlank
     @JsonProperty
@@ -31,6 +44,21 @@ public class ScraperConfig {
     public DataSize maxBodySize = DataSize.megabytes(5);
 
     /** Retries of one request after a timeout or a 5xx answer. */
+    /** One response header line; longer fails the page (the client reads no further). */
+    @NotNull
+    @JsonProperty
+    public DataSize maxHeaderLineLength = DataSize.kibibytes(8);
+
+    @Min(1)
+    @Max(10_000)
+    @JsonProperty
+    public int maxHeaderCount = 100;
+
+    /** All response header lines of one answer together. */
+    @NotNull
+    @JsonProperty
+    public DataSize maxHeaderSize = DataSize.kibibytes(64);
+
     @Min(0)
     @Max(10)
     @JsonProperty
@@ -53,6 +81,35 @@ public class ScraperConfig {
     @NotNull
     @JsonProperty
     public Duration jobTimeout = Duration.minutes(30);
+
+    public HeaderLimits headerLimits() {
+        return new HeaderLimits((int) Math.min(Integer.MAX_VALUE, maxHeaderLineLength.toBytes()), maxHeaderCount,
+                maxHeaderSize.toBytes());
+    }
+
+    /** The guard every URL of a job and every new source passes. */
+    public UrlGuard urlGuard() {
+        return new UrlGuard(allowPrivateAddresses, allowedPorts, HostResolver.SYSTEM);
+    }
+
+    /**
+     * Elements nested deeper lose their content: each nested item reads the text below it, so
+     * depth multiplies the work of a page. Real listings nest a few dozen levels.
+     */
+    @Min(8)
+    @Max(10_000)
+    @JsonProperty
+    public int maxNestingDepth = 128;
+
+    /** Items read from one page; the rest is left and the cut said on the job. */
+    @Min(1)
+    @JsonProperty
+    public int maxItemsPerPage = 20_000;
+
+    /** Items read by one job, over all its pages; reaching it ends the pagination. */
+    @Min(1)
+    @JsonProperty
+    public int maxItemsPerJob = 200_000;
 
     /** Upper bound of {@code maxPages} that a source may ask for. */
     @Min(1)

@@ -44,6 +44,14 @@ public class WorkerConfig {
     @JsonProperty
     public Duration shutdownGrace = Duration.seconds(20);
 
+    /**
+     * A run still going this long after its job deadline ({@code scraper.jobTimeout}) is stuck
+     * inside one step: its worker is interrupted, the job failed and its lease never renewed.
+     */
+    @NotNull
+    @JsonProperty
+    public Duration deadlineGrace = Duration.minutes(2);
+
     /** The queue health check fails when the oldest queued job is older than this. */
     @NotNull
     @JsonProperty

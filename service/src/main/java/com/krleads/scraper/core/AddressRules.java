@@ -8,7 +8,10 @@ import java.net.UnknownHostException;
 /**
  * Which addresses the scraper must never reach unless private addresses are allowed, each with
  * the name of its rule (what a refusal reports, never the address itself). IPv6 forms that carry
- * an IPv4 address (mapped, compatible, NAT64, 6to4) are judged by the IPv4 address they carry.
+ * an IPv4 address (mapped, compatible, NAT64, 6to4) are judged by the IPv4 address they carry;
+ * IPv4-translated and Teredo addresses, which reach IPv4 hosts through a translator or a tunnel
+ * the guard cannot see through, are refused whatever they carry. Cloud metadata endpoints are
+ * refused by name even where no other rule covers them.
  */
 public final class AddressRules {
     private AddressRules() {
@@ -30,6 +33,9 @@ public final class AddressRules {
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
         int third = b[2] & 0xff;
+        if (first == 168 && second == 63 && third == 129 && (b[3] & 0xff) == 16) {
+            return "cloud metadata (168.63.129.16)";
+        }
         if (first == 255 && second == 255 && third == 255 && (b[3] & 0xff) == 255) {
             return "broadcast (255.255.255.255)";
         }
@@ -80,8 +86,18 @@ public final class AddressRules {
             }
             return embedded("IPv4-compatible (::/96)", b, 12);
         }
+        if (zero(b, 0, 8) && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && zero(b, 10, 12)) {
+            return "IPv4-translated (::ffff:0:0:0/96)";
+        }
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
+        if (first == 0x20 && second == 0x01 && zero(b, 2, 4)) {
+            return "Teredo (2001::/32)";
+        }
+        if (first == 0xfd && second == 0x00 && (b[2] & 0xff) == 0x0e && (b[3] & 0xff) == 0xc2
+                && zero(b, 4, 14) && (b[14] & 0xff) == 0x02 && (b[15] & 0xff) == 0x54) {
+            return "cloud metadata (fd00:ec2::254)";
+        }
         if (first == 0x00 && second == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
             if (zero(b, 4, 12)) {
                 return embedded("NAT64 (64:ff9b::/96)", b, 12);

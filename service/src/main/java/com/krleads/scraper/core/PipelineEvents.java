@@ -1,5 +1,6 @@
 package com.krleads.scraper.core;
 
+import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.ContactType;
 import com.krleads.metrics.LabelValues.DuplicateAction;
 import com.krleads.metrics.LabelValues.EnrichmentMethod;
@@ -49,4 +50,7 @@ public interface PipelineEvents {
     default void contactVerified(ContactType type, VerificationStatus status) { }
 
     default void queueJob(String queueName, QueueJobStatus status) { }
+
+    /** Something escaped {@code task} and was caught at its boundary ({@link TaskBoundary}); the task goes on. */
+    default void backgroundTaskFailed(BackgroundTask task) { }
 }

@@ -4,17 +4,27 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether the scraper may fetch a URL: only http and https without credentials, and
- * unless private addresses are allowed, every address the host resolves to must pass
- * {@link AddressRules}. {@link #resolve} resolves once and returns exactly the addresses it
- * checked: the fetcher connects to those and resolves nothing itself, so an answer that changes
- * between the check and the connection (DNS rebinding) cannot reach a private address.
- * Refusals name the rule, never the address a name resolved to.
+ * unless private addresses are allowed, only an allowed port and every address the host
+ * resolves to must pass {@link AddressRules}. {@link #resolve} resolves once and returns exactly
+ * the addresses it checked: the fetcher connects to those and resolves nothing itself, so an
+ * answer that changes between the check and the connection (DNS rebinding) cannot reach a
+ * private address. An address, name or port refusal says {@link RefusedUrlException#NOT_ALLOWED}
+ * and nothing more; the log names the host and the rule.
  */
 public final class UrlGuard {
+    /** The ports a production scraper may fetch when the configuration names none. */
+    public static final Set<Integer> DEFAULT_PORTS = Set.of(80, 443, 8080, 8443);
+
+    private static final Logger LOG = LoggerFactory.getLogger(UrlGuard.class);
+
     private final boolean allowPrivateAddresses;
+    private final Set<Integer> allowedPorts;
     private final HostResolver resolver;
 
     public UrlGuard(boolean allowPrivateAddresses) {
@@ -22,14 +32,32 @@ public final class UrlGuard {
     }
 
     public UrlGuard(boolean allowPrivateAddresses, HostResolver resolver) {
+        this(allowPrivateAddresses, DEFAULT_PORTS, resolver);
+    }
+
+    /** With private addresses allowed (development, tests) every port is too. */
+    public UrlGuard(boolean allowPrivateAddresses, Set<Integer> allowedPorts, HostResolver resolver) {
         this.allowPrivateAddresses = allowPrivateAddresses;
+        this.allowedPorts = Set.copyOf(allowedPorts);
         this.resolver = resolver;
     }
 
-    /** Checks scheme and host, then resolves the host and checks every address; returns them. */
+    /** Checks scheme, host and port, then resolves the host and checks every address; returns them. */
     public InetAddress[] check(URI uri) throws RefusedUrlException {
-        checkSyntax(uri);
+        checkUrl(uri);
         return resolve(uri.getHost());
+    }
+
+    /** Scheme, host and port, without DNS: what the fetcher checks before every request and redirect. */
+    public void checkUrl(URI uri) throws RefusedUrlException {
+        checkSyntax(uri);
+        if (allowPrivateAddresses) {
+            return;
+        }
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        if (!allowedPorts.contains(port)) {
+            throw refused(uri.getHost(), "port " + port + " is not in scraper.allowedPorts " + allowedPorts);
+        }
     }
 
     /** Resolves {@code host} once and checks every address; the caller connects only to these. */
@@ -39,13 +67,13 @@ public final class UrlGuard {
         try {
             addresses = resolver.resolve(bare);
         } catch (UnknownHostException e) {
-            throw new RefusedUrlException("host does not resolve: " + bare);
+            throw refused(bare, "the host does not resolve");
         }
         if (addresses == null || addresses.length == 0) {
-            throw new RefusedUrlException("host does not resolve: " + bare);
+            throw refused(bare, "the host does not resolve");
         }
         for (InetAddress address : addresses) {
-            checkAddress(address);
+            checkAddress(bare, address);
         }
         return addresses;
     }
@@ -64,14 +92,19 @@ public final class UrlGuard {
         }
     }
 
-    public void checkAddress(InetAddress address) throws RefusedUrlException {
+    public void checkAddress(String host, InetAddress address) throws RefusedUrlException {
         if (allowPrivateAddresses) {
             return;
         }
         String rule = AddressRules.refusal(address);
         if (rule != null) {
-            throw new RefusedUrlException("the host resolves to a refused address: " + rule
-                    + "; set scraper.allowPrivateAddresses to fetch it");
+            throw refused(host, "it resolves to a refused address: " + rule
+                    + " (scraper.allowPrivateAddresses fetches it)");
         }
+    }
+
+    private static RefusedUrlException refused(String host, String rule) {
+        LOG.info("URL guard refused host {}: {}", host, rule);
+        return RefusedUrlException.notAllowed(rule);
     }
 }

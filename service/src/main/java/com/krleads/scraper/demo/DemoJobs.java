@@ -1,8 +1,11 @@
 package com.krleads.scraper.demo;
 
+import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.scraper.config.DemoConfig;
+import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.Selectors;
 import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.TaskBoundary;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
 import java.time.Clock;
@@ -28,10 +31,12 @@ public class DemoJobs {
     private final JobQueue queue;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final PipelineEvents events;
 
-    public DemoJobs(DemoConfig config, SourceDao sources, JobQueue queue, Clock clock,
+    public DemoJobs(DemoConfig config, SourceDao sources, JobQueue queue, Clock clock, PipelineEvents events,
                     ScheduledExecutorService scheduler) {
         this.config = config;
+        this.events = events;
         this.scheduler = scheduler;
         this.sources = sources;
         this.queue = queue;
@@ -42,8 +47,8 @@ public class DemoJobs {
     public void startOn(int applicationPort) {
         String startUrl = (config.baseUrl.isBlank() ? "http://127.0.0.1:" + applicationPort : config.baseUrl)
                 + DemoSite.START_PAGE;
-        scheduler.scheduleWithFixedDelay(() -> tick(startUrl), 0, config.interval.toMilliseconds(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(TaskBoundary.guarded(BackgroundTask.DEMO_JOBS, events,
+                "Queueing the demo job", () -> tick(startUrl)), 0, config.interval.toMilliseconds(), TimeUnit.MILLISECONDS);
         LOG.info("Demo on: source '{}' at {}, a job every {}", config.sourceName, startUrl, config.interval);
     }
 

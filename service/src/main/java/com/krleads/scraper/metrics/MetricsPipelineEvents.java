@@ -1,5 +1,6 @@
 package com.krleads.scraper.metrics;
 
+import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.ContactType;
 import com.krleads.metrics.LabelValues.DuplicateAction;
 import com.krleads.metrics.LabelValues.EnrichmentMethod;
@@ -61,6 +62,9 @@ public final class MetricsPipelineEvents implements PipelineEvents {
             for (VerificationStatus status : VerificationStatus.values()) {
                 metrics.verifications.labels(type.label(), status.label());
             }
+        }
+        for (BackgroundTask task : BackgroundTask.values()) {
+            metrics.backgroundFailures.labels(task.label());
         }
     }
 
@@ -139,6 +143,11 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     @Override
     public void queueJob(String queueName, QueueJobStatus status) {
         metrics.queueJobs.labels(queueName, status.label()).inc();
+    }
+
+    @Override
+    public void backgroundTaskFailed(BackgroundTask task) {
+        metrics.backgroundFailures.labels(task.label()).inc();
     }
 
     private static double seconds(Duration duration) {

@@ -1,6 +1,7 @@
 package com.krleads.scraper.metrics;
 
 import static com.krleads.metrics.MetricCatalog.BUILD_INFO;
+import static com.krleads.metrics.MetricCatalog.BACKGROUND_TASK_FAILURES;
 import static com.krleads.metrics.MetricCatalog.CONTACT_VERIFICATIONS;
 import static com.krleads.metrics.MetricCatalog.DUPLICATES_DETECTED;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
@@ -45,6 +46,7 @@ public final class ServiceMetrics {
     public final LabelledFamily<LabelledGauge> workersActive;
     public final LabelledFamily<LabelledGauge> queueOldestJobAge;
     public final LabelledFamily<LabelledGauge> buildInfo;
+    public final LabelledFamily<LabelledCounter> backgroundFailures;
     public final LabelledFamily<LabelledCounter> labelOverflows;
 
     private final List<LabelledFamily<?>> all;
@@ -69,10 +71,12 @@ public final class ServiceMetrics {
         workersActive = LabelledFamily.gauges(WORKERS_ACTIVE, registry);
         queueOldestJobAge = LabelledFamily.gauges(QUEUE_OLDEST_JOB_AGE, registry);
         buildInfo = LabelledFamily.gauges(BUILD_INFO, registry);
+        backgroundFailures = LabelledFamily.counters(BACKGROUND_TASK_FAILURES, registry);
         labelOverflows = LabelledFamily.counters(METRICS_LABEL_OVERFLOW, registry);
         all = List.of(httpRequests, httpDuration, httpInProgress, httpErrors, scrapingJobs, scrapingJobDuration,
                 scrapingResults, scrapingJobsActive, decodeReplacements, duplicates, enrichments, enrichmentDuration, verifications,
-                queueSize, queueJobs, healthStatus, workersActive, queueOldestJobAge, buildInfo, labelOverflows);
+                queueSize, queueJobs, healthStatus, workersActive, queueOldestJobAge, buildInfo, backgroundFailures,
+                labelOverflows);
     }
 
     /** In the catalog's order, followed by the instrumentation's own families. */

@@ -6,6 +6,7 @@ import com.krleads.scraper.core.RefusedUrlException;
 import com.krleads.scraper.core.Selectors;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.scrape.SelectorCheck;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -97,6 +98,10 @@ public class SourceValidator {
             QueryParser.parse(trimmed);
         } catch (Selector.SelectorParseException | IllegalArgumentException e) {
             throw ApiException.invalid("selectors." + field, "not a valid CSS selector: " + e.getMessage());
+        }
+        String regex = SelectorCheck.regexProblem(trimmed);
+        if (regex != null) {
+            throw ApiException.invalid("selectors." + field, regex);
         }
         return trimmed;
     }

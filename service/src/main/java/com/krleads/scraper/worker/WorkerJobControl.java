@@ -4,6 +4,7 @@ import com.krleads.scraper.core.JobControl;
 import com.krleads.scraper.core.JobCounts;
 import com.krleads.scraper.queue.JobQueue;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The running job's line back to its worker: progress renews the lease, cancel is read from the
@@ -17,6 +18,7 @@ final class WorkerJobControl implements JobControl {
     private final String owner;
     private final Duration lease;
     private volatile boolean leaseLost;
+    private final AtomicBoolean abandoned = new AtomicBoolean();
     private volatile String endedEarly;
     private boolean cancelSeen;
     private long cancelReadNanos;
@@ -69,5 +71,15 @@ final class WorkerJobControl implements JobControl {
 
     boolean leaseLost() {
         return leaseLost;
+    }
+
+    /** The run is past its hard deadline: never renewed again, and it stops as if cancelled. True the first time. */
+    boolean abandon() {
+        leaseLost = true;
+        return abandoned.compareAndSet(false, true);
+    }
+
+    boolean abandoned() {
+        return abandoned.get();
     }
 }

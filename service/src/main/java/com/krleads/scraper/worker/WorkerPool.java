@@ -1,5 +1,6 @@
 package com.krleads.scraper.worker;
 
+import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.scraper.core.Job;
@@ -10,6 +11,7 @@ import com.krleads.scraper.core.JobRunner;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.TaskBoundary;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.logging.LogFields;
 import com.krleads.scraper.queue.JobQueue;
@@ -31,10 +33,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Worker threads that take jobs from one named queue and run them. A timer renews the lease
- * of every running job and re-queues jobs whose worker (in any process) died. On stop the
- * pool claims nothing more, waits for running jobs up to the grace period, then gives the
- * unfinished ones back to the queue.
+ * Worker threads that take jobs from one named queue and run them. A timer ({@link LeaseHeartbeat})
+ * renews the lease of every running job, ends runs past their hard deadline and re-queues jobs
+ * whose worker (in any process) died. Nothing ends a worker or the timer: what escapes a run or a
+ * tick is caught at its boundary ({@link TaskBoundary}), and a worker whose loop ends anyway is
+ * replaced. On stop the pool claims nothing more, waits for running jobs up to the grace period,
+ * then gives the unfinished ones back to the queue.
  */
 public class WorkerPool implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
@@ -47,9 +51,10 @@ public class WorkerPool implements Managed {
     private final String processId = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     /** The job of each busy worker, by worker (owner): each busy worker counts once, even two on one recovered job. */
-    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private final AtomicInteger alive = new AtomicInteger();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final LeaseHeartbeat leaseHeartbeat;
     private ExecutorService workers;
     private ScheduledExecutorService heartbeat;
 
@@ -59,6 +64,7 @@ public class WorkerPool implements Managed {
         this.runner = runner;
         this.events = events;
         this.settings = settings;
+        this.leaseHeartbeat = new LeaseHeartbeat(queue, events, settings.queueName(), settings.hardDeadline());
     }
 
     @Override
@@ -66,11 +72,12 @@ public class WorkerPool implements Managed {
         workers = Executors.newFixedThreadPool(settings.threads(), named(settings.queueName() + "-worker"));
         for (int i = 0; i < settings.threads(); i++) {
             String owner = processId + "/" + settings.queueName() + "-" + i;
-            workers.submit(() -> loop(owner));
+            workers.execute(() -> loop(owner));
         }
         heartbeat = Executors.newSingleThreadScheduledExecutor(named(settings.queueName() + "-heartbeat"));
         long period = Math.max(10, Math.min(settings.lease().toMillis() / 3, settings.pollInterval().toMillis()));
-        heartbeat.scheduleWithFixedDelay(this::heartbeatTick, period, period, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleWithFixedDelay(TaskBoundary.guarded(BackgroundTask.LEASE_HEARTBEAT, events,
+                "Heartbeat tick of queue " + settings.queueName(), this::heartbeatTick), period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -86,14 +93,15 @@ public class WorkerPool implements Managed {
     }
 
     /** Shutdown: the job goes back to the queue for another process; its log line carries its ids like the others. */
-    private void giveBack(String owner, Running job) {
-        MDC.put(LogFields.JOB_ID, String.valueOf(job.jobId()));
-        if (job.sourceName() != null) {
-            MDC.put(LogFields.SOURCE, job.sourceName());
+    private void giveBack(String owner, RunningJob run) {
+        long jobId = run.job.id();
+        MDC.put(LogFields.JOB_ID, String.valueOf(jobId));
+        if (run.sourceName != null) {
+            MDC.put(LogFields.SOURCE, run.sourceName);
         }
         try {
-            boolean released = queue.release(job.jobId(), owner);
-            LOG.info("Shutdown: job {} {} to the queue", job.jobId(), released ? "given back" : "already gone");
+            boolean released = queue.release(jobId, owner);
+            LOG.info("Shutdown: job {} {} to the queue", jobId, released ? "given back" : "already gone");
         } finally {
             MDC.remove(LogFields.JOB_ID);
             MDC.remove(LogFields.SOURCE);
@@ -105,9 +113,15 @@ public class WorkerPool implements Managed {
         return running.size();
     }
 
-    /** Threads whose loop is running (idle or busy). */
+    /** Threads whose loop is running (idle or busy), less those stuck in a run past its hard deadline. */
     public int aliveCount() {
-        return alive.get();
+        long stuck = running.values().stream().filter(run -> run.control.abandoned()).count();
+        return (int) Math.max(0, alive.get() - stuck);
+    }
+
+    /** Worker threads the pool keeps running. */
+    public int configuredCount() {
+        return settings.threads();
     }
 
     private void loop(String owner) {
@@ -121,8 +135,8 @@ public class WorkerPool implements Managed {
                         worked = true;
                         runJob(job.get(), owner);
                     }
-                } catch (RuntimeException e) {
-                    LOG.error("Worker {} tick failed; going on", owner, e);
+                } catch (Throwable failure) {
+                    TaskBoundary.caught(BackgroundTask.WORKER, events, "Worker " + owner + " tick", failure);
                 }
                 if (!worked && stopSignal.await(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
@@ -132,6 +146,15 @@ public class WorkerPool implements Managed {
             Thread.currentThread().interrupt();
         } finally {
             alive.decrementAndGet();
+            replaceUnlessStopping(owner);
+        }
+    }
+
+    /** A loop only ends by itself on stop; one that ended otherwise (a VirtualMachineError) gets a successor. */
+    private void replaceUnlessStopping(String owner) {
+        if (stopSignal.getCount() > 0 && !workers.isShutdown()) {
+            LOG.error("Worker {} ended unexpectedly; a new worker takes its place", owner);
+            workers.execute(() -> loop(owner));
         }
     }
 
@@ -149,7 +172,8 @@ public class WorkerPool implements Managed {
     private void runJobWithContext(Job job, String owner) {
         long started = System.nanoTime();
         WorkerJobControl control = new WorkerJobControl(queue, job.id(), owner, settings.lease());
-        running.put(owner, new Running(job.id(), control, null));
+        RunningJob run = new RunningJob(job, owner, control, Thread.currentThread(), started);
+        running.put(owner, run);
         events.queueJob(settings.queueName(), QueueJobStatus.STARTED);
         String sourceName = null;
         try {
@@ -157,19 +181,26 @@ public class WorkerPool implements Managed {
                     .orElseThrow(() -> new IllegalStateException("source " + job.sourceId() + " no longer exists"));
             sourceName = source.name();
             MDC.put(LogFields.SOURCE, sourceName);
-            running.put(owner, new Running(job.id(), control, sourceName));
+            run.sourceName = sourceName;
             LOG.info("Job {} attempt {} started on {}", job.id(), job.attempts(), owner);
             events.jobStarted(sourceName);
             JobCounts counts = runner.run(job, source, control);
             finishRun(job, owner, control, counts, sourceName, started);
         } catch (Exception e) {
-            failRun(job, owner, e, sourceName == null ? "unknown" : sourceName, started);
+            failRun(job, owner, control, e, sourceName == null ? "unknown" : sourceName, started);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // Caught here, with the job at hand: the job fails with the error and the worker goes on.
+            TaskBoundary.caught(BackgroundTask.WORKER, events, "Job " + job.id() + " run by worker " + owner, e);
+            failRun(job, owner, control, e, sourceName == null ? "unknown" : sourceName, started);
         } finally {
             // The one place an attempt stops being active, whatever ended it.
             if (sourceName != null) {
                 events.jobStopped(sourceName);
             }
             running.remove(owner);
+            Thread.interrupted(); // an interrupt meant for this run must not reach the next claim
         }
     }
 
@@ -191,10 +222,15 @@ public class WorkerPool implements Managed {
         }
     }
 
-    private void failRun(Job job, String owner, Exception e, String sourceName, long started) {
+    private void failRun(Job job, String owner, WorkerJobControl control, Throwable e, String sourceName,
+                         long started) {
         boolean interrupted = e instanceof InterruptedException || Thread.currentThread().isInterrupted();
         if (stopSignal.getCount() == 0 && interrupted) {
             LOG.info("Job {} interrupted by shutdown", job.id());
+            return;
+        }
+        if (control.abandoned()) {
+            LOG.warn("Job {} unwound after it was ended at its hard deadline", job.id(), e);
             return;
         }
         LOG.warn("Job {} attempt {} failed", job.id(), job.attempts(), e);
@@ -227,15 +263,7 @@ public class WorkerPool implements Managed {
     }
 
     private void heartbeatTick() {
-        try {
-            running.values().forEach(job -> job.control().renew());
-            int recovered = queue.recoverExpired();
-            if (recovered > 0) {
-                LOG.warn("Recovered {} job(s) whose lease expired", recovered);
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Heartbeat tick failed; going on", e);
-        }
+        leaseHeartbeat.tick(running.values());
     }
 
     private static Duration since(long startedNanos) {
@@ -253,15 +281,19 @@ public class WorkerPool implements Managed {
         return r -> {
             Thread t = new Thread(r, prefix + "-" + n.getAndIncrement());
             t.setDaemon(true);
+            t.setUncaughtExceptionHandler((thread, e) -> LOG.error("Thread {} ended by", thread.getName(), e));
             return t;
         };
     }
 
-    private record Running(long jobId, WorkerJobControl control, String sourceName) {
-    }
-
-    /** What a pool needs from the worker configuration, for one queue. */
+    /**
+     * What a pool needs from the worker configuration, for one queue. {@code hardDeadline}, the
+     * job timeout plus its grace period, ends a run stuck inside a step; null for none.
+     */
     public record Settings(String queueName, int threads, Duration pollInterval, Duration lease,
-                           Duration shutdownGrace) {
+                           Duration shutdownGrace, Duration hardDeadline) {
+        public Settings(String queueName, int threads, Duration pollInterval, Duration lease, Duration shutdownGrace) {
+            this(queueName, threads, pollInterval, lease, shutdownGrace, null);
+        }
     }
 }

@@ -103,7 +103,7 @@ final class AuthTestApp implements AutoCloseable {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
+        if (json != null || method.equals("POST") || method.equals("PUT")) {
             request.header("Content-Type", "application/json");
         }
         if (authorization != null) {

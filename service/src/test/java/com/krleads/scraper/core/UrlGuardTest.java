@@ -14,8 +14,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlGuardTest {
-    private final UrlGuard strict = new UrlGuard(false);
-    private final UrlGuard permissive = new UrlGuard(true);
+    /** Address literals and localhost only: no test here asks the machine's DNS anything. */
+    private static final HostResolver NO_DNS = host -> {
+        if (host.equalsIgnoreCase("localhost")) {
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        }
+        if (host.contains(":") || host.matches("[0-9.]+")) {
+            return new InetAddress[] {InetAddress.getByName(host)};
+        }
+        throw new java.net.UnknownHostException(host);
+    };
+    private final UrlGuard strict = new UrlGuard(false, NO_DNS);
+    private final UrlGuard permissive = new UrlGuard(true, NO_DNS);
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
@@ -51,25 +61,32 @@ class UrlGuardTest {
             64:ff9b:1::1       | local-use NAT64 (64:ff9b:1::/48)
             2002:7f00:1::1     | 6to4 (2002::/16) carrying a loopback (127.0.0.0/8) address
             2002:c0a8:101::    | 6to4 (2002::/16) carrying a private (192.168.0.0/16) address
+            ::ffff:0:127.0.0.1 | IPv4-translated (::ffff:0:0:0/96)
+            ::ffff:0:8.8.8.8   | IPv4-translated (::ffff:0:0:0/96)
+            2001:0:4136:e378:8000:63bf:3fff:fdd2 | Teredo (2001::/32)
+            2001::1            | Teredo (2001::/32)
+            168.63.129.16      | cloud metadata (168.63.129.16)
+            fd00:ec2::254      | cloud metadata (fd00:ec2::254)
             """)
     void refusesNonPublicAddressesNamingTheRuleNotTheAddress(String ip, String rule) throws Exception {
         InetAddress address = InetAddress.getByName(ip);
         assertThat(AddressRules.refusal(address)).isEqualTo(rule);
-        assertThatThrownBy(() -> strict.checkAddress(address))
-                .isInstanceOf(RefusedUrlException.class)
-                .hasMessage("the host resolves to a refused address: " + rule
-                        + "; set scraper.allowPrivateAddresses to fetch it");
-        assertThatCode(() -> permissive.checkAddress(address)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> strict.checkAddress("a-host", address))
+                .isInstanceOfSatisfying(RefusedUrlException.class, refused -> {
+                    assertThat(refused.getMessage()).isEqualTo(RefusedUrlException.NOT_ALLOWED);
+                    assertThat(refused.rule()).contains(rule);
+                });
+        assertThatCode(() -> permissive.checkAddress("a-host", address)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "172.32.0.1", "100.128.0.1", "198.20.0.1", "192.0.1.1",
             "223.255.255.255", "203.0.113.10", "2001:4860:4860::8888", "64:ff9b::808:808", "2002:808:808::1",
-            "::8.8.8.8", "::ffff:8.8.8.8"})
+            "::8.8.8.8", "::ffff:8.8.8.8", "2001:db9::1", "2001:1::1", "168.63.129.17"})
     void acceptsPublicAddresses(String ip) throws Exception {
         InetAddress address = InetAddress.getByName(ip);
         assertThat(AddressRules.refusal(address)).isNull();
-        assertThatCode(() -> strict.checkAddress(address)).doesNotThrowAnyException();
+        assertThatCode(() -> strict.checkAddress("a-host", address)).doesNotThrowAnyException();
     }
 
     @ParameterizedTest
@@ -93,10 +110,56 @@ class UrlGuardTest {
             InetAddress.getByName("203.0.113.9"), InetAddress.getByName("10.20.30.40")};
         UrlGuard guard = new UrlGuard(false, corp);
         assertThatThrownBy(() -> guard.check(URI.create("http://internal-db.corp/")))
-                .isInstanceOf(RefusedUrlException.class)
-                .hasMessageContaining("private (10.0.0.0/8)")
-                .hasMessageNotContaining("10.20.30.40")
-                .hasMessageNotContaining("203.0.113.9");
+                .isInstanceOfSatisfying(RefusedUrlException.class, refused -> {
+                    assertThat(refused.getMessage()).isEqualTo(RefusedUrlException.NOT_ALLOWED);
+                    assertThat(refused.rule()).contains("private (10.0.0.0/8)")
+                            .doesNotContain("10.20.30.40").doesNotContain("203.0.113.9");
+                });
+    }
+
+    /** A name that does not resolve and a private one get the same answer: nobody probes internal DNS. */
+    @Test
+    void anUnresolvedNameAndAPrivateAddressGetOneAndTheSameRefusal() {
+        HostResolver table = host -> {
+            if (host.equals("intranet.corp")) {
+                return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {10, 0, 0, 5})};
+            }
+            throw new java.net.UnknownHostException(host);
+        };
+        UrlGuard guard = new UrlGuard(false, table);
+        Throwable privateName = org.assertj.core.api.Assertions.catchThrowable(
+                () -> guard.check(URI.create("http://intranet.corp/")));
+        Throwable unknownName = org.assertj.core.api.Assertions.catchThrowable(
+                () -> guard.check(URI.create("http://nothing.corp/")));
+        assertThat(privateName).isInstanceOf(RefusedUrlException.class);
+        assertThat(unknownName).isInstanceOf(RefusedUrlException.class);
+        assertThat(privateName.getMessage()).isEqualTo(unknownName.getMessage()).isEqualTo(RefusedUrlException.NOT_ALLOWED);
+        assertThat(((RefusedUrlException) privateName).rule()).isNotEqualTo(((RefusedUrlException) unknownName).rule());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"http://example.kr/, true", "https://example.kr/, true", "http://example.kr:8080/, true",
+            "https://example.kr:8443/, true", "http://example.kr:443/, true", "http://example.kr:22/, false",
+            "http://example.kr:6379/, false", "https://example.kr:9200/, false", "http://example.kr:80/, true"})
+    void inProductionOnlyTheAllowedPortsAreFetched(String url, boolean allowed) {
+        UrlGuard production = new UrlGuard(false, UrlGuard.DEFAULT_PORTS, host -> new InetAddress[0]);
+        if (allowed) {
+            assertThatCode(() -> production.checkUrl(URI.create(url))).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> production.checkUrl(URI.create(url)))
+                    .isInstanceOfSatisfying(RefusedUrlException.class, refused -> {
+                        assertThat(refused.getMessage()).isEqualTo(RefusedUrlException.NOT_ALLOWED);
+                        assertThat(refused.rule()).contains("scraper.allowedPorts");
+                    });
+        }
+        assertThatCode(() -> permissive.checkUrl(URI.create(url))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theAllowedPortsAreConfigurable() {
+        UrlGuard onlyTls = new UrlGuard(false, java.util.Set.of(443), host -> new InetAddress[0]);
+        assertThatCode(() -> onlyTls.checkUrl(URI.create("https://example.kr/"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> onlyTls.checkUrl(URI.create("http://example.kr/"))).isInstanceOf(RefusedUrlException.class);
     }
 
     @Test

@@ -26,9 +26,9 @@ class QueueHealthCheckIT {
         queueAt(start).enqueue(sourceId, JobQueue.SCRAPING);
 
         QueueHealthCheck fresh = new QueueHealthCheck(queueAt(start.plusSeconds(60)), JobQueue.SCRAPING,
-                Duration.ofMinutes(15), true, () -> 2);
+                Duration.ofMinutes(15), 2, () -> 2);
         QueueHealthCheck stale = new QueueHealthCheck(queueAt(start.plus(Duration.ofMinutes(16))), JobQueue.SCRAPING,
-                Duration.ofMinutes(15), true, () -> 2);
+                Duration.ofMinutes(15), 2, () -> 2);
 
         assertThat(fresh.execute().isHealthy()).isTrue();
         assertThat(stale.execute().isHealthy()).isFalse();
@@ -36,11 +36,15 @@ class QueueHealthCheckIT {
     }
 
     @Test
-    void unhealthyWhenWorkersAreEnabledButNoneIsAlive() {
+    void unhealthyWhenFewerWorkersThanConfiguredAreAlive() {
         JobQueue queue = queueAt(start);
-        assertThat(new QueueHealthCheck(queue, JobQueue.SCRAPING, Duration.ofMinutes(15), true, () -> 0)
+        assertThat(new QueueHealthCheck(queue, JobQueue.SCRAPING, Duration.ofMinutes(15), 4, () -> 0)
                 .execute().isHealthy()).isFalse();
-        assertThat(new QueueHealthCheck(queue, JobQueue.SCRAPING, Duration.ofMinutes(15), false, () -> 0)
+        assertThat(new QueueHealthCheck(queue, JobQueue.SCRAPING, Duration.ofMinutes(15), 4, () -> 3)
+                .execute().isHealthy()).as("one of four gone").isFalse();
+        assertThat(new QueueHealthCheck(queue, JobQueue.SCRAPING, Duration.ofMinutes(15), 4, () -> 4)
+                .execute().isHealthy()).isTrue();
+        assertThat(new QueueHealthCheck(queue, JobQueue.SCRAPING, Duration.ofMinutes(15), 0, () -> 0)
                 .execute().isHealthy()).as("API-only process").isTrue();
     }
 }

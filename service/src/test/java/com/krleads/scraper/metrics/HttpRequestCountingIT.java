@@ -58,7 +58,7 @@ class HttpRequestCountingIT {
     void eachKindIsCountedOnceWithItsStatusAndAnswersInJson() throws InterruptedException {
         String oversized = "{\"name\": \"" + "가".repeat(30_000) + "\"}";
         List<Kind> kinds = List.of(
-                new Kind("ok", 2, "GET " + SOURCES + " HTTP/1.1\r\nHost: t\r\n\r\n", "GET", SOURCES, 200, null),
+                new Kind("ok", 2, "GET " + SOURCES + " HTTP/1.1\r\nHost: localhost\r\n\r\n", "GET", SOURCES, 200, null),
                 new Kind("413 body over the limit", 3, post("application/json", oversized),
                         "POST", Labels.UNMATCHED, 413, "body_too_large"),
                 new Kind("415 not JSON", 4, post("text/plain", "name=x"), "POST", SOURCES, 415, "unsupported_media_type"),
@@ -68,13 +68,17 @@ class HttpRequestCountingIT {
                         "PUT", SOURCES, 405, "method_not_allowed"),
                 new Kind("400 malformed JSON", 5, post("application/json", "{\"name\": "),
                         "POST", SOURCES, 400, "malformed_json"),
-                new Kind("414 URI too long", 6, "GET /api/sources?q=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: t\r\n\r\n",
+                new Kind("414 URI too long", 6, "GET /api/sources?q=" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
                         HttpMetrics.OTHER_METHOD, Labels.UNMATCHED, 414, "uri_too_long"),
-                new Kind("431 header too large", 7, "GET " + SOURCES + " HTTP/1.1\r\nHost: t\r\nX-Big: "
+                new Kind("431 header too large", 7, "GET " + SOURCES + " HTTP/1.1\r\nHost: localhost\r\nX-Big: "
                         + "b".repeat(10_000) + "\r\n\r\n", "GET", Labels.UNMATCHED, 431, "request_header_fields_too_large"),
-                new Kind("400 bad HTTP", 8, "GET " + SOURCES + " HTTP/1.1\r\nHost: t\r\nno colon here\r\n\r\n",
+                new Kind("400 bad HTTP", 8, "GET " + SOURCES + " HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n",
                         "GET", Labels.UNMATCHED, 400, "bad_request"),
-                new Kind("405 TRACE refused by a filter", 2, "TRACE " + SOURCES + " HTTP/1.1\r\nHost: t\r\n\r\n",
+                new Kind("421 Host not allowed", 2, "GET " + SOURCES + " HTTP/1.1\r\nHost: rebound.example\r\n\r\n",
+                        "GET", Labels.UNMATCHED, 421, "host_not_allowed"),
+                new Kind("415 bodyless POST not JSON", 3, send("POST", "/api/jobs/1/cancel", "text/plain", ""),
+                        "POST", "/api/jobs/{id}/cancel", 415, "unsupported_media_type"),
+                new Kind("405 TRACE refused by a filter", 2, "TRACE " + SOURCES + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
                         HttpMetrics.OTHER_METHOD, Labels.UNMATCHED, 405, "method_not_allowed"));
         ParsedScrape before = HTTP.scrape(APP.getAdminPort());
 
@@ -116,7 +120,7 @@ class HttpRequestCountingIT {
 
     private static String send(String method, String path, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return method + " " + path + " HTTP/1.1\r\nHost: t\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+        return method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + contentType + "\r\nContent-Length: "
                 + bytes.length + "\r\nConnection: close\r\n\r\n" + body;
     }
 

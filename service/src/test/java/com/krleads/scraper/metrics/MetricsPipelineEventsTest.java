@@ -3,6 +3,7 @@ package com.krleads.scraper.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
+import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.DuplicateAction;
 import com.krleads.metrics.LabelValues.EnrichmentMethod;
 import com.krleads.metrics.LabelValues.EnrichmentMode;
@@ -41,6 +42,20 @@ class MetricsPipelineEventsTest {
         assertThat(metrics.enrichments.labels("auto", "heuristic").getCount()).isEqualTo(1);
         assertThat(metrics.enrichmentDuration.labels("heuristic").getCount()).isEqualTo(1);
         assertThat(metrics.queueJobs.labels("scraping", "finished").getCount()).isEqualTo(1);
+    }
+
+    @Test
+    void everyBackgroundTaskIsBornAtZeroAndCountsItsFailures() {
+        MetricsPipelineEvents events = new MetricsPipelineEvents(metrics, true, 10);
+        assertThat(metrics.backgroundFailures.size()).isEqualTo(BackgroundTask.values().length);
+        for (BackgroundTask task : BackgroundTask.values()) {
+            assertThat(metrics.backgroundFailures.labels(task.label()).getCount()).isZero();
+        }
+
+        events.backgroundTaskFailed(BackgroundTask.LEASE_HEARTBEAT);
+
+        assertThat(metrics.backgroundFailures.labels("lease_heartbeat").getCount()).isEqualTo(1);
+        assertThat(metrics.backgroundFailures.labels("worker").getCount()).isZero();
     }
 
     @Test

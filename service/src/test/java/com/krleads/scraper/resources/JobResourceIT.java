@@ -13,6 +13,7 @@ import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.testing.Fixtures;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -86,7 +87,7 @@ class JobResourceIT {
     void cancellingAQueuedJobCancelsItAtOnce() {
         long id = post(sourceId).id();
 
-        Response response = api(APP, "/jobs/" + id + "/cancel").request().post(null);
+        Response response = api(APP, "/jobs/" + id + "/cancel").request().post(Entity.json(""));
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.readEntity(JobResponse.class).status()).isEqualTo("cancelled");
@@ -97,7 +98,7 @@ class JobResourceIT {
         long id = post(sourceId).id();
         queue.claim(JobQueue.SCRAPING, "w", Duration.ofMinutes(1)).orElseThrow();
 
-        Response response = api(APP, "/jobs/" + id + "/cancel").request().post(null);
+        Response response = api(APP, "/jobs/" + id + "/cancel").request().post(Entity.json(""));
 
         assertThat(response.getStatus()).isEqualTo(202);
         assertThat(response.readEntity(JobResponse.class).status()).isEqualTo("running");
@@ -110,7 +111,7 @@ class JobResourceIT {
         queue.claim(JobQueue.SCRAPING, "w", Duration.ofMinutes(1)).orElseThrow();
         queue.complete(id, "w", JobCounts.NONE);
 
-        assertError(api(APP, "/jobs/" + id + "/cancel").request().post(null), 409, "invalid_state", null);
+        assertError(api(APP, "/jobs/" + id + "/cancel").request().post(Entity.json("")), 409, "invalid_state", null);
         assertThat(api(APP, "/jobs/" + id).request().get(JobResponse.class).status()).isEqualTo("completed");
     }
 
@@ -149,6 +150,6 @@ class JobResourceIT {
     @Test
     void unknownJobsAre404() {
         assertError(api(APP, "/jobs/777777").request().get(), 404, "not_found", null);
-        assertError(api(APP, "/jobs/777777/cancel").request().post(null), 404, "not_found", null);
+        assertError(api(APP, "/jobs/777777/cancel").request().post(Entity.json("")), 404, "not_found", null);
     }
 }

@@ -15,6 +15,7 @@ import com.krleads.scraper.db.JdbiLeadStore;
 import com.krleads.scraper.testing.Fixtures;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -137,7 +138,7 @@ class LeadAndDuplicateResourceIT {
             long id = openCandidate().id();
             long leadsBefore = count(jdbi, "leads");
 
-            Response response = api(APP, "/duplicates/" + id + "/merge").request().post(null);
+            Response response = api(APP, "/duplicates/" + id + "/merge").request().post(Entity.json(""));
 
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.readEntity(DuplicateResponse.class).status()).isEqualTo("merged");
@@ -146,7 +147,7 @@ class LeadAndDuplicateResourceIT {
             LeadResponse kept = api(APP, "/leads/" + original.leadId()).request().get(LeadResponse.class);
             assertThat(kept.email()).isEqualTo("hanbit@food.kr");
             assertThat(kept.phone()).isEqualTo("+8223456789");
-            assertError(api(APP, "/duplicates/" + id + "/merge").request().post(null), 409, "invalid_state", null);
+            assertError(api(APP, "/duplicates/" + id + "/merge").request().post(Entity.json("")), 409, "invalid_state", null);
         }
 
         @Test
@@ -154,20 +155,20 @@ class LeadAndDuplicateResourceIT {
             long id = openCandidate().id();
             long leadsBefore = count(jdbi, "leads");
 
-            Response response = api(APP, "/duplicates/" + id + "/dismiss").request().post(null);
+            Response response = api(APP, "/duplicates/" + id + "/dismiss").request().post(Entity.json(""));
 
             assertThat(response.readEntity(DuplicateResponse.class).status()).isEqualTo("dismissed");
             assertThat(count(jdbi, "leads")).isEqualTo(leadsBefore);
             assertThat(api(APP, "/duplicates").request().get(DUPLICATES)).isEmpty();
             assertThat(api(APP, "/duplicates").queryParam("status", "dismissed").request().get(DUPLICATES)).hasSize(1);
-            assertError(api(APP, "/duplicates/" + id + "/merge").request().post(null), 409, "invalid_state", null);
+            assertError(api(APP, "/duplicates/" + id + "/merge").request().post(Entity.json("")), 409, "invalid_state", null);
             assertThat(count(jdbi, "leads")).isEqualTo(leadsBefore);
         }
 
         @Test
         void unknownCandidatesAre404AndBadStatusIs422() {
-            assertError(api(APP, "/duplicates/55555/merge").request().post(null), 404, "not_found", null);
-            assertError(api(APP, "/duplicates/55555/dismiss").request().post(null), 404, "not_found", null);
+            assertError(api(APP, "/duplicates/55555/merge").request().post(Entity.json("")), 404, "not_found", null);
+            assertError(api(APP, "/duplicates/55555/dismiss").request().post(Entity.json("")), 404, "not_found", null);
             assertError(api(APP, "/duplicates").queryParam("status", "maybe").request().get(), 422,
                     "validation_failed", "status");
         }

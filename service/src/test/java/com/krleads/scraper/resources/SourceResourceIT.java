@@ -9,6 +9,7 @@ import static com.krleads.scraper.resources.ApiTestSupport.sourceJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.scraper.LeadScraperConfiguration;
+import com.krleads.scraper.api.ErrorResponse;
 import com.krleads.scraper.api.SourceResponse;
 import com.krleads.scraper.queue.JobQueue;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -134,9 +135,30 @@ class SourceResourceIT {
 
         @ParameterizedTest
         @CsvSource({"http://127.0.0.1:8080/admin", "http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/",
-            "http://192.168.1.1/", "http://[::1]/"})
-        void privateAddressesAreRefusedWith422(String url) {
-            assertError(postJson(APP, "/sources", sourceJson("private", url, 5)), 422, "refused_address", "startUrl");
+            "http://192.168.1.1/", "http://[::1]/", "http://[::ffff:0:7f00:1]/", "http://[2001:0:4136:e378::1]/",
+            "http://168.63.129.16/", "http://[fd00:ec2::254]/", "http://203.0.113.10:22/", "https://203.0.113.10:6379/"})
+        void privateAddressesAndPortsGetOneGenericRefusal(String url) {
+            ErrorResponse error = assertError(postJson(APP, "/sources", sourceJson("private", url, 5)), 422,
+                    "refused_address", "startUrl");
+            assertThat(error.message()).isEqualTo(com.krleads.scraper.core.RefusedUrlException.NOT_ALLOWED);
+            assertThat(count(jdbi, "sources")).isZero();
+        }
+
+        @ParameterizedTest
+        @CsvSource(delimiterString = "=>", textBlock = """
+                item => article:matches((a|a)+$)
+                item => div:matchesOwn(^x)
+                name => h2:MATCHESWHOLETEXT((x+x+)+y)
+                name => h2:matchesWholeOwnText(.*)
+                website => a[href~=(a|aa)+]
+                """)
+        void regexSelectorsAreRefusedWith422NamingTheSelector(String field, String selector) {
+            String json = sourceJson("regex", PUBLIC_URL, 5).replace(
+                    field.equals("item") ? "\".listing\"" : field.equals("name") ? "\".name\"" : "\"a.homepage\"",
+                    "\"" + selector + "\"");
+            ErrorResponse error = assertError(postJson(APP, "/sources", json), 422, "validation_failed",
+                    "selectors." + field);
+            assertThat(error.message()).contains(selector);
             assertThat(count(jdbi, "sources")).isZero();
         }
 

@@ -1,5 +1,6 @@
 package com.krleads.scraper.testing;
 
+import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.ContactType;
 import com.krleads.metrics.LabelValues.DuplicateAction;
 import com.krleads.metrics.LabelValues.EnrichmentMethod;
@@ -55,6 +56,11 @@ public final class RecordingEvents implements PipelineEvents {
     @Override
     public void contactVerified(ContactType type, VerificationStatus status) {
         events.add("verified:" + type.label() + ":" + status.label());
+    }
+
+    @Override
+    public void backgroundTaskFailed(BackgroundTask task) {
+        events.add("background-failure:" + task.label());
     }
 
     public List<String> all() {

@@ -13,7 +13,7 @@ public final class ItemExtractor {
     }
 
     public static ItemFields extract(Element item, Selectors selectors) {
-        ItemFields fields = new ItemFields(item.text());
+        ItemFields fields = new ItemFields(BoundedText.of(item, ItemFields.MAX_TEXT_CHARS));
         fields.companyName = ContactNormalizer.text(selectText(item, selectors.name()));
         fields.phone = ContactNormalizer.phone(selectText(item, selectors.phone()));
         fields.email = ContactNormalizer.email(selectEmail(item, selectors.email()));
@@ -55,7 +55,7 @@ public final class ItemExtractor {
 
     private static String selectText(Element item, String selector) {
         Element element = first(item, selector);
-        return element == null ? null : element.text();
+        return element == null ? null : BoundedText.of(element, ItemFields.MAX_TEXT_CHARS);
     }
 
     /** A {@code mailto:} link gives its address; any other element its text. */
@@ -68,7 +68,7 @@ public final class ItemExtractor {
         if (href.toLowerCase(Locale.ROOT).startsWith("mailto:")) {
             return href;
         }
-        return element.text();
+        return BoundedText.of(element, ItemFields.MAX_TEXT_CHARS);
     }
 
     /** A link gives its absolute {@code href}; any other element its text. */
@@ -81,6 +81,6 @@ public final class ItemExtractor {
             String href = element.absUrl("href");
             return href.isEmpty() ? element.attr("href") : href;
         }
-        return element.text();
+        return BoundedText.of(element, ItemFields.MAX_TEXT_CHARS);
     }
 }

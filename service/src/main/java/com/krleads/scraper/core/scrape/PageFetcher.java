@@ -13,14 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.util.Timeout;
+import org.apache.hc.core5.http.MessageConstraintException;
 
 /**
  * Fetches one URL with Apache HttpClient 5: redirects followed by hand (each target checked
@@ -40,6 +35,12 @@ public final class PageFetcher {
         InetAddress[] resolve(String host) throws RefusedUrlException;
     }
 
+    /** Checks a URL before each request and redirect without DNS (scheme, host, port); {@link UrlGuard#checkUrl} in production. */
+    @FunctionalInterface
+    public interface UrlCheck {
+        void check(URI uri) throws RefusedUrlException;
+    }
+
     /** Vetoes a redirect target by throwing, e.g. when robots.txt forbids it. */
     @FunctionalInterface
     public interface RedirectFilter {
@@ -56,7 +57,7 @@ public final class PageFetcher {
     private record Answer(int status, String location, byte[] body, String charset) {
     }
 
-    private final CloseableHttpClient client;
+    private final FetchClient client;
     private final String userAgent;
     private final Duration readTimeout;
     private final long maxBodyBytes;
@@ -64,8 +65,15 @@ public final class PageFetcher {
     private final Duration retryBackoff;
     private final int maxRedirects;
     private final Sleeper sleeper;
+    private final UrlCheck urlCheck;
 
+    /** Any port: for tests whose servers listen on loopback ports. */
     public PageFetcher(ScraperConfig config, HostCheck hostCheck, Sleeper sleeper) {
+        this(config, UrlGuard::checkSyntax, hostCheck, sleeper);
+    }
+
+    public PageFetcher(ScraperConfig config, UrlCheck urlCheck, HostCheck hostCheck, Sleeper sleeper) {
+        this.urlCheck = urlCheck;
         this.userAgent = config.userAgent;
         this.readTimeout = config.readTimeout.toJavaDuration();
         this.maxBodyBytes = config.maxBodySize.toBytes();
@@ -73,33 +81,18 @@ public final class PageFetcher {
         this.retryBackoff = config.retryBackoff.toJavaDuration();
         this.maxRedirects = config.maxRedirects;
         this.sleeper = sleeper;
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(new GuardedDnsResolver(hostCheck))
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(Timeout.of(config.connectTimeout.toJavaDuration()))
-                                .setSocketTimeout(Timeout.of(readTimeout))
-                                .build())
-                        .setMaxConnTotal(64)
-                        .setMaxConnPerRoute(8)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setRedirectsEnabled(false)
-                        .setResponseTimeout(Timeout.of(readTimeout))
-                        .setConnectionRequestTimeout(Timeout.of(readTimeout))
-                        .build())
-                .disableRedirectHandling()
-                .disableAutomaticRetries()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableContentCompression()
-                .build();
+        this.client = new FetchClient(config, config.headerLimits(), new GuardedDnsResolver(hostCheck));
     }
 
     /** The production fetcher: hosts resolved and checked by a {@link UrlGuard} built from the config. */
     public static PageFetcher create(ScraperConfig config) {
-        UrlGuard guard = new UrlGuard(config.allowPrivateAddresses);
-        return new PageFetcher(config, guard::resolve, Sleeper.REAL);
+        UrlGuard guard = config.urlGuard();
+        return new PageFetcher(config, guard::checkUrl, guard::resolve, Sleeper.REAL);
+    }
+
+    /** Closes the shared pool as a failure inside the client could; the next fetch must still work. */
+    void closePoolForTest() {
+        client.closePool();
     }
 
     public String userAgent() {
@@ -143,7 +136,7 @@ public final class PageFetcher {
 
     private Answer sendWithRetries(URI uri, long maxBytes, boolean truncate) throws FetchException, InterruptedException {
         try {
-            UrlGuard.checkSyntax(uri);
+            urlCheck.check(uri);
         } catch (RefusedUrlException e) {
             throw new FetchException("refused " + uri + ": " + e.getMessage(), e);
         }
@@ -189,7 +182,7 @@ public final class PageFetcher {
             request.cancel();
         }, CompletableFuture.delayedExecutor(readTimeout.toMillis(), TimeUnit.MILLISECONDS));
         try {
-            ClassicHttpResponse response = client.executeOpen(null, request, null);
+            ClassicHttpResponse response = client.client().executeOpen(null, request, null);
             try {
                 LimitedBody.Read read = LimitedBody.read(response.getEntity(), maxBytes, truncate);
                 Answer answer = new Answer(response.getCode(), value(response.getFirstHeader("Location")),
@@ -202,13 +195,20 @@ public final class PageFetcher {
                     closeQuietly(response);
                 }
                 return answer;
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException | Error e) {
                 request.cancel();
                 closeQuietly(response);
                 throw e;
             }
         } catch (IOException e) {
             throw classify(uri, e, timedOut.get());
+        } catch (VirtualMachineError e) {
+            request.cancel();
+            throw e;
+        } catch (Error e) {
+            // Only this page fails: the exchange is dropped and the shared client goes on.
+            request.cancel();
+            throw new FetchException(uri + ": the fetch failed with " + e, e);
         } catch (IllegalStateException e) {
             // The deadline's abort can land while the client is still leasing or connecting.
             if (timedOut.get()) {
@@ -231,6 +231,9 @@ public final class PageFetcher {
             }
             if (t instanceof LimitedBody.BodyTooLargeException) {
                 throw new FetchException(uri + ": " + t.getMessage(), -1);
+            }
+            if (t instanceof HeaderLimits.HeadersTooLargeException || t instanceof MessageConstraintException) {
+                throw new FetchException(uri + ": the answer's headers are over the limits: " + t.getMessage(), t);
             }
         }
         if (timedOut) {

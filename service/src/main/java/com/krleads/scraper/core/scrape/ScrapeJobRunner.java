@@ -26,7 +26,9 @@ import com.krleads.scraper.core.verify.ContactVerifier;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.slf4j.Logger;
@@ -52,21 +54,38 @@ public final class ScrapeJobRunner implements JobRunner {
     private final PipelineEvents events;
     private final Duration jobTimeout;
     private final HostPacer pacer;
+    private final ListingParser.Limits pageLimits;
+    private final int maxItemsPerJob;
 
-    /** Paces hosts within this process only. */
+    /** Paces hosts within this process only; no page or job limits. */
     public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
                            Duration jobTimeout) {
         this(fetcher, assembler, leadStore, events, jobTimeout, new LocalHostPacer(Clock.systemUTC()));
     }
 
+    /** No page or job limits. */
     public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
                            Duration jobTimeout, HostPacer pacer) {
+        this(fetcher, assembler, leadStore, events, jobTimeout, pacer, ListingParser.Limits.NONE, Integer.MAX_VALUE);
+    }
+
+    /** Paces hosts within this process only. */
+    public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
+                           Duration jobTimeout, ListingParser.Limits pageLimits, int maxItemsPerJob) {
+        this(fetcher, assembler, leadStore, events, jobTimeout, new LocalHostPacer(Clock.systemUTC()), pageLimits,
+                maxItemsPerJob);
+    }
+
+    public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
+                           Duration jobTimeout, HostPacer pacer, ListingParser.Limits pageLimits, int maxItemsPerJob) {
         this.fetcher = fetcher;
         this.assembler = assembler;
         this.leadStore = leadStore;
         this.events = events;
         this.jobTimeout = jobTimeout;
         this.pacer = pacer;
+        this.pageLimits = pageLimits;
+        this.maxItemsPerJob = maxItemsPerJob;
     }
 
     /** The production pipeline, wired from the configuration, pacing hosts within this process. */
@@ -83,7 +102,8 @@ public final class ScrapeJobRunner implements JobRunner {
         LeadAssembler assembler = new LeadAssembler(Enricher.create(enrichment, events),
                 ContactVerifier.create(verification, events));
         return new ScrapeJobRunner(PageFetcher.create(scraper), assembler, leadStore, events,
-                scraper.jobTimeout.toJavaDuration(), pacer);
+                scraper.jobTimeout.toJavaDuration(), pacer,
+                new ListingParser.Limits(scraper.maxNestingDepth, scraper.maxItemsPerPage), scraper.maxItemsPerJob);
     }
 
     @Override
@@ -130,6 +150,8 @@ public final class ScrapeJobRunner implements JobRunner {
         final FetchSession session;
         final LeadAssembler.Run assembly;
         final Tally tally = new Tally();
+        final List<String> notes = new ArrayList<>();
+        int itemsRead;
 
         Run(Job job, Source source, JobControl control, RunLimit limit) {
             this.job = job;
@@ -153,10 +175,16 @@ public final class ScrapeJobRunner implements JobRunner {
                 visited.add(next);
                 visited.add(page.uri());
                 tally.pages++;
-                ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors());
+                ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors(), pageLimits);
                 reportDecoding(page, parsed);
+                reportCuts(page, parsed);
                 for (Element item : parsed.items()) {
                     limit.check();
+                    if (itemsRead >= maxItemsPerJob) {
+                        endPagination("the job read scraper.maxItemsPerJob (" + maxItemsPerJob + ") items");
+                        return;
+                    }
+                    itemsRead++;
                     storeItem(item);
                 }
                 control.pageDone(tally.counts());
@@ -205,11 +233,27 @@ public final class ScrapeJobRunner implements JobRunner {
             }
         }
 
+        /** What a page lost to the limits is said on the job, with the pages it happened on. */
+        private void reportCuts(FetchedPage page, ListingParser.ParsedPage parsed) {
+            if (parsed.itemsFound() > parsed.items().size()) {
+                note("page " + tally.pages + " has " + parsed.itemsFound() + " items; only the first "
+                        + parsed.items().size() + " were read (scraper.maxItemsPerPage)");
+            }
+            if (parsed.depthCut() > 0) {
+                note("page " + tally.pages + " nests deeper than " + pageLimits.maxDepth() + " levels; what lies below "
+                        + "was left out (scraper.maxNestingDepth)");
+            }
+        }
+
         private FetchedPage endPagination(String why) {
-            String reason = "pagination ended after page " + tally.pages + ": " + why;
-            LOG.info("Job {} ({}): {}", job.id(), source.name(), reason);
-            control.endedEarly(reason);
+            note("pagination ended after page " + tally.pages + ": " + why);
             return null;
+        }
+
+        private void note(String note) {
+            LOG.info("Job {} ({}): {}", job.id(), source.name(), note);
+            notes.add(note);
+            control.endedEarly(String.join("; ", notes));
         }
 
         private void storeItem(Element item) throws RunLimit.Stopped, InterruptedException {

@@ -3,12 +3,30 @@ package com.krleads.scraper.core.scrape;
 import com.krleads.scraper.core.Selectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
-/** Checks a source's CSS selectors before a job needs them, so bad input is refused when the source is saved. */
+/**
+ * Checks a source's CSS selectors before a job needs them, so bad input is refused when the source
+ * is saved. jsoup's regular-expression selectors ({@code :matches(...)}, {@code :matchesOwn},
+ * {@code :matchesWholeText}, {@code :matchesWholeOwnText}, {@code [attr~=regex]}) run a
+ * backtracking regex over every element's text, which a pattern like {@code (a|a)+$} turns into
+ * hours of one worker; they are refused.
+ */
 public final class SelectorCheck {
+    private static final Pattern REGEX_SELECTOR = Pattern.compile(":matches|~=", Pattern.CASE_INSENSITIVE);
+
     private SelectorCheck() {
+    }
+
+    /** Why {@code selector} is refused for running a regular expression, or null. */
+    public static String regexProblem(String selector) {
+        if (selector != null && REGEX_SELECTOR.matcher(selector).find()) {
+            return "the selector '" + selector + "' uses a regular expression (:matches..., [attr~=...]), whose "
+                    + "run time on a hostile page has no bound; use :contains(...) or classes and attributes";
+        }
+        return null;
     }
 
     /**
@@ -36,6 +54,10 @@ public final class SelectorCheck {
                 QueryParser.parse(field.getValue());
             } catch (Selector.SelectorParseException | IllegalArgumentException e) {
                 return new Problem("selectors." + field.getKey(), "not a valid CSS selector: " + e.getMessage());
+            }
+            String regex = regexProblem(field.getValue());
+            if (regex != null) {
+                return new Problem("selectors." + field.getKey(), regex);
             }
         }
         return null;

@@ -126,12 +126,14 @@ class GuardedConnectionTest {
     }
 
     @Test
-    void aRefusalNamesTheRuleAndNotTheAddress() {
+    void aRefusalSaysOneGenericSentenceAndKeepsTheRuleForTheLog() {
         HostResolver internal = host -> new InetAddress[] {InetAddress.getByName("10.20.30.40")};
         PageFetcher fetcher = fetcher(new UrlGuard(false, internal)::resolve);
         assertThatThrownBy(() -> fetcher.get(URI.create("http://internal-db.corp/")))
                 .isInstanceOf(FetchException.class)
-                .hasMessageContaining("private (10.0.0.0/8)")
-                .hasMessageNotContaining("10.20.30.40");
+                .hasMessageContaining(RefusedUrlException.NOT_ALLOWED)
+                .hasMessageNotContaining("10.20.30.40").hasMessageNotContaining("private")
+                .rootCause().isInstanceOfSatisfying(RefusedUrlException.class,
+                        refused -> assertThat(refused.rule()).contains("private (10.0.0.0/8)"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.scraper.config.ScraperConfig;
+import com.krleads.scraper.core.RefusedUrlException;
 import com.krleads.scraper.core.UrlGuard;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.TestConfigs;
@@ -121,7 +122,9 @@ class PageFetcherTest {
         URI metadata = URI.create("http://169.254.169.254/latest/meta-data/");
         assertThatThrownBy(() -> fetcher.get(site.uri("/test/redirect?to=" + metadata)))
                 .isInstanceOf(FetchException.class)
-                .hasMessageContaining("refused " + metadata).hasMessageContaining("link-local (169.254.0.0/16)");
+                .hasMessageContaining("refused " + metadata).hasMessageContaining(RefusedUrlException.NOT_ALLOWED)
+                .rootCause().isInstanceOfSatisfying(RefusedUrlException.class,
+                        refused -> assertThat(refused.rule()).contains("link-local (169.254.0.0/16)"));
         assertThat(resolved).containsExactly("127.0.0.1", "169.254.169.254");
     }
 
@@ -137,7 +140,9 @@ class PageFetcherTest {
         PageFetcher strict = fetcher(new UrlGuard(false)::resolve);
         assertThatThrownBy(() -> strict.get(site.uri("/seoul/food/index.html")))
                 .isInstanceOf(FetchException.class)
-                .hasMessageContaining("the host resolves to a refused address: loopback (127.0.0.0/8)");
+                .hasMessageContaining(RefusedUrlException.NOT_ALLOWED)
+                .rootCause().isInstanceOfSatisfying(RefusedUrlException.class,
+                        refused -> assertThat(refused.rule()).contains("loopback (127.0.0.0/8)"));
         assertThat(site.requests()).hasSize((int) before);
         assertThat(sleeps).isEmpty();
     }

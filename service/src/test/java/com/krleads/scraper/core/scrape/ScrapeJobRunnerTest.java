@@ -13,6 +13,7 @@ import com.krleads.scraper.core.JobCounts;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.LeadDraft;
 import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.RefusedUrlException;
 import com.krleads.scraper.core.UrlGuard;
 import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.testing.FixtureSite;
@@ -134,7 +135,9 @@ class ScrapeJobRunnerTest {
     void aStrictGuardRefusesTheLoopbackSiteBeforeAnyRequest() {
         assertThatThrownBy(() -> runner(false).run(JOB, source(site.startUrl(), 10), new Control(Integer.MAX_VALUE)))
                 .isInstanceOf(ScrapeException.class)
-                .hasMessageContaining("refused address: loopback (127.0.0.0/8)");
+                .hasMessageContaining(RefusedUrlException.NOT_ALLOWED)
+                .rootCause().isInstanceOfSatisfying(RefusedUrlException.class,
+                        refused -> assertThat(refused.rule()).contains("loopback (127.0.0.0/8)"));
         assertThat(site.requests()).isEmpty();
         assertThat(store.received()).isEmpty();
     }
