@@ -8,6 +8,10 @@ public interface JobControl {
     /** Reports progress after each page; the worker saves it and renews the job's lease. */
     void pageDone(JobCounts soFar);
 
+    /** Reports the run's yield and field coverage so far, after each page; kept with the job when it ends. */
+    default void qualityMeasured(com.krleads.scraper.core.quality.JobQuality soFar) {
+    }
+
     /** Records why a run that completes ended before its last page (kept as the job's message). */
     default void endedEarly(String reason) {
     }

@@ -3,7 +3,9 @@ package com.krleads.scraper.resources;
 import com.krleads.scraper.api.SourceRequest;
 import com.krleads.scraper.api.SourceResponse;
 import com.krleads.scraper.auth.Role;
+import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.quality.QualityStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.db.UniqueViolations;
@@ -33,12 +35,17 @@ public class SourceResource {
     private final JobDao jobs;
     private final SourceValidator validator;
     private final Clock clock;
+    private final QualityStore quality;
+    private final PipelineEvents events;
 
-    public SourceResource(SourceDao sources, JobDao jobs, SourceValidator validator, Clock clock) {
+    public SourceResource(SourceDao sources, JobDao jobs, SourceValidator validator, Clock clock, QualityStore quality,
+                          PipelineEvents events) {
         this.sources = sources;
         this.jobs = jobs;
         this.validator = validator;
         this.clock = clock;
+        this.quality = quality;
+        this.events = events;
     }
 
     @POST
@@ -58,7 +65,8 @@ public class SourceResource {
     @GET
     @Path("/{id}")
     public SourceResponse get(@PathParam("id") String id) {
-        return SourceResponse.of(find(id));
+        Source source = find(id);
+        return SourceResponse.of(source, quality.lastCompared(source.id()).orElse(null));
     }
 
     @PUT
@@ -69,6 +77,9 @@ public class SourceResource {
         Source updated = validator.toSource(existing.id(), request, existing.createdAt(), clock.instant());
         rejectTakenName(updated.name(), existing.id());
         uniqueName(() -> sources.update(updated, updated.selectors()));
+        if (!updated.name().equals(existing.name())) {
+            events.sourceNameReleased(existing.name());
+        }
         return SourceResponse.of(find(id));
     }
 
@@ -82,6 +93,7 @@ public class SourceResource {
                     + " has a running job; cancel it first", null);
         }
         sources.delete(source.id());
+        events.sourceNameReleased(source.name());
         return Response.noContent().build();
     }
 

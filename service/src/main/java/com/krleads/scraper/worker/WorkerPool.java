@@ -10,6 +10,7 @@ import com.krleads.scraper.core.JobRunner;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.quality.JobQualityService;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
 import io.dropwizard.lifecycle.Managed;
@@ -42,6 +43,7 @@ public class WorkerPool implements Managed {
     private final JobRunner runner;
     private final PipelineEvents events;
     private final Settings settings;
+    private volatile JobQualityService quality;
     private final String processId = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     /** The job of each busy worker, by worker (owner): each busy worker counts once, even two on one recovered job. */
@@ -57,6 +59,12 @@ public class WorkerPool implements Managed {
         this.runner = runner;
         this.events = events;
         this.settings = settings;
+    }
+
+    /** From now on each finished job's measured quality is kept (and a completed one compared) through {@code service}. */
+    public WorkerPool recordQualityWith(JobQualityService service) {
+        this.quality = service;
+        return this;
     }
 
     @Override
@@ -136,7 +144,7 @@ public class WorkerPool implements Managed {
             JobCounts counts = runner.run(job, source, control);
             finishRun(job, owner, control, counts, sourceName, started);
         } catch (Exception e) {
-            failRun(job, owner, e, sourceName == null ? "unknown" : sourceName, started);
+            failRun(job, owner, control, e, sourceName == null ? "unknown" : sourceName, started);
         } finally {
             // The one place an attempt stops being active, whatever ended it.
             if (sourceName != null) {
@@ -157,12 +165,26 @@ public class WorkerPool implements Managed {
                 ? queue.markCancelled(job.id(), owner, counts)
                 : queue.complete(job.id(), owner, counts, control.endedEarlyReason());
         if (saved) {
+            recordQuality(job, cancelled ? JobStatus.CANCELLED : JobStatus.COMPLETED, control);
             events.queueJob(settings.queueName(), QueueJobStatus.FINISHED);
             events.jobFinished(sourceName, cancelled ? JobOutcome.CANCELLED : JobOutcome.COMPLETED, since(started));
         }
     }
 
-    private void failRun(Job job, String owner, Exception e, String sourceName, long started) {
+    /** A job's result stands without its quality: a failure to keep it is logged and the worker goes on. */
+    private void recordQuality(Job job, JobStatus status, WorkerJobControl control) {
+        JobQualityService service = quality;
+        if (service == null) {
+            return;
+        }
+        try {
+            service.jobEnded(job.id(), job.sourceId(), status, control.quality());
+        } catch (RuntimeException e) {
+            LOG.error("Job {} (source {}): its yield and field coverage could not be stored", job.id(), job.sourceId(), e);
+        }
+    }
+
+    private void failRun(Job job, String owner, WorkerJobControl control, Exception e, String sourceName, long started) {
         boolean interrupted = e instanceof InterruptedException || Thread.currentThread().isInterrupted();
         if (stopSignal.getCount() == 0 && interrupted) {
             LOG.info("Job {} interrupted by shutdown", job.id());
@@ -174,6 +196,7 @@ public class WorkerPool implements Managed {
         if (after.isPresent()) {
             events.queueJob(settings.queueName(), QueueJobStatus.FAILED);
             if (after.get() == JobStatus.FAILED) {
+                recordQuality(job, JobStatus.FAILED, control);
                 events.jobFinished(sourceName, JobOutcome.FAILED, since(started));
             }
         }

@@ -20,6 +20,7 @@ import com.krleads.scraper.core.RunLimit;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.core.StoreResult;
 import com.krleads.scraper.core.enrich.Enricher;
+import com.krleads.scraper.core.quality.JobQualityMeter;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import java.net.URI;
 import java.time.Duration;
@@ -80,6 +81,7 @@ public final class ScrapeJobRunner implements JobRunner {
         try {
             run.crawl();
         } catch (RunLimit.Stopped stopped) {
+            control.qualityMeasured(run.quality.job());
             if (stopped.reason() == RunLimit.Reason.DEADLINE) {
                 control.pageDone(run.tally.counts());
                 throw new JobDeadlineException("stopped at the job deadline of " + readable(jobTimeout)
@@ -112,6 +114,7 @@ public final class ScrapeJobRunner implements JobRunner {
         final FetchSession session;
         final LeadAssembler.Run assembly;
         final Tally tally = new Tally();
+        final JobQualityMeter quality = new JobQualityMeter();
 
         Run(Job job, Source source, JobControl control, RunLimit limit) {
             this.job = job;
@@ -137,10 +140,13 @@ public final class ScrapeJobRunner implements JobRunner {
                 tally.pages++;
                 ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors());
                 reportDecoding(page, parsed);
+                quality.pageParsed(parsed.items().size());
                 for (Element item : parsed.items()) {
                     limit.check();
                     storeItem(item);
                 }
+                events.itemsMeasured(source.name(), quality.page());
+                control.qualityMeasured(quality.job());
                 control.pageDone(tally.counts());
                 next = parsed.nextPage() == null || visited.contains(parsed.nextPage()) ? null : parsed.nextPage();
             }
@@ -197,7 +203,7 @@ public final class ScrapeJobRunner implements JobRunner {
         private void storeItem(Element item) throws RunLimit.Stopped, InterruptedException {
             LeadDraft draft;
             try {
-                draft = assembly.assemble(item, source.selectors());
+                draft = assembly.assemble(item, source.selectors(), quality);
             } catch (RuntimeException e) {
                 LOG.warn("Job {} ({}): an item on page {} could not be read", job.id(), source.name(), tally.pages, e);
                 countError();
