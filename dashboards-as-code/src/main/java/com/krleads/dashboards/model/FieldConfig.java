@@ -88,6 +88,13 @@ public final class FieldConfig {
             return new Override(byNames(names), List.of(Map.<String, Object>of("id", "unit", "value", unit)));
         }
 
+        /** The table columns with these names color their text by {@code thresholds}. */
+        public static Override coloredByThresholds(Threshold.Steps thresholds, String... names) {
+            return new Override(byNames(names), List.of(
+                    Map.of("id", "thresholds", "value", thresholds),
+                    Map.of("id", "custom.cellOptions", "value", Map.of("type", "color-text"))));
+        }
+
         private static Map<String, Object> byNames(String... names) {
             return Map.of("id", "byNames", "options", Map.of("mode", "include", "names", List.of(names)));
         }

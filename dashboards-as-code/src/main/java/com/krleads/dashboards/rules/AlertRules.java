@@ -146,6 +146,7 @@ public final class AlertRules {
                 RuleGroup.alerting(API_GROUP, API_TARGETS_DOWN_SOME, API_TARGETS_DOWN_ALL, API_TARGET_MISSING),
                 RuleGroup.alerting(SCRAPING_GROUP, QUEUE_BACKLOG_GROWING, QUEUE_STUCK, NO_BUSY_WORKERS, EXTRACTION_ERRORS),
                 RuleGroup.alerting(HEALTH_GROUP, DATABASE_UNHEALTHY, OLLAMA_UNHEALTHY, QUEUE_UNHEALTHY, LABEL_OVERFLOW),
+                SourceHealthAlerts.group(),
                 new RuleGroup(BurnRateAlerts.GROUP, List.of(), BurnRateAlerts.all()),
                 MonitoringAlerts.group());
     }
