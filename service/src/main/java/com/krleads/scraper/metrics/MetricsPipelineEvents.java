@@ -108,7 +108,7 @@ public final class MetricsPipelineEvents implements PipelineEvents {
             guard.release(source);
         }
         for (LabelledFamily<?> family : List.of(metrics.scrapingJobs, metrics.scrapingJobDuration, metrics.scrapingResults,
-                metrics.decodeReplacements, metrics.itemsFound, metrics.itemFields)) {
+                metrics.scrapingJobsActive, metrics.decodeReplacements, metrics.itemsFound, metrics.itemFields)) {
             family.remove(Labels.SOURCE, source);
         }
     }

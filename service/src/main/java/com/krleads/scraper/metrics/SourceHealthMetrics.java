@@ -67,6 +67,11 @@ final class SourceHealthMetrics {
             }
             return;
         }
+        if (includeSources) {
+            Set<String> names = new HashSet<>();
+            sources.forEach(source -> names.add(source.source()));
+            current.keySet().stream().filter(name -> !names.contains(name)).forEach(guard::release);
+        }
         Map<String, Values> next = new HashMap<>();
         for (SourceHealth source : sources) {
             String label = includeSources ? guard.admit(source.source()) : Labels.COLLAPSED;
@@ -78,9 +83,6 @@ final class SourceHealthMetrics {
         gone.removeAll(next.keySet());
         for (String source : gone) {
             metrics.sourceHealthGauges().forEach(family -> family.remove(Labels.SOURCE, source));
-            if (includeSources) {
-                guard.release(source);
-            }
         }
         current = Map.copyOf(next);
         for (String source : next.keySet()) {
