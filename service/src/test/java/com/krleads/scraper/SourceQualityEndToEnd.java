@@ -44,6 +44,7 @@ abstract class SourceQualityEndToEnd {
     private final TestDatabase database;
     private FixtureSite site;
     private DropwizardTestSupport<LeadScraperConfiguration> app;
+    private io.dropwizard.testing.ConfigOverride[] overrides;
     private final Map<String, Long> sources = new java.util.HashMap<>();
     private JsonNode redesignFirst;
     private JsonNode redesignSecond;
@@ -58,9 +59,8 @@ abstract class SourceQualityEndToEnd {
     @BeforeAll
     void runTwoJobsPerSource() throws Exception {
         site = FixtureSite.start();
-        app = new DropwizardTestSupport<>(LeadScraperApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), database.appOverrides());
-        app.before();
+        overrides = database.appOverrides();
+        startApp();
         serve("redesign", listing(100, 10, true));
         serve("phoneless", listing(200, 10, true));
         serve("shrinking", listing(300, 10, true));
@@ -75,6 +75,23 @@ abstract class SourceQualityEndToEnd {
         phonelessSecond = runJob(sources.get("phoneless"));
         shrinkingSecond = runJob(sources.get("shrinking"));
         scrape = HTTP.scrape(app.getAdminPort());
+    }
+
+    private void startApp() throws Exception {
+        app = new DropwizardTestSupport<>(LeadScraperApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
+        app.before();
+    }
+
+    @Test
+    void aRestartedServiceReportsTheFindingsFromItsFirstScrape() throws Exception {
+        app.after();
+        startApp();
+        ParsedScrape first = HTTP.scrape(app.getAdminPort());
+        assertThat(first.value(SOURCE_YIELD_FINDING.name(), SOURCE, "redesign", FINDING, YieldFinding.ZERO_YIELD.label()))
+                .isEqualTo(1);
+        assertThat(first.value(SOURCE_COVERAGE_FINDING.name(), SOURCE, "phoneless", FIELD, ItemField.PHONE.label()))
+                .isEqualTo(1);
     }
 
     @AfterAll
