@@ -43,9 +43,10 @@ public final class JdbiQualityStore implements QualityStore {
             + ":pagesWithoutItems, :firstPageWithoutItems, :items, "
             + Arrays.stream(FIELDS).map(f -> ":" + column(f)).collect(Collectors.joining(", "))
             + ", :baselineJobs, :baselineItems, :warnings)";
-    private static final String LAST_COMPARED = "SELECT s.name AS source_name, q.* FROM sources s JOIN "
-            + "(SELECT job_quality.*, ROW_NUMBER() OVER (PARTITION BY source_id ORDER BY recorded_at DESC, job_id DESC) AS rn"
-            + " FROM job_quality WHERE compared) q ON q.source_id = s.id AND q.rn = 1";
+    /** Read at every scrape: one index lookup per source, however long the history. */
+    private static final String LAST_COMPARED = "SELECT s.name AS source_name, q.* FROM sources s JOIN job_quality q"
+            + " ON q.job_id = (SELECT last.job_id FROM job_quality last WHERE last.source_id = s.id AND last.compared"
+            + " ORDER BY last.recorded_at DESC, last.job_id DESC LIMIT 1)";
     private static final int MAX_WARNINGS_CHARS = 4000;
 
     private final Jdbi jdbi;
