@@ -47,9 +47,10 @@ class DashboardContentTest {
         int alerts = 0;
         while (alertLinks.find()) {
             alerts++;
-            String url = alertLinks.group(1);
+            String url = alertLinks.group(1).replaceFirst("^\"", "");
             assertThat(url).startsWith(Settings.GRAFANA_URL + "/d/");
-            assertThat(uids).as(url).contains(url.substring((Settings.GRAFANA_URL + "/d/").length()));
+            String uid = url.substring((Settings.GRAFANA_URL + "/d/").length()).replaceFirst("\\?.*", "");
+            assertThat(uids).as(url).contains(uid);
         }
         assertThat(links).isEqualTo(dashboards.size() * (dashboards.size() - 1));
         assertThat(alerts).isEqualTo(AlertRules.all().size());
@@ -108,7 +109,7 @@ class DashboardContentTest {
                 }
             }
         }
-        assertThat(perReplica).isEqualTo(52 + 11);
+        assertThat(perReplica).isEqualTo(52 + 11 + 15);
         assertThat(jobLevel).isEqualTo(3 * (1 + 1 + 1 + 3 + 4));
         assertThat(probe).isEqualTo(3);
     }
@@ -231,7 +232,7 @@ class DashboardContentTest {
     @Test
     void panelCountsAndKinds() {
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.API_METRICS.fileName()))).hasSize(15);
-        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SCRAPING_STATISTICS.fileName()))).hasSize(14);
+        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SCRAPING_STATISTICS.fileName()))).hasSize(15);
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SYSTEM_HEALTH.fileName()))).hasSize(12 + 8 + 3);
         Set<String> kinds = new HashSet<>();
         dashboards.values().forEach(d -> GeneratedOutput.panels(d).forEach(p -> kinds.add(p.get("type").asText())));

@@ -36,6 +36,7 @@ public final class AlertRule {
     private final String summary;
     private final String description;
     private final KrDashboard dashboard;
+    private final String dashboardQuery;
     private final Map<String, String> extraLabels;
 
     private AlertRule(Builder b) {
@@ -46,6 +47,7 @@ public final class AlertRule {
         this.summary = Objects.requireNonNull(b.summary, () -> name + ": summary");
         this.description = Objects.requireNonNull(b.description, () -> name + ": description");
         this.dashboard = Objects.requireNonNull(b.dashboard, () -> name + ": dashboard");
+        this.dashboardQuery = b.dashboardQuery;
         this.extraLabels = new LinkedHashMap<>(b.labels);
     }
 
@@ -91,8 +93,17 @@ public final class AlertRule {
         map.put(SUMMARY, summary);
         map.put(DESCRIPTION, description);
         map.put(RUNBOOK_URL, Settings.RUNBOOK_BASE_URL + "#" + runbookAnchor());
-        map.put(DASHBOARD_URL, dashboard.url());
+        map.put(DASHBOARD_URL, dashboardQuery == null ? dashboard.url() : dashboard.url() + "?" + dashboardQuery);
         return map;
+    }
+
+    /** The dashboard link as Prometheus renders it for an alert with these labels. */
+    String renderedDashboardUrl(Map<String, String> labels) {
+        String url = annotations().get(DASHBOARD_URL);
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            url = url.replace(Templates.label(label.getKey()), label.getValue());
+        }
+        return url;
     }
 
     Map<String, Object> toYaml() {
@@ -115,6 +126,7 @@ public final class AlertRule {
         private String summary;
         private String description;
         private KrDashboard dashboard;
+        private String dashboardQuery;
         private final Map<String, String> labels = new LinkedHashMap<>();
 
         private Builder(String name) {
@@ -161,6 +173,13 @@ public final class AlertRule {
 
         public Builder dashboard(KrDashboard dashboard) {
             this.dashboard = dashboard;
+            return this;
+        }
+
+        /** The dashboard opened with a query, such as {@code var-source={{ $labels.source }}}. */
+        public Builder dashboard(KrDashboard dashboard, String query) {
+            this.dashboard = dashboard;
+            this.dashboardQuery = query;
             return this;
         }
 

@@ -158,6 +158,7 @@ public final class AlertRules {
                 RuleGroup.alerting(SCRAPING_GROUP, QUEUE_BACKLOG_GROWING, QUEUE_STUCK, NO_BUSY_WORKERS, EXTRACTION_ERRORS),
                 RuleGroup.alerting(HEALTH_GROUP, DATABASE_UNHEALTHY, OLLAMA_UNHEALTHY, QUEUE_UNHEALTHY, LABEL_OVERFLOW,
                         BACKGROUND_TASK_FAILURES_SEEN),
+                SourceHealthAlerts.group(),
                 new RuleGroup(BurnRateAlerts.GROUP, List.of(), BurnRateAlerts.all()),
                 MonitoringAlerts.group());
     }

@@ -76,6 +76,7 @@ public final class AlertScenario {
         Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
         annotations.put(AlertRule.SUMMARY, summary);
         annotations.put(AlertRule.DESCRIPTION, description);
+        annotations.put(AlertRule.DASHBOARD_URL, alert.renderedDashboardUrl(labels));
         Map<String, Object> exp = new LinkedHashMap<>();
         exp.put("exp_labels", labels);
         exp.put("exp_annotations", annotations);

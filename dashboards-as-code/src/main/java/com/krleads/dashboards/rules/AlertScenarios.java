@@ -53,6 +53,7 @@ public final class AlertScenarios {
         all.addAll(scraping());
         all.addAll(health());
         all.addAll(monitoring());
+        all.addAll(SourceHealthScenarios.all());
         all.addAll(SloScenarios.all());
         all.addAll(coincidences());
         return all;

@@ -21,7 +21,7 @@ class AlertCoverageTest {
                 assertThat(scenarios).as("quiet: %s", rule).anyMatch(s -> s.quietFor().contains(alert));
             }
         }
-        assertThat(AlertRules.all()).hasSize(21);
+        assertThat(AlertRules.all()).hasSize(24);
         assertThat(scenarios).extracting(AlertScenario::name).doesNotHaveDuplicates();
     }
 
