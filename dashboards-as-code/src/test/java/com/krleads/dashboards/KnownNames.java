@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 final class KnownNames {
     static final Set<String> FUNCTIONS = Set.of(
             "sum", "min", "max", "avg", "count", "topk", "bottomk", "rate", "increase", "deriv",
-            "histogram_quantile", "absent", "max_over_time", "sum_over_time", "label_values", "vector");
+            "histogram_quantile", "absent", "max_over_time", "sum_over_time", "last_over_time", "label_values", "vector");
 
     private KnownNames() {
     }
