@@ -55,6 +55,10 @@ public final class Settings {
 
     /** The scrape job of Alertmanager in the compose Prometheus configs. */
     public static final String ALERTMANAGER_JOB = "alertmanager";
+    /** The scrape job of Prometheus itself in the compose Prometheus configs. */
+    public static final String PROMETHEUS_JOB = "prometheus";
+    /** The scrape job of the blackbox exporter's probe of the API (outside-in), in the compose Prometheus configs. */
+    public static final String PROBE_JOB = "kr-lead-scraper-probe";
 
     /** Where Alertmanager finds its secrets (mounted files, never committed). */
     public static final String ALERTMANAGER_SECRETS = "/etc/alertmanager/secrets";

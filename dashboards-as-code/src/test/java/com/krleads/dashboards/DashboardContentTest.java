@@ -42,7 +42,7 @@ class DashboardContentTest {
                 assertThat(url.substring("/d/".length())).as("links to itself").isNotEqualTo(dashboard.get("uid").asText());
             }
         }
-        Matcher alertLinks = Pattern.compile(AlertRule.DASHBOARD_URL + ": (\\S+)")
+        Matcher alertLinks = Pattern.compile(AlertRule.DASHBOARD_URL + ": \"?([^\"?\\s]+)\\?var-" + Labels.JOB + "=")
                 .matcher(GeneratedOutput.read(Generator.ALERT_RULES_FILE));
         int alerts = 0;
         while (alertLinks.find()) {

@@ -84,6 +84,9 @@ public final class MetricCatalog {
     public static final MetricFamily WORKERS_ACTIVE = MetricFamily.gauge(
             "workers_active", "Workers of this process busy with a job.",
             QUEUE_NAME);
+    public static final MetricFamily QUEUE_OLDEST_JOB_AGE = MetricFamily.gauge(
+            "queue_oldest_job_age_seconds", "Age in seconds of the oldest job waiting (status queued) in a queue, read from the database at scrape time; 0 when none waits.",
+            QUEUE_NAME);
 
     /** The service's own bookkeeping: label values replaced by "other" past the cardinality limit. */
     public static final MetricFamily METRICS_LABEL_OVERFLOW = MetricFamily.counter(
@@ -95,7 +98,7 @@ public final class MetricCatalog {
             HTTP_REQUESTS, HTTP_REQUEST_DURATION, HTTP_REQUESTS_IN_PROGRESS, HTTP_ERRORS,
             SCRAPING_JOBS, SCRAPING_JOB_DURATION, SCRAPING_RESULTS, SCRAPING_JOBS_ACTIVE,
             SCRAPING_DECODE_REPLACEMENTS, DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, SMART_SCRAPER_DURATION,
-            CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE);
+            CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE, QUEUE_OLDEST_JOB_AGE);
 
     /** Families about the instrumentation itself, recorded besides {@link #ALL}. */
     public static final List<MetricFamily> SELF = List.of(METRICS_LABEL_OVERFLOW);

@@ -2,6 +2,7 @@ package com.krleads.dashboards.rules;
 
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
+import com.krleads.metrics.Labels;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class AlertRule {
     private final String summary;
     private final String description;
     private final KrDashboard dashboard;
+    private final boolean serviceJob;
     private final Map<String, String> extraLabels;
 
     private AlertRule(Builder b) {
@@ -46,6 +48,7 @@ public final class AlertRule {
         this.summary = Objects.requireNonNull(b.summary, () -> name + ": summary");
         this.description = Objects.requireNonNull(b.description, () -> name + ": description");
         this.dashboard = Objects.requireNonNull(b.dashboard, () -> name + ": dashboard");
+        this.serviceJob = b.serviceJob;
         this.extraLabels = new LinkedHashMap<>(b.labels);
     }
 
@@ -91,8 +94,18 @@ public final class AlertRule {
         map.put(SUMMARY, summary);
         map.put(DESCRIPTION, description);
         map.put(RUNBOOK_URL, Settings.RUNBOOK_BASE_URL + "#" + runbookAnchor());
-        map.put(DASHBOARD_URL, dashboard.url());
+        map.put(DASHBOARD_URL, dashboardUrl());
         return map;
+    }
+
+    /**
+     * The dashboard on the alert's {@code job} (its label, or the service's for alerts about
+     * another job such as Alertmanager's). Alertmanager's notifications add the alert's time range
+     * ({@code from}, {@code to}), which Prometheus's annotation templates cannot know.
+     */
+    public String dashboardUrl() {
+        String job = serviceJob ? Settings.SCRAPE_JOB : Templates.label(Labels.JOB);
+        return dashboard.url() + "?var-" + Labels.JOB + "=" + job;
     }
 
     Map<String, Object> toYaml() {
@@ -115,6 +128,7 @@ public final class AlertRule {
         private String summary;
         private String description;
         private KrDashboard dashboard;
+        private boolean serviceJob;
         private final Map<String, String> labels = new LinkedHashMap<>();
 
         private Builder(String name) {
@@ -159,8 +173,16 @@ public final class AlertRule {
             return this;
         }
 
+        /** The dashboard to open, on the job of the alert's {@code job} label. */
         public Builder dashboard(KrDashboard dashboard) {
             this.dashboard = dashboard;
+            return this;
+        }
+
+        /** The dashboard to open on the service's job: for alerts about another job, or none. */
+        public Builder dashboardOfService(KrDashboard dashboard) {
+            this.dashboard = dashboard;
+            this.serviceJob = true;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package com.krleads.dashboards.rules;
 
 import com.krleads.dashboards.query.Promql;
+import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -76,6 +77,8 @@ public final class AlertScenario {
         Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
         annotations.put(AlertRule.SUMMARY, summary);
         annotations.put(AlertRule.DESCRIPTION, description);
+        annotations.put(AlertRule.DASHBOARD_URL, alert.dashboardUrl()
+                .replace(Templates.label(Labels.JOB), labels.getOrDefault(Labels.JOB, "")));
         Map<String, Object> exp = new LinkedHashMap<>();
         exp.put("exp_labels", labels);
         exp.put("exp_annotations", annotations);

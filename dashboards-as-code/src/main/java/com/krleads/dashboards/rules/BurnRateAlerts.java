@@ -56,6 +56,13 @@ public final class BurnRateAlerts {
         return List.copyOf(rules);
     }
 
+    /** The burn-rate rules, then the absent-source rules of {@link SloSourceAlerts}: the SLO group. */
+    public static List<AlertRule> withSourceAlerts() {
+        List<AlertRule> rules = new ArrayList<>(ALL);
+        rules.addAll(SloSourceAlerts.all());
+        return rules;
+    }
+
     /** The rule of one SLO and severity. */
     public static AlertRule of(ServiceLevelObjective slo, Severity severity) {
         return all().stream().filter(r -> r.labels().get(Labels.SLO).equals(slo.name()) && r.severity() == severity)
