@@ -54,6 +54,7 @@ public final class AlertScenarios {
         all.addAll(health());
         all.addAll(PipelineScenarios.all());
         all.addAll(SloScenarios.all());
+        all.add(IdleScenarios.idleWindowsRecordNothing());
         all.addAll(coincidences());
         return all;
     }

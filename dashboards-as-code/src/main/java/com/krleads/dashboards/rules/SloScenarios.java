@@ -219,7 +219,7 @@ final class SloScenarios {
     }
 
     /** The input series of an SLO's good and total events, as the service exposes them. */
-    private static AlertScenario events(AlertScenario scenario, ServiceLevelObjective slo, Counter good, Counter total) {
+    static AlertScenario events(AlertScenario scenario, ServiceLevelObjective slo, Counter good, Counter total) {
         EventSelector total0 = slo.total();
         if (total0.family() == MetricCatalog.HTTP_REQUESTS) {
             String[] request = with(TARGET, METHOD, "GET", ENDPOINT, "/api/leads");

@@ -39,7 +39,7 @@ class GeneratorMainTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
         String alerts = Files.readString(out.resolve(Generator.ALERT_RULES_FILE));
-        assertThat(alerts).contains("https://grafana.leads.example.kr/d/kr-slos?var-job=",
+        assertThat(alerts).contains("https://grafana.leads.example.kr/d/kr-slos?var-" + com.krleads.metrics.Labels.JOB + "=",
                 "runbook_url: https://docs.leads.example.kr/ALERTING.md#krerrorbudgetburn")
                 .doesNotContain(Settings.DEFAULT_GRAFANA_URL);
     }
