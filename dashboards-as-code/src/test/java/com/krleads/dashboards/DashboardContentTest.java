@@ -42,7 +42,7 @@ class DashboardContentTest {
                 assertThat(url.substring("/d/".length())).as("links to itself").isNotEqualTo(dashboard.get("uid").asText());
             }
         }
-        Matcher alertLinks = Pattern.compile(AlertRule.DASHBOARD_URL + ": (\\S+)")
+        Matcher alertLinks = Pattern.compile(AlertRule.DASHBOARD_URL + ": \"?([^\"?\\s]+)\\?var-" + Labels.JOB + "=")
                 .matcher(GeneratedOutput.read(Generator.ALERT_RULES_FILE));
         int alerts = 0;
         while (alertLinks.find()) {
@@ -109,8 +109,8 @@ class DashboardContentTest {
                 }
             }
         }
-        assertThat(perReplica).isEqualTo(52 + 11 + 15);
-        assertThat(jobLevel).isEqualTo(3 * (1 + 1 + 1 + 3 + 4));
+        assertThat(perReplica).isEqualTo(52 + 11 + 11);
+        assertThat(jobLevel).isEqualTo(3 * (1 + 1 + 1 + 3 + 6));
         assertThat(probe).isEqualTo(3);
     }
 
@@ -191,7 +191,7 @@ class DashboardContentTest {
                 }
             }
         }
-        assertThat(inRange).isEqualTo(3 + 3 + 1);
+        assertThat(inRange).isEqualTo(3 + 3 + 1 + 1);
     }
 
     @Test

@@ -38,7 +38,7 @@ class PromqlCatalogTest {
             JsonNode rules = Yaml.mapper().readTree(GeneratedOutput.read(file));
             rules.get("groups").forEach(g -> g.get("rules").forEach(r -> exprs.add(r.get("expr").asText())));
         }
-        assertThat(exprs).hasSize(45 + 24);
+        assertThat(exprs).hasSize(117 + 32);
         assertThat(problems(exprs)).isEmpty();
     }
 

@@ -34,6 +34,9 @@ public final class Labels {
     public static final String SEVERITY = "severity";
     /** Alertmanager's notifier, on its own {@code alertmanager_notifications_*} families. */
     public static final String INTEGRATION = "integration";
+    /** Prometheus's own labels: the rule group of a failed evaluation, the Alertmanager a notification went to. */
+    public static final String RULE_GROUP = "rule_group";
+    public static final String ALERTMANAGER = "alertmanager";
 
     /** Added by the Prometheus client to histogram buckets. */
     public static final String LE = "le";
