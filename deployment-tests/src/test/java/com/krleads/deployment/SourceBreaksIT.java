@@ -51,7 +51,7 @@ class SourceBreaksIT {
                 "LOG_LEVEL", "WARN"), workDir);
         service.awaitHealthy();
         api = service.api();
-        prometheus = PrometheusServer.start("prometheus", workDir, prometheusConfig(service.target()));
+        prometheus = PrometheusServer.start("prometheus", workDir, PrometheusConfigs.serviceWithGeneratedRules(INTERVAL_SECONDS, service.target()));
         Await.until("first successful scrape", Duration.ofSeconds(60),
                 () -> "up".equals(prometheus.api().targets().at("/data/activeTargets/0/health").asText()),
                 prometheus.process());
@@ -167,24 +167,5 @@ class SourceBreaksIT {
         // Let Prometheus scrape the counters between jobs, as rates need.
         Thread.sleep(1500L * INTERVAL_SECONDS);
         return ended;
-    }
-
-    /** Like the end-to-end test's: compose's scrape job and the generated rules, every second. */
-    private static String prometheusConfig(String target) throws Exception {
-        JsonNode job = ProjectFiles.yaml("deploy/prometheus/prometheus.yml").at("/scrape_configs/0");
-        Path rules = ProjectFiles.path("dashboards-as-code/target/grafana/prometheus/rules");
-        return """
-                global:
-                  scrape_interval: %ds
-                  evaluation_interval: %ds
-                rule_files:
-                  - %s/*.yml
-                scrape_configs:
-                  - job_name: %s
-                    metrics_path: %s
-                    static_configs:
-                      - targets: ["%s"]
-                """.formatted(INTERVAL_SECONDS, INTERVAL_SECONDS, rules, job.path("job_name").asText(),
-                job.path("metrics_path").asText(), target);
     }
 }
