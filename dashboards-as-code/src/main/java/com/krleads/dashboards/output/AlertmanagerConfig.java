@@ -209,6 +209,7 @@ public final class AlertmanagerConfig {
         Map<String, Object> email = new LinkedHashMap<>();
         email.put("to", Delivery.EMAIL_TO.from(environment));
         email.put("send_resolved", true);
+        email.put("text", ALERT_LINES);
         Map<String, Object> receiver = new LinkedHashMap<>();
         receiver.put("name", CRITICAL_RECEIVER);
         receiver.put("email_configs", List.of(email));
@@ -232,15 +233,18 @@ public final class AlertmanagerConfig {
             + "&from={{ (.StartsAt.Add -3600e9).UnixMilli }}"
             + "&to={{ if eq .Status \"firing\" }}now{{ else }}{{ (.EndsAt.Add 900e9).UnixMilli }}{{ end }}";
 
+    /** Each alert's summary, description, runbook and dashboard on its time: Slack's text and the e-mail's text part. */
+    static final String ALERT_LINES = "{{ range .Alerts }}{{ .Annotations." + AlertRule.SUMMARY + " }}: {{ .Annotations."
+            + AlertRule.DESCRIPTION + " }}\nRunbook: {{ .Annotations." + AlertRule.RUNBOOK_URL
+            + " }}\nDashboard: " + DASHBOARD_LINK + "\n{{ end }}";
+
     private static Map<String, Object> slack(Map<String, String> environment) {
         Map<String, Object> slack = new LinkedHashMap<>();
         slack.put("channel", Delivery.SLACK_CHANNEL.from(environment));
         slack.put("send_resolved", true);
         slack.put("title", "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels."
                 + SEVERITY + " }})");
-        slack.put("text", "{{ range .Alerts }}{{ .Annotations." + AlertRule.SUMMARY + " }}: {{ .Annotations."
-                + AlertRule.DESCRIPTION + " }}\nRunbook: {{ .Annotations." + AlertRule.RUNBOOK_URL
-                + " }}\nDashboard: " + DASHBOARD_LINK + "\n{{ end }}");
+        slack.put("text", ALERT_LINES);
         return slack;
     }
 }

@@ -3,6 +3,9 @@ package com.krleads.dashboards.output;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +56,17 @@ class AlertmanagerConfigTest {
                 .contains("routing_key_file: /etc/alertmanager/secrets/pagerduty_routing_key").doesNotContain("routing_key:");
         assertThat(Yaml.write("", AlertmanagerConfig.build(Map.of("ALERT_PAGER", "opsgenie"))))
                 .contains("api_key_file: /etc/alertmanager/secrets/opsgenie_api_key").doesNotContain("api_key:");
+    }
+
+    /** E-mail and Slack both carry each alert's dashboard link on the alert's job and time. */
+    @Test
+    void everyNotificationLinksTheDashboardOnTheAlertsTime() throws Exception {
+        JsonNode config = Yaml.mapper().readTree(Yaml.write("", AlertmanagerConfig.build(Map.of())));
+        List<String> texts = new ArrayList<>();
+        for (JsonNode receiver : config.path("receivers")) {
+            receiver.path("email_configs").forEach(c -> texts.add(c.path("text").asText()));
+            receiver.path("slack_configs").forEach(c -> texts.add(c.path("text").asText()));
+        }
+        assertThat(texts).hasSize(3).allSatisfy(text -> assertThat(text).contains(AlertmanagerConfig.DASHBOARD_LINK));
     }
 }
