@@ -30,8 +30,11 @@ public class HostAllowListFilter implements Filter {
 
     private final Set<String> allowed;
 
+    /** Each configured entry may hold several names separated by commas (one environment variable fills one entry). */
     public HostAllowListFilter(List<String> configured) {
-        this.allowed = configured.stream().map(HostAllowListFilter::normalize).collect(Collectors.toUnmodifiableSet());
+        this.allowed = configured.stream().flatMap(entry -> java.util.Arrays.stream(entry.split(",")))
+                .map(String::trim).filter(name -> !name.isEmpty())
+                .map(HostAllowListFilter::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

@@ -88,6 +88,16 @@ class SafeDefaultsIT {
             assertThat(filter.allows("example.kr")).isFalse();
             assertThat(filter.allows("leads.example.kr.evil.example")).isFalse();
         }
+
+        /** What API_ALLOWED_HOSTS gives: one entry, names separated by commas; an empty one allows nothing more. */
+        @Test
+        void oneEntryMayNameSeveralHosts() {
+            HostAllowListFilter filter = new HostAllowListFilter(java.util.List.of("haproxy, leads.example.kr", ""));
+            assertThat(filter.allows("haproxy")).isTrue();
+            assertThat(filter.allows("leads.example.kr")).isTrue();
+            assertThat(filter.allows("")).isFalse();
+            assertThat(filter.allows("example.kr")).isFalse();
+        }
     }
 
     /** One HTTP/1.1 request on its own connection; the whole answer as text. */
