@@ -69,6 +69,11 @@ final class SourceHealthTable {
                 + sum(max(ofSource(SOURCE_COVERAGE_FINDING.name()), SOURCE, FIELD), SOURCE);
     }
 
+    /** The gauge where it holds a number: a source with no completed job (or no baseline yet) reads NaN and is dropped. */
+    private static String known(String gauge) {
+        return ofSource(gauge) + " >= 0";
+    }
+
     static PanelBuilder<?> table() {
         List<String> columns = new ArrayList<>(List.of(LAST_JOB, ITEMS, BASELINE, FINDINGS));
         TablePanel table = TablePanel.builder()
@@ -78,9 +83,9 @@ final class SourceHealthTable {
                         + "the source alerts fire on them) and the share of the items found in the selected range "
                         + "that had each field.")
                 .datasource(Common.DATASOURCE)
-                .target(Common.instant(max(ofSource(SOURCE_LAST_JOB_TIMESTAMP.name()), SOURCE) + " * 1000", "").tableFormat())
-                .target(Common.instant(max(ofSource(SOURCE_LAST_JOB_ITEMS.name()), SOURCE), "").tableFormat())
-                .target(Common.instant(max(ofSource(SOURCE_BASELINE_ITEMS.name()), SOURCE), "").tableFormat())
+                .target(Common.instant(max(known(SOURCE_LAST_JOB_TIMESTAMP.name()), SOURCE) + " * 1000", "").tableFormat())
+                .target(Common.instant(max(known(SOURCE_LAST_JOB_ITEMS.name()), SOURCE), "").tableFormat())
+                .target(Common.instant(max(known(SOURCE_BASELINE_ITEMS.name()), SOURCE), "").tableFormat())
                 .target(Common.instant(openFindings(), "").tableFormat());
         List<String> coverageColumns = new ArrayList<>();
         for (ItemField field : ItemField.values()) {
