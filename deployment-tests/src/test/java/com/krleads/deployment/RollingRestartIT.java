@@ -91,7 +91,9 @@ class RollingRestartIT {
             for (long id : given) {
                 JobRow job = job(id);
                 assertThat(job.status()).as("job %d", id).isEqualTo("completed");
-                assertThat(job.attempts()).as("job %d", id).isEqualTo(1);
+                // A job given back, then running on the other replica when the SIGKILL phase kills it, is taken over once more.
+                int attempts = scenario.kill.runningAtKill().contains(id) ? 2 : 1;
+                assertThat(job.attempts()).as("job %d", id).isEqualTo(attempts);
                 assertThat(job.finishedAt()).isAfter(restart.stoppedAt());
                 assertThat(scenario.owners.ranOn(id, restart.otherProcess())).as("job %d ran on the other replica", id).isTrue();
             }
