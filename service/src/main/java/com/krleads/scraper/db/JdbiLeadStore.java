@@ -7,20 +7,26 @@ import com.krleads.scraper.core.LeadKeys;
 import com.krleads.scraper.core.LeadMerge;
 import com.krleads.scraper.core.LeadStore;
 import com.krleads.scraper.core.NameSimilarity;
+import com.krleads.scraper.core.NearDuplicates;
+import com.krleads.scraper.core.StoreOutcome;
 import com.krleads.scraper.core.StoreResult;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Stores leads with deduplication, one transaction per draft. An exact key (phone, e-mail,
+ * Stores leads with deduplication: one transaction per draft ({@link #store}), or per batch of a
+ * page's drafts ({@link #storeAll}, through {@link LeadBatch}) with the same results. An exact key (phone, e-mail,
  * website host, or for a lead without contacts its name and address) merges into the lead
  * that has it; otherwise the lead is inserted, and a similar name with a shared region or
  * phone area records a duplicate candidate. Two writers racing on one key meet the unique
@@ -32,7 +38,10 @@ import org.jdbi.v3.core.JdbiException;
  * that one item is lost, not the job; any other failure (connection, pool) propagates.
  */
 public class JdbiLeadStore implements LeadStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiLeadStore.class);
     private static final int MAX_TRIES = 6;
+    /** Drafts per transaction: a page of a typical listing is one, a page of thousands a few. */
+    public static final int BATCH_SIZE = 500;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -42,6 +51,34 @@ public class JdbiLeadStore implements LeadStore {
         this.jdbi = jdbi;
         this.clock = clock;
         this.nameSimilarityThreshold = nameSimilarityThreshold;
+    }
+
+    /**
+     * Stores the drafts in transactions of at most {@link #BATCH_SIZE}, with the results of storing them
+     * one after the other. A batch the database refuses (a row's data, a key another writer took, a
+     * merged lead gone) is rolled back and stored again one draft at a time: a bad item costs that item.
+     */
+    @Override
+    public List<StoreOutcome> storeAll(long sourceId, List<LeadDraft> drafts) {
+        for (LeadDraft draft : drafts) {
+            if (!draft.isLead()) {
+                throw new IllegalArgumentException("a lead needs a company name or a contact");
+            }
+        }
+        List<StoreOutcome> outcomes = new ArrayList<>(drafts.size());
+        for (int from = 0; from < drafts.size(); from += BATCH_SIZE) {
+            List<LeadDraft> part = drafts.subList(from, Math.min(drafts.size(), from + BATCH_SIZE));
+            try {
+                List<StoreResult> results = jdbi.inTransaction(h ->
+                        new LeadBatch(h, sourceId, clock.instant(), nameSimilarityThreshold).store(part));
+                results.forEach(result -> outcomes.add(StoreOutcome.stored(result)));
+            } catch (JdbiException | LeadMovedException e) {
+                // A database that is down fails the first of these too, and that failure propagates.
+                LOG.debug("A batch of {} leads was refused; storing them one at a time", part.size(), e);
+                outcomes.addAll(LeadStore.super.storeAll(sourceId, part));
+            }
+        }
+        return outcomes;
     }
 
     @Override
@@ -89,7 +126,10 @@ public class JdbiLeadStore implements LeadStore {
                     | linkOtherOwner(h, target, byWebsite, "website", now);
             return new StoreResult(target.id(), false, candidate);
         }
-        Optional<NearMatch> near = bestNearMatch(leads, draft, keys);
+        Optional<NearDuplicates.Match<Lead>> near = NearDuplicates.best(NameSimilarity.normalize(draft.companyName()),
+                keys, nearBy(keys.blockKey(), keys.regionKey(), leads::nearByRegion),
+                nearBy(keys.blockKey(), keys.areaCode(), leads::nearByArea),
+                lead -> NameSimilarity.normalize(lead.companyName()), Lead::id, nameSimilarityThreshold);
         long id = leads.insert(sourceId, draft, keys, now);
         near.ifPresent(match -> h.attach(DuplicateDao.class)
                 .insert(match.lead().id(), id, match.similarity(), match.reason(), now));
@@ -106,37 +146,18 @@ public class JdbiLeadStore implements LeadStore {
         }
         Lead other = owner.get();
         double similarity = NameSimilarity.similarity(target.companyName(), other.companyName());
-        String reason = "one listing shows the phone or key of lead " + target.id() + " and the " + key
-                + " of lead " + other.id();
+        String reason = linkReason(target.id(), other.id(), key);
         long first = Math.min(target.id(), other.id());
         long second = Math.max(target.id(), other.id());
         return h.attach(DuplicateDao.class).insert(first, second, similarity, reason, now) == 1;
     }
 
-    private Optional<NearMatch> bestNearMatch(LeadDao leads, LeadDraft draft, LeadKeys keys) {
-        if (keys.blockKey() == null) {
-            return Optional.empty();
-        }
-        Map<Long, NearMatch> found = new LinkedHashMap<>();
-        if (keys.regionKey() != null) {
-            for (Lead lead : leads.nearByRegion(keys.blockKey(), keys.regionKey())) {
-                found.putIfAbsent(lead.id(), score(draft, lead, "same region " + keys.regionKey()));
-            }
-        }
-        if (keys.areaCode() != null) {
-            for (Lead lead : leads.nearByArea(keys.blockKey(), keys.areaCode())) {
-                found.putIfAbsent(lead.id(), score(draft, lead, "same phone area " + keys.areaCode()));
-            }
-        }
-        return found.values().stream()
-                .filter(match -> match.similarity() >= nameSimilarityThreshold)
-                .max((a, b) -> Double.compare(a.similarity(), b.similarity()));
+    static String linkReason(long targetId, long ownerId, String key) {
+        return "one listing shows the phone or key of lead " + targetId + " and the " + key + " of lead " + ownerId;
     }
 
-    private static NearMatch score(LeadDraft draft, Lead lead, String signal) {
-        double similarity = NameSimilarity.similarity(draft.companyName(), lead.companyName());
-        String reason = String.format(java.util.Locale.ROOT, "name similarity %.2f, %s", similarity, signal);
-        return new NearMatch(lead, similarity, reason);
+    private static List<Lead> nearBy(String block, String signal, BiFunction<String, String, List<Lead>> read) {
+        return block == null || signal == null ? List.of() : read.apply(block, signal);
     }
 
     static LeadKeys keysOf(Lead lead) {
@@ -149,6 +170,4 @@ public class JdbiLeadStore implements LeadStore {
         }
     }
 
-    private record NearMatch(Lead lead, double similarity, String reason) {
-    }
 }
