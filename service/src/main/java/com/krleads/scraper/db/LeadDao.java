@@ -32,15 +32,18 @@ public interface LeadDao {
     String FIND_BY_WEBSITE = "SELECT * FROM leads WHERE website = :key";
     String FIND_BY_FALLBACK = "SELECT * FROM leads WHERE fallback_key = :key";
     /*
-     * The newest leads of a block and region (or area). The ORDER BY names the index's columns in its
-     * order, (block_key, region_key, id DESC), so that H2 too reads the index in order and stops after
-     * the limit; PostgreSQL needs only the id, the other two being fixed by the WHERE.
+     * The newest leads of a block and region (or area), read from index (block_key, region_key, id DESC)
+     * as one range of at most the limit. The block is bounded on both sides rather than compared with =
+     * so that PostgreSQL cannot drop it from the ORDER BY and serve "id DESC" from the primary key with
+     * a filter instead, a plan it likes when one block holds much of the table and that reads every
+     * newer lead of other blocks. The ORDER BY names the index's columns in order, which H2 needs to
+     * read the index in order and stop at the limit.
      */
     String NEAR_BY_REGION = """
-            SELECT * FROM leads WHERE block_key = :block AND region_key = :signal
+            SELECT * FROM leads WHERE block_key >= :block AND block_key <= :block AND region_key = :signal
             ORDER BY block_key, region_key, id DESC""" + " LIMIT " + NEAR_MATCH_LIMIT;
     String NEAR_BY_AREA = """
-            SELECT * FROM leads WHERE block_key = :block AND area_code = :signal
+            SELECT * FROM leads WHERE block_key >= :block AND block_key <= :block AND area_code = :signal
             ORDER BY block_key, area_code, id DESC""" + " LIMIT " + NEAR_MATCH_LIMIT;
 
     /**

@@ -147,6 +147,37 @@ class LeadBatchIT {
                         .map(l -> org.assertj.core.groups.Tuple.tuple(l.phone(), l.email(), l.website())).toList());
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theNearDuplicateReadStopsAtItsLimitHoweverLargeTheBlock(TestDatabase db) {
+        Db store = Db.open(db);
+        store.jdbi().useHandle(h -> {
+            // The block's leads first, then newer leads of other blocks: the newest ids are not the block's.
+            org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("""
+                    INSERT INTO leads (company_name, block_key, region_key, area_code, first_seen, last_seen)
+                    VALUES (:name, :block, '서울 강남구', '02', :now, :now)""");
+            for (int i = 0; i < 25_000; i++) {
+                String block = i < 5_000 ? "한빛" : "누" + (i % 500);
+                batch.bind("name", block + i).bind("block", block).bind("now", CLOCK.instant()).add();
+            }
+            batch.execute();
+            h.execute("ANALYZE");
+            for (String sql : List.of(LeadDao.NEAR_BY_REGION, LeadDao.NEAR_BY_AREA)) {
+                String plan = String.join("\n", h.createQuery((db == TestDatabase.H2 ? "EXPLAIN ANALYZE " :
+                        "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ") + sql)
+                        .bind("block", "한빛").bind("signal", sql == LeadDao.NEAR_BY_REGION ? "서울 강남구" : "02")
+                        .mapTo(String.class).list());
+                System.out.println(plan);
+                if (db == TestDatabase.H2) {
+                    assertThat(plan).contains("index sorted").contains("scanCount: 50");
+                } else {
+                    assertThat(plan).doesNotContain("Sort").containsPattern("Index Scan using idx_leads_block_\\w+ on leads"
+                            + " \\(actual rows=50(\\.00)? loops=1\\)");
+                }
+            }
+        });
+    }
+
     /**
      * Drafts of one district where names repeat with small changes, phones and e-mails recur (exact
      * duplicates, also of leads stored by an earlier page), a sighting sometimes shows another lead's
