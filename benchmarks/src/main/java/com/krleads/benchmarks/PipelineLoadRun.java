@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * prints items/s, the ratio of the cost per item at 100,000 and 10,000 stored, and the job's heap peak.
  *
  * <p>Run: {@code make benchmark}, or {@code java -cp benchmarks/target/benchmarks.jar
- * com.krleads.benchmarks.PipelineLoadRun [listings] [rounds]}.
+ * com.krleads.benchmarks.PipelineLoadRun [listings] [rounds] [H2,PostgreSQL] [10000,100000]}.
  */
 public final class PipelineLoadRun {
     private static final String BLOCK = "한빛";
@@ -68,6 +68,9 @@ public final class PipelineLoadRun {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         int listings = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        List<String> databases = List.of(args.length > 2 ? args[2].split(",") : new String[] {"H2", "PostgreSQL"});
+        int[] stored = java.util.Arrays.stream((args.length > 3 ? args[3] : "10000,100000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
         byte[] page = page(listings);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
@@ -85,9 +88,8 @@ public final class PipelineLoadRun {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off").start()) {
             List<String> lines = new ArrayList<>();
-            for (String db : List.of("H2", "PostgreSQL")) {
-                double[] rates = new double[2];
-                int[] stored = {10_000, 100_000};
+            for (String db : databases) {
+                double[] rates = new double[stored.length];
                 for (int s = 0; s < stored.length; s++) {
                     Result best = null;
                     for (int round = 0; round < rounds; round++) {
@@ -103,9 +105,11 @@ public final class PipelineLoadRun {
                             db, stored[s], best.itemsPerSecond(), best.heapPeakBytes() / 1e6, best.counts()));
                     System.out.println(lines.get(lines.size() - 1));
                 }
-                lines.add(String.format(Locale.ROOT, "%-10s cost per item at 100,000 / at 10,000 stored: %.2f",
-                        db, rates[0] / rates[1]));
-                System.out.println(lines.get(lines.size() - 1));
+                if (stored.length == 2) {
+                    lines.add(String.format(Locale.ROOT, "%-10s cost per item at %,d / at %,d stored: %.2f",
+                            db, stored[1], stored[0], rates[0] / rates[1]));
+                    System.out.println(lines.get(lines.size() - 1));
+                }
             }
             System.out.println("page size " + page.length + " bytes; heap peak = sum of the heap pools' peaks during "
                     + "the job, after a GC before it (an upper bound: it counts garbage not yet collected)");
