@@ -35,7 +35,7 @@ dashboard-diff: ## Compare a dashboard exported from Grafana with the generated 
 
 secrets: ## Create empty Alertmanager secret files if missing (fill them for real deliveries)
 	@mkdir -p $(SECRETS)
-	@for f in smtp_password slack_api_url; do [ -f $(SECRETS)/$$f ] || : > $(SECRETS)/$$f; done
+	@for f in smtp_password slack_api_url pagerduty_routing_key opsgenie_api_key; do [ -f $(SECRETS)/$$f ] || : > $(SECRETS)/$$f; done
 
 monitoring-up: secrets ## Build, generate (with .env's alerting settings), then start the development stack
 	$(ENV_DEV) $(MVN) package -DskipTests
@@ -48,11 +48,11 @@ monitoring-down: ## Stop the development stack (volumes are kept)
 monitoring-logs: ## Follow the logs of the development stack
 	$(COMPOSE) logs -f
 
-prod-monitoring-up: secrets ## Build, generate, then start the production stack (.env.production)
+prod-monitoring-up: secrets ## Build, generate (production: a Watchdog URL is required), then start the production stack (.env.production)
 	@test -f .env.production || (echo "copy .env.production.example to .env.production and fill it in" && exit 1)
 	@test -s deploy/service/secrets/api_keys || (echo "create the API keys file deploy/service/secrets/api_keys (see the README there)" && exit 1)
 	@test -s deploy/blackbox/secrets/probe_token || (echo "create the probe's reader token deploy/blackbox/secrets/probe_token (see the README there)" && exit 1)
-	set -a; . ./.env.production; set +a; $(MVN) package -DskipTests
+	set -a; . ./.env.production; set +a; ALERT_ENVIRONMENT=production $(MVN) package -DskipTests
 	$(PROD) up -d --build
 
 prod-monitoring-down: ## Stop the production stack

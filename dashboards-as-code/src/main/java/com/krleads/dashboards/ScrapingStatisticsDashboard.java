@@ -40,8 +40,11 @@ public final class ScrapingStatisticsDashboard {
         return Common.dashboard(KrDashboard.SCRAPING_STATISTICS,
                         "Scraping jobs and their results, duplicate detection, smart-scraper enrichment, "
                                 + "contact verification and the job queue.")
+                .variable(SourceHealthTable.sourceVariable())
                 .row("Overview")
                 .panel(totalJobs()).panel(jobSuccessRate()).panel(activeJobs()).panel(queueBacklog())
+                .row("Source health")
+                .panel(SourceHealthTable.table())
                 .row("Jobs")
                 .panel(jobsByOutcome()).panel(jobDuration()).panel(activeJobsBySource())
                 .row("Results")

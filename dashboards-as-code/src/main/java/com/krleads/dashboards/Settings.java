@@ -68,6 +68,8 @@ public final class Settings {
 
     /** The scrape job of Alertmanager in the compose Prometheus configs. */
     public static final String ALERTMANAGER_JOB = "alertmanager";
+    /** The scrape job of Prometheus itself in the compose Prometheus configs. */
+    public static final String PROMETHEUS_JOB = "prometheus";
 
     /** Where Alertmanager finds its secrets (mounted files, never committed). */
     public static final String ALERTMANAGER_SECRETS = "/etc/alertmanager/secrets";

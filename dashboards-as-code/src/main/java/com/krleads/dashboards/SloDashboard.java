@@ -2,7 +2,7 @@ package com.krleads.dashboards;
 
 import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.matchEqual;
-import static com.krleads.dashboards.rules.SloRecordingRules.errorRatio;
+import static com.krleads.dashboards.rules.SloRecordingRules.burnRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.errorsRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.eventsRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.period;
@@ -11,10 +11,13 @@ import com.krleads.dashboards.model.Dashboard;
 import com.krleads.dashboards.model.PanelBuilder;
 import com.krleads.dashboards.model.TimeseriesPanel;
 import com.krleads.dashboards.query.Promql;
+import com.krleads.dashboards.rules.BurnRateAlerts;
 import com.krleads.dashboards.rules.BurnRatePair;
+import com.krleads.dashboards.rules.SloRecordingRules;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjective;
 import com.krleads.metrics.ServiceLevelObjectives;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -50,9 +53,9 @@ public final class SloDashboard {
         return R.select(record, matchEqual(Labels.SLO, slo.name()));
     }
 
-    /** 1 at the start of a clean period, 0 when the budget is spent, below 0 past it. */
+    /** The recorded budget left over the period: 1 untouched, 0 spent, below 0 overspent. */
     static String budgetRemaining(ServiceLevelObjective slo) {
-        return "1 - " + recorded(errorRatio(period(slo)), slo) + " / " + slo.errorBudget().toPlainString();
+        return recorded(SloRecordingRules.budgetRemaining(), slo);
     }
 
     static PanelBuilder<?> budgetLeft(ServiceLevelObjective slo) {
@@ -95,17 +98,17 @@ public final class SloDashboard {
     }
 
     static PanelBuilder<?> burnRateOverTime(ServiceLevelObjective slo) {
+        BigDecimal fastPage = BurnRateAlerts.burnThreshold(slo, BurnRatePair.FAST_PAGE);
         TimeseriesPanel panel = Common.timeseries("Burn rate over time", "Error ratio divided by the budget over the "
                         + String.join(", ", DRAWN_WINDOWS) + " windows (recorded): 1 spends the budget exactly over the "
-                        + "period; the fast page needs " + BurnRatePair.FAST_PAGE.factor().toPlainString() + " over "
+                        + "period; the fast page needs more than " + fastPage + " over "
                         + BurnRatePair.FAST_PAGE.longWindow() + " and " + BurnRatePair.FAST_PAGE.shortWindow() + ".",
                 Common.UNIT_COUNT);
         for (String window : DRAWN_WINDOWS) {
-            panel.target(Common.query(recorded(errorRatio(window), slo) + " / " + slo.errorBudget().toPlainString(),
-                    window + " " + legend(Labels.JOB)));
+            panel.target(Common.query(recorded(burnRate(window), slo), window + " " + legend(Labels.JOB)));
         }
         return panel
-                .thresholds(Common.lowerIsBetter(1, BurnRatePair.FAST_PAGE.factor().doubleValue()))
+                .thresholds(Common.lowerIsBetter(1, fastPage.doubleValue()))
                 .noValue("no events")
                 .fillOpacity(0)
                 .min(0)

@@ -42,14 +42,15 @@ class DashboardContentTest {
                 assertThat(url.substring("/d/".length())).as("links to itself").isNotEqualTo(dashboard.get("uid").asText());
             }
         }
-        Matcher alertLinks = Pattern.compile(AlertRule.DASHBOARD_URL + ": (\\S+)")
+        Matcher alertLinks = Pattern.compile(AlertRule.DASHBOARD_URL + ": \"?([^\"?\\s]+)\\?var-" + Labels.JOB + "=")
                 .matcher(GeneratedOutput.read(Generator.ALERT_RULES_FILE));
         int alerts = 0;
         while (alertLinks.find()) {
             alerts++;
-            String url = alertLinks.group(1);
+            String url = alertLinks.group(1).replaceFirst("^\"", "");
             assertThat(url).startsWith(Settings.GRAFANA_URL + "/d/");
-            assertThat(uids).as(url).contains(url.substring((Settings.GRAFANA_URL + "/d/").length()));
+            String uid = url.substring((Settings.GRAFANA_URL + "/d/").length()).replaceFirst("\\?.*", "");
+            assertThat(uids).as(url).contains(uid);
         }
         assertThat(links).isEqualTo(dashboards.size() * (dashboards.size() - 1));
         assertThat(alerts).isEqualTo(AlertRules.all().size());
@@ -108,8 +109,8 @@ class DashboardContentTest {
                 }
             }
         }
-        assertThat(perReplica).isEqualTo(52 + 11);
-        assertThat(jobLevel).isEqualTo(3 * (1 + 1 + 1 + 3 + 4));
+        assertThat(perReplica).isEqualTo(52 + 11 + 11);
+        assertThat(jobLevel).isEqualTo(3 * (1 + 1 + 1 + 3 + 6));
         assertThat(probe).isEqualTo(3);
     }
 
@@ -190,7 +191,7 @@ class DashboardContentTest {
                 }
             }
         }
-        assertThat(inRange).isEqualTo(3 + 3 + 1);
+        assertThat(inRange).isEqualTo(3 + 3 + 1 + 1);
     }
 
     @Test
@@ -231,7 +232,7 @@ class DashboardContentTest {
     @Test
     void panelCountsAndKinds() {
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.API_METRICS.fileName()))).hasSize(15);
-        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SCRAPING_STATISTICS.fileName()))).hasSize(14);
+        assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SCRAPING_STATISTICS.fileName()))).hasSize(15);
         assertThat(GeneratedOutput.panels(dashboards.get(KrDashboard.SYSTEM_HEALTH.fileName()))).hasSize(12 + 8 + 3);
         Set<String> kinds = new HashSet<>();
         dashboards.values().forEach(d -> GeneratedOutput.panels(d).forEach(p -> kinds.add(p.get("type").asText())));

@@ -15,7 +15,7 @@ final class KnownNames {
     static final Set<String> FUNCTIONS = Set.of(
             "sum", "min", "max", "avg", "count", "topk", "bottomk", "rate", "increase", "deriv",
             "histogram_quantile", "absent", "max_over_time", "sum_over_time", "label_values", "vector",
-            "time", "changes", "label_replace", "avg_over_time");
+            "time", "changes", "label_replace", "avg_over_time", "last_over_time");
 
     private KnownNames() {
     }

@@ -38,7 +38,7 @@ class PromqlCatalogTest {
             JsonNode rules = Yaml.mapper().readTree(GeneratedOutput.read(file));
             rules.get("groups").forEach(g -> g.get("rules").forEach(r -> exprs.add(r.get("expr").asText())));
         }
-        assertThat(exprs).hasSize(45 + 21);
+        assertThat(exprs).hasSize(117 + 32);
         assertThat(problems(exprs)).isEmpty();
     }
 
@@ -51,7 +51,8 @@ class PromqlCatalogTest {
                     queries.add(v.get("query").asText());
                 }
             });
-            assertThat(queries).hasSize(2);
+            boolean scraping = dashboard.get("uid").asText().equals(KrDashboard.SCRAPING_STATISTICS.uid());
+            assertThat(queries).as("job, instance and, on Scraping Statistics, source").hasSize(scraping ? 3 : 2);
             for (String query : queries) {
                 Matcher m = LABEL_VALUES.matcher(query);
                 assertThat(m.matches()).as(query).isTrue();

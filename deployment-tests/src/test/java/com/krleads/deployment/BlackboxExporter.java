@@ -1,19 +1,19 @@
 package com.krleads.deployment;
 
+import com.krleads.dashboards.Settings;
 import com.krleads.testing.RequiredTools;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Debian's {@code prometheus-blackbox-exporter} on a free loopback port, with one HTTP module:
- * a GET that succeeds on a 2xx answer. Prometheus scrapes {@code /probe?module=...&target=...}
+ * Debian's {@code prometheus-blackbox-exporter} on a free loopback port, with development's
+ * module file: the probe's module is a GET of the API that succeeds on a 200. Prometheus scrapes {@code /probe?module=...&target=...}
  * on it, which probes the target as an outside client does.
  */
 final class BlackboxExporter implements AutoCloseable {
-    static final String MODULE = "api_get";
+    static final String MODULE = Settings.PROBE_MODULE;
     static final String TOOL = "prometheus-blackbox-exporter";
 
     private final ManagedProcess process;
@@ -24,25 +24,16 @@ final class BlackboxExporter implements AutoCloseable {
         this.address = address;
     }
 
+    /** Development's module file (deploy/blackbox/blackbox.yml), the one compose mounts. */
     static BlackboxExporter start(Path workDir) throws Exception {
         Path tool = RequiredTools.require(TOOL, TOOL);
-        Path config = workDir.resolve("blackbox.yml");
-        Files.writeString(config, """
-                modules:
-                  %s:
-                    prober: http
-                    timeout: 5s
-                    http:
-                      method: GET
-                      preferred_ip_protocol: ip4
-                      ip_protocol_fallback: false
-                """.formatted(MODULE));
+        Path config = ProjectFiles.path(ProbeConfigTest.moduleFile("docker-compose.yml"));
         String address = "127.0.0.1:" + ManagedProcess.freePort();
         ManagedProcess process = ManagedProcess.start("blackbox", List.of(tool.toString(),
                 "--config.file=" + config, "--web.listen-address=" + address), workDir, Map.of(),
                 workDir.resolve("blackbox.log"));
         ServiceApi api = new ServiceApi("http://" + address);
-        Await.until("blackbox exporter up", Duration.ofSeconds(30), () -> api.up("/metrics"), process);
+        Await.until("blackbox exporter up", Duration.ofSeconds(30), () -> api.up("/-/healthy"), process);
         return new BlackboxExporter(process, address);
     }
 

@@ -49,6 +49,18 @@ class ComposeFilesTest {
         }
     }
 
+    /** Links in alerts and notifications open from a browser, not at a container's address. */
+    @ParameterizedTest
+    @ValueSource(strings = {DEV, PROD})
+    void prometheusAndAlertmanagerKnowTheirExternalUrls(String file) throws Exception {
+        for (String service : List.of("prometheus", "alertmanager")) {
+            List<String> flags = new ArrayList<>();
+            ProjectFiles.yaml(file).at("/services/" + service + "/command").forEach(flag -> flags.add(flag.asText()));
+            assertThat(flags).as("%s in %s", service, file).anyMatch(flag -> flag.matches(
+                    "--web\\.external-url=\\$\\{" + service.toUpperCase(java.util.Locale.ROOT) + "_EXTERNAL_URL:-http://localhost:\\d+}"));
+        }
+    }
+
     @Test
     void productionRequiresGrafanaPasswordAndLocksGrafanaDown() throws Exception {
         JsonNode env = ProjectFiles.yaml(PROD).at("/services/grafana/environment");

@@ -23,7 +23,7 @@ final class DashboardQueries {
     /**
      * What Grafana would put in on this test's Prometheus: {@code $__rate_interval} is four scrape
      * intervals (Grafana's floor, from the datasource's timeInterval), the range is the whole run,
-     * the job is the compose job's name and All instances is {@code .+}.
+     * the job is the compose job's name and All instances (and sources) is {@code .+}.
      */
     static final Map<String, String> VARIABLES = Map.of(
             "__rate_interval", (4 * E2eStack.SCRAPE_INTERVAL_SECONDS) + "s",
@@ -31,6 +31,7 @@ final class DashboardQueries {
             "__range", "5m",
             Labels.JOB, Settings.SCRAPE_JOB,
             Labels.INSTANCE, ".+",
+            Labels.SOURCE, ".+",
             Settings.DATASOURCE_VARIABLE, Settings.DATASOURCE_UID);
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::\\w+)?}|\\$(\\w+)");
 

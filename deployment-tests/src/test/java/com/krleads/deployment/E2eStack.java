@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.scraper.testing.OllamaStub;
-import com.krleads.testing.RequiredTools;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -27,11 +24,11 @@ final class E2eStack implements AutoCloseable {
 
     private final OllamaStub ollama;
     private final ServiceReplica service;
-    private final ManagedProcess blackbox;
+    private final BlackboxExporter blackbox;
     private final PrometheusServer prometheus;
     private final ServiceApi api;
 
-    private E2eStack(OllamaStub ollama, ServiceReplica service, ManagedProcess blackbox, PrometheusServer prometheus) {
+    private E2eStack(OllamaStub ollama, ServiceReplica service, BlackboxExporter blackbox, PrometheusServer prometheus) {
         this.ollama = ollama;
         this.service = service;
         this.blackbox = blackbox;
@@ -56,39 +53,14 @@ final class E2eStack implements AutoCloseable {
                 Map.entry("LOG_LEVEL", "WARN"));
         ServiceReplica service = ServiceReplica.launch("service", "config.yml", env, workDir);
         service.awaitHealthy();
-        String exporterAddress = "127.0.0.1:" + ManagedProcess.freePort();
-        ManagedProcess blackbox = ManagedProcess.start("blackbox", List.of(
-                RequiredTools.require("prometheus-blackbox-exporter", "prometheus-blackbox-exporter").toString(),
-                "--config.file=" + ProjectFiles.path(ProbeConfigTest.moduleFile("docker-compose.yml")),
-                "--web.listen-address=" + exporterAddress), workDir, Map.of(), workDir.resolve("blackbox.log"));
-        Await.until("blackbox exporter ready", Duration.ofSeconds(30),
-                () -> new ServiceApi("http://" + exporterAddress).up("/-/healthy"), blackbox);
+        BlackboxExporter blackbox = BlackboxExporter.start(workDir);
         PrometheusServer prometheus = PrometheusServer.start("prometheus", workDir,
-                prometheusConfig(service.target()) + probeJob(service.api().baseUrl(), exporterAddress));
+                PrometheusConfigs.serviceWithGeneratedRules(SCRAPE_INTERVAL_SECONDS, service.target())
+                        + probeJob(service.api().baseUrl(), blackbox));
         Await.until("first successful scrapes of the service and the probe", Duration.ofSeconds(60),
                 () -> everyTargetUp(prometheus.api().targets().at("/data/activeTargets")),
-                prometheus.process(), blackbox);
+                prometheus.process(), blackbox.process());
         return new E2eStack(ollama, service, blackbox, prometheus);
-    }
-
-    /** Compose's scrape job (same name and path), every second, with the generated rules. */
-    private static String prometheusConfig(String target) throws IOException {
-        JsonNode compose = ProjectFiles.yaml("deploy/prometheus/prometheus.yml");
-        JsonNode job = compose.at("/scrape_configs/0");
-        Path rules = ProjectFiles.path("dashboards-as-code/target/grafana/prometheus/rules");
-        return """
-                global:
-                  scrape_interval: %ds
-                  evaluation_interval: %ds
-                rule_files:
-                  - %s/*.yml
-                scrape_configs:
-                  - job_name: %s
-                    metrics_path: %s
-                    static_configs:
-                      - targets: ["%s"]
-                """.formatted(SCRAPE_INTERVAL_SECONDS, SCRAPE_INTERVAL_SECONDS, rules, job.path("job_name").asText(),
-                job.path("metrics_path").asText(), target);
     }
 
     /**
@@ -96,26 +68,11 @@ final class E2eStack implements AutoCloseable {
      * blackbox exporter with development's module file: the compose service name in the target
      * replaced by this machine's service, the exporter's address by the local one.
      */
-    private static String probeJob(String appBaseUrl, String exporterAddress) throws Exception {
+    private static String probeJob(String appBaseUrl, BlackboxExporter blackbox) throws Exception {
         JsonNode job = ProbeConfigTest.probeJob("deploy/prometheus/prometheus.yml");
         URI target = URI.create(job.at("/static_configs/0/targets/0").asText());
         String probed = appBaseUrl + target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-        return """
-                  - job_name: %s
-                    metrics_path: %s
-                    params:
-                      module: [%s]
-                    static_configs:
-                      - targets: ["%s"]
-                    relabel_configs:
-                      - source_labels: [__address__]
-                        target_label: __param_target
-                      - source_labels: [__param_target]
-                        target_label: instance
-                      - target_label: __address__
-                        replacement: %s
-                """.formatted(job.path("job_name").asText(), job.path("metrics_path").asText(),
-                job.at("/params/module/0").asText(), probed, exporterAddress);
+        return blackbox.scrapeJob(job.path("job_name").asText(), probed);
     }
 
     private static boolean everyTargetUp(JsonNode targets) {

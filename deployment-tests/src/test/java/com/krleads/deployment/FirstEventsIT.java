@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.dashboards.Settings;
 import com.krleads.deployment.DashboardQueries.PanelQuery;
-import com.krleads.metrics.MetricCatalog;
 import com.krleads.metrics.ServiceLevelObjectives;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.testing.RequiredTools;
@@ -75,7 +74,7 @@ class FirstEventsIT {
         assertThat(api.get(ROUTE).status()).isEqualTo(200);
 
         started = Instant.now();
-        prometheus = PrometheusServer.start("prometheus", workDir, prometheusConfig(workDir));
+        prometheus = PrometheusServer.start("prometheus", workDir, prometheusConfig());
         awaitValue("the new source scraped at 0", "scraping_jobs_total{" + JOB + ",source=\"" + SOURCE
                 + "\",status=\"completed\"} == 0");
 
@@ -188,24 +187,9 @@ class FirstEventsIT {
         return Duration.between(started, Instant.now()).plusSeconds(SCRAPE_INTERVAL.toSeconds()).withNanos(0);
     }
 
-    private String prometheusConfig(Path workDir) throws Exception {
-        Path rules = ProjectFiles.path("dashboards-as-code/target/grafana/prometheus/rules");
-        JsonNode compose = ProjectFiles.yaml("deploy/prometheus/prometheus.yml").at("/scrape_configs/0");
-        long seconds = SCRAPE_INTERVAL.toSeconds();
-        return """
-                global:
-                  scrape_interval: %ds
-                  evaluation_interval: %ds
-                rule_files:
-                  - %s/*.yml
-                scrape_configs:
-                  - job_name: %s
-                    metrics_path: %s
-                    static_configs:
-                      - targets: ["%s"]
-                %s""".formatted(seconds, seconds, rules, compose.path("job_name").asText(),
-                compose.path("metrics_path").asText(), service.target(),
-                blackbox.scrapeJob(PROBE_JOB, service.api().baseUrl() + "/api/leads?page=1&size=1"));
+    private String prometheusConfig() throws Exception {
+        return PrometheusConfigs.serviceWithGeneratedRules(SCRAPE_INTERVAL.toSeconds(), service.target())
+                + blackbox.scrapeJob(PROBE_JOB, service.api().baseUrl() + "/api/leads?page=1&size=1");
     }
 
     private void awaitValue(String what, String expr) throws Exception {

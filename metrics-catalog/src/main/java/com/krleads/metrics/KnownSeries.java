@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Families the service does not declare but that dashboards and rules may query: Prometheus's
- * own {@code up}, Alertmanager's notification counters, the JVM and process families of
- * {@code simpleclient_hotspot}, and the Jetty and database pool meters Dropwizard exports.
+ * own {@code up} and self-monitoring families, Alertmanager's notification counters, the blackbox
+ * exporter's probe series, the JVM and process families of {@code simpleclient_hotspot}, and the
+ * Jetty and database pool meters Dropwizard exports.
  */
 public final class KnownSeries {
     public static final MetricFamily UP = MetricFamily.gauge(
@@ -37,6 +38,18 @@ public final class KnownSeries {
             "probe_success", "1 when the blackbox exporter's last probe succeeded (set by the blackbox exporter).");
     public static final MetricFamily PROBE_DURATION_SECONDS = MetricFamily.gauge(
             "probe_duration_seconds", "How long the blackbox exporter's last probe took, in seconds.");
+
+    /** Prometheus's own metrics (it scrapes itself): the rules alert when its side of alerting breaks. */
+    public static final MetricFamily PROMETHEUS_RULE_EVALUATION_FAILURES = MetricFamily.counter(
+            "prometheus_rule_evaluation_failures_total", "Rule evaluations that failed, per rule group.", Labels.RULE_GROUP);
+    public static final MetricFamily PROMETHEUS_NOTIFICATIONS_ERRORS = MetricFamily.counter(
+            "prometheus_notifications_errors_total", "Errors sending alerts to an Alertmanager.", Labels.ALERTMANAGER);
+    public static final MetricFamily PROMETHEUS_NOTIFICATIONS_DROPPED = MetricFamily.counter(
+            "prometheus_notifications_dropped_total", "Alerts dropped by Prometheus before reaching any Alertmanager.");
+    public static final MetricFamily PROMETHEUS_ALERTMANAGERS_DISCOVERED = MetricFamily.gauge(
+            "prometheus_notifications_alertmanagers_discovered", "Alertmanagers Prometheus has discovered and is sending to.");
+    public static final MetricFamily PROMETHEUS_CONFIG_RELOAD_SUCCESSFUL = MetricFamily.gauge(
+            "prometheus_config_last_reload_successful", "1 when Prometheus's last configuration reload succeeded.");
 
     public static final MetricFamily JVM_MEMORY_BYTES_USED = MetricFamily.gauge(
             "jvm_memory_bytes_used", "Used bytes of a JVM memory area.", AREA);
@@ -92,7 +105,8 @@ public final class KnownSeries {
             JVM_GC_COLLECTION_SECONDS, JVM_THREADS_CURRENT, JVM_THREADS_DAEMON, JVM_THREADS_STATE,
             PROCESS_CPU_SECONDS, PROCESS_RESIDENT_MEMORY_BYTES, PROCESS_OPEN_FDS, PROCESS_START_TIME_SECONDS,
             PROCESS_MAX_FDS, JETTY_THREADS, JETTY_THREADS_BUSY_OF_MAX, JETTY_QUEUED_JOBS,
-            DB_POOL_ACTIVE, DB_POOL_IDLE, DB_POOL_WAITING);
+            DB_POOL_ACTIVE, DB_POOL_IDLE, DB_POOL_WAITING, PROMETHEUS_RULE_EVALUATION_FAILURES, PROMETHEUS_NOTIFICATIONS_ERRORS,
+            PROMETHEUS_NOTIFICATIONS_DROPPED, PROMETHEUS_ALERTMANAGERS_DISCOVERED, PROMETHEUS_CONFIG_RELOAD_SUCCESSFUL);
 
     private KnownSeries() {
     }

@@ -46,6 +46,15 @@ public final class LabelValues {
     /** Values of {@code jvm_memory_bytes_*{area}} (simpleclient_hotspot). */
     public enum JvmMemoryArea implements Value { HEAP, NONHEAP }
 
+    /**
+     * Values of {@code field} on the item-coverage families: the fields of a listing item.
+     * {@code PHONE} is a phone shown on the item, {@code PHONE_VALID} one that normalised to E.164.
+     */
+    public enum ItemField implements Value { NAME, PHONE, PHONE_VALID, EMAIL, WEBSITE, ADDRESS, CATEGORY }
+
+    /** Values of {@code source_yield_finding{finding}}: a job's yield against its source's baseline. */
+    public enum YieldFinding implements Value { ZERO_YIELD, YIELD_DROP }
+
     /** A label value: the enum constant's name in lower case. */
     public interface Value {
         String name();

@@ -14,6 +14,10 @@ public final class Labels {
     public static final String QUEUE_NAME = "queue_name";
     public static final String CHECK = "check";
     public static final String TASK = "task";
+    /** A field of a listing item, on the item-coverage families. */
+    public static final String FIELD = "field";
+    /** A yield finding of a source's last completed job. */
+    public static final String FINDING = "finding";
     /** Names the family whose label overflowed, on {@code metrics_label_overflow_total}. */
     public static final String FAMILY = "family";
     /** The running build's version, on {@code build_info}. */
@@ -30,6 +34,9 @@ public final class Labels {
     public static final String SEVERITY = "severity";
     /** Alertmanager's notifier, on its own {@code alertmanager_notifications_*} families. */
     public static final String INTEGRATION = "integration";
+    /** Prometheus's own labels: the rule group of a failed evaluation, the Alertmanager a notification went to. */
+    public static final String RULE_GROUP = "rule_group";
+    public static final String ALERTMANAGER = "alertmanager";
 
     /** Added by the Prometheus client to histogram buckets. */
     public static final String LE = "le";

@@ -6,6 +6,8 @@ import static com.krleads.metrics.Labels.CONTACT_TYPE;
 import static com.krleads.metrics.Labels.ENDPOINT;
 import static com.krleads.metrics.Labels.ERROR_TYPE;
 import static com.krleads.metrics.Labels.FAMILY;
+import static com.krleads.metrics.Labels.FIELD;
+import static com.krleads.metrics.Labels.FINDING;
 import static com.krleads.metrics.Labels.METHOD;
 import static com.krleads.metrics.Labels.MODE;
 import static com.krleads.metrics.Labels.QUEUE_NAME;
@@ -99,6 +101,28 @@ public final class MetricCatalog {
             "background_task_failures_total", "Failures that escaped a background task (a worker's job run, the lease heartbeat, the keys-file reload, the demo scheduler), caught at its boundary; the task went on.",
             TASK);
 
+    public static final MetricFamily SCRAPING_ITEMS_FOUND = MetricFamily.counter(
+            "scraping_items_found_total", "Items the item selector matched on the listing pages of scraping jobs.",
+            SOURCE);
+    public static final MetricFamily SCRAPING_ITEM_FIELDS = MetricFamily.counter(
+            "scraping_item_fields_total", "Items found that had the field (phone_valid: a phone that normalised to E.164).",
+            SOURCE, FIELD);
+    public static final MetricFamily SOURCE_LAST_JOB_ITEMS = MetricFamily.gauge(
+            "source_last_job_items", "Items found by the source's last completed job, read from the database at scrape time.",
+            SOURCE);
+    public static final MetricFamily SOURCE_BASELINE_ITEMS = MetricFamily.gauge(
+            "source_baseline_items", "Median items of the completed jobs before the source's last one (its baseline), read from the database at scrape time.",
+            SOURCE);
+    public static final MetricFamily SOURCE_LAST_JOB_TIMESTAMP = MetricFamily.gauge(
+            "source_last_job_timestamp_seconds", "Unix time the source's last completed job finished, read from the database at scrape time.",
+            SOURCE);
+    public static final MetricFamily SOURCE_YIELD_FINDING = MetricFamily.gauge(
+            "source_yield_finding", "1 when the source's last completed job raised the yield finding against its baseline, else 0; read from the database at scrape time.",
+            SOURCE, FINDING);
+    public static final MetricFamily SOURCE_COVERAGE_FINDING = MetricFamily.gauge(
+            "source_coverage_finding", "1 when the field's coverage in the source's last completed job fell below its baseline by more than the configured share, else 0; read from the database at scrape time.",
+            SOURCE, FIELD);
+
     /** The service's own bookkeeping: label values replaced by "other" past the cardinality limit. */
     public static final MetricFamily METRICS_LABEL_OVERFLOW = MetricFamily.counter(
             "metrics_label_overflow_total", "Label values replaced by \"other\" because their family reached its limit of distinct values.",
@@ -111,7 +135,8 @@ public final class MetricCatalog {
             SCRAPING_DECODE_REPLACEMENTS, DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, SMART_SCRAPER_DURATION,
             CONTACT_VERIFICATIONS, QUEUE_SIZE, QUEUE_JOBS, HEALTH_CHECK_STATUS, WORKERS_ACTIVE,
             QUEUE_OLDEST_JOB_AGE, BUILD_INFO,
-            BACKGROUND_TASK_FAILURES);
+            BACKGROUND_TASK_FAILURES, SCRAPING_ITEMS_FOUND, SCRAPING_ITEM_FIELDS, SOURCE_LAST_JOB_ITEMS, SOURCE_BASELINE_ITEMS,
+            SOURCE_LAST_JOB_TIMESTAMP, SOURCE_YIELD_FINDING, SOURCE_COVERAGE_FINDING);
 
     /** Families about the instrumentation itself, recorded besides {@link #ALL}. */
     public static final List<MetricFamily> SELF = List.of(METRICS_LABEL_OVERFLOW);

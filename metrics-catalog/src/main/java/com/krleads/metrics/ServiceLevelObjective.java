@@ -1,7 +1,6 @@
 package com.krleads.metrics;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -29,16 +28,6 @@ public record ServiceLevelObjective(String name, String description, BigDecimal 
     /** The share of events allowed to be bad: {@code 1 - objective}, exact. */
     public BigDecimal errorBudget() {
         return BigDecimal.ONE.subtract(objective);
-    }
-
-    /**
-     * The fewest events a window must hold before a burn rate over it may alert: the number of
-     * events whose error budget is one whole event ({@code ceil(1 / budget)}: 200 for 99.5 %,
-     * 100 for 99 %, 20 for 95 %). Below it a single bad event is already "over budget", so two
-     * failures among fifteen requests, or one failed job out of two, page nobody.
-     */
-    public long minimumEvents() {
-        return BigDecimal.ONE.divide(errorBudget(), 0, RoundingMode.CEILING).longValueExact();
     }
 
     /** The objective as a percentage for texts: {@code 99.5%}. */

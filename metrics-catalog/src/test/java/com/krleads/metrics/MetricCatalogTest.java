@@ -20,7 +20,7 @@ class MetricCatalogTest {
             family.labelNames().forEach(label -> assertThat(label).matches(LABEL_NAME).doesNotStartWith("__"));
             family.seriesNames().forEach(name -> assertThat(series.add(name)).as("series %s declared twice", name).isTrue());
         }
-        assertThat(MetricCatalog.ALL).hasSize(20);
+        assertThat(MetricCatalog.ALL).hasSize(27);
         for (MetricFamily family : KnownSeries.ALL) {
             assertThat(family.name()).matches(METRIC_NAME);
             family.seriesNames().forEach(name -> assertThat(series.add(name)).as("series %s declared twice", name).isTrue());

@@ -51,13 +51,6 @@ class ServiceLevelObjectivesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no label source");
     }
 
-    /** The guard: a window needs the events whose budget is one whole event. */
-    @Test
-    void minimumEventsAreOneEventOfBudget() {
-        assertThat(ServiceLevelObjectives.ALL).extracting(ServiceLevelObjective::minimumEvents)
-                .containsExactly(200L, 100L, 20L);
-    }
-
     @Test
     void objectiveMustBeARatio() {
         EventSelector all = EventSelector.all(MetricCatalog.HTTP_REQUESTS);

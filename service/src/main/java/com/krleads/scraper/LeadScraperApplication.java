@@ -14,6 +14,9 @@ import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.PolitenessDelay;
 import com.krleads.scraper.core.TokenBucket;
 import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.quality.JobQualityService;
+import com.krleads.scraper.core.quality.QualityRules;
+import com.krleads.scraper.db.JdbiQualityStore;
 import com.krleads.scraper.db.DatabaseMigrations;
 import com.krleads.scraper.db.DuplicateDao;
 import com.krleads.scraper.db.DuplicateReview;
@@ -121,13 +124,17 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                 workerConfig.retryBackoff.toJavaDuration());
         LeadStore leadStore = new JdbiLeadStore(jdbi, clock, config.dedup.nameSimilarityThreshold);
         UrlGuard urlGuard = config.scraper.urlGuard();
+        JdbiQualityStore qualityStore = new JdbiQualityStore(jdbi);
+        JobQualityService quality = new JobQualityService(qualityStore, new QualityRules(config.quality.yieldDropShare,
+                config.quality.coverageDropShare, config.quality.minBaselineCoverage), config.quality.baselineJobs, clock);
 
         JobRunner runner = ScrapeJobRunner.create(config.scraper, config.enrichment, config.verification,
                 leadStore, events, new SharedHostPacer(jdbi));
         WorkerPool workers = new WorkerPool(queue, sources, runner, events, new WorkerPool.Settings(
                 JobQueue.SCRAPING, workerConfig.threads, workerConfig.pollInterval.toJavaDuration(),
                 workerConfig.leaseDuration.toJavaDuration(), workerConfig.shutdownGrace.toJavaDuration(),
-                config.scraper.jobTimeout.toJavaDuration().plus(workerConfig.deadlineGrace.toJavaDuration())));
+                config.scraper.jobTimeout.toJavaDuration().plus(workerConfig.deadlineGrace.toJavaDuration())))
+                .recordQualityWith(quality);
         if (workerConfig.enabled) {
             environment.lifecycle().manage(workers);
         }
@@ -152,10 +159,10 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.jersey().register(new JsonContentTypeFilter());
         SourceValidator validator = new SourceValidator(urlGuard, config.scraper.allowPrivateAddresses,
                 config.scraper.maxPagesLimit, new PolitenessDelay(config.limits.minDelay.toMilliseconds()));
-        environment.jersey().register(new SourceResource(sources, jobs, validator, clock, events));
+        environment.jersey().register(new SourceResource(sources, jobs, validator, clock, qualityStore, events));
         environment.jersey().register(new JobResource(queue, jobs, sources,
                 new SharedKeyAllowance(jdbi, new TokenBucket(config.limits.jobsPerKey,
-                        config.limits.jobsPerKeyPeriod.toJavaDuration()))));
+                        config.limits.jobsPerKeyPeriod.toJavaDuration())), qualityStore));
         environment.jersey().register(new LeadResource(leads, sources));
         environment.jersey().register(new DuplicateResource(duplicates, new DuplicateReview(jdbi, clock)));
 
@@ -179,6 +186,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                     config.metrics.sourceRefreshInterval.toJavaDuration()));
         }
         metrics.workersActive(JobQueue.SCRAPING, workers::busyCount);
+        metrics.sourceHealth(qualityStore::enabledSources, queueSizeReporter::reportsNow);
 
         if (config.demo.enabled) {
             DemoSite.register(environment);

@@ -9,6 +9,7 @@ import com.krleads.scraper.config.DemoConfig;
 import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.LimitsConfig;
 import com.krleads.scraper.config.MetricsConfig;
+import com.krleads.scraper.config.QualityConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
 import com.krleads.scraper.config.WorkerConfig;
@@ -79,6 +80,12 @@ public class LeadScraperConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     public AdminEndpointsConfig adminEndpoints = new AdminEndpointsConfig();
+
+    /** How each completed job is compared with its source's history. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    public QualityConfig quality = new QualityConfig();
 
     /** Apply the schema migrations at start-up (the {@code db migrate} command does it too). */
     @JsonProperty

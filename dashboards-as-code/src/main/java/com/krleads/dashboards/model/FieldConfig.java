@@ -100,6 +100,13 @@ public final class FieldConfig {
                     "value", List.of(Map.of("type", "value", "options", options)))));
         }
 
+        /** The table columns with these names color their text by {@code thresholds}. */
+        public static Override coloredByThresholds(Threshold.Steps thresholds, String... names) {
+            return new Override(byNames(names), List.of(
+                    Map.of("id", "thresholds", "value", thresholds),
+                    Map.of("id", "custom.cellOptions", "value", Map.of("type", "color-text"))));
+        }
+
         private static Map<String, Object> byNames(String... names) {
             return Map.of("id", "byNames", "options", Map.of("mode", "include", "names", List.of(names)));
         }

@@ -32,8 +32,14 @@ public final class AlertmanagerConfig {
         SMTP_USER("ALERT_SMTP_USER", "alertmanager@example.com"),
         EMAIL_TO("ALERT_EMAIL_TO", "oncall@example.com"),
         SLACK_CHANNEL("ALERT_SLACK_CHANNEL", "#kr-lead-scraper-alerts"),
-        /** The heartbeat URL the Watchdog pings (a dead man's switch service); none by default. */
-        WATCHDOG_URL("ALERT_WATCHDOG_URL", "");
+        /** The heartbeat URL the Watchdog pings (a dead man's switch service); none by default, required in production. */
+        WATCHDOG_URL("ALERT_WATCHDOG_URL", ""),
+        /** {@code production} (set by the production make targets): generation refuses to run without a Watchdog URL. */
+        ENVIRONMENT("ALERT_ENVIRONMENT", ""),
+        /** The pager critical alerts also go to: {@code pagerduty}, {@code opsgenie} or {@code webhook}; none by default. */
+        PAGER("ALERT_PAGER", ""),
+        /** The pager webhook's URL, for {@code ALERT_PAGER=webhook}. */
+        PAGER_WEBHOOK_URL("ALERT_PAGER_WEBHOOK_URL", "");
 
         private final String variable;
         private final String fallback;
@@ -55,10 +61,15 @@ public final class AlertmanagerConfig {
 
     public static final String SMTP_PASSWORD_FILE = Settings.ALERTMANAGER_SECRETS + "/smtp_password";
     public static final String SLACK_URL_FILE = Settings.ALERTMANAGER_SECRETS + "/slack_api_url";
+    public static final String PAGERDUTY_KEY_FILE = Settings.ALERTMANAGER_SECRETS + "/pagerduty_routing_key";
+    public static final String OPSGENIE_KEY_FILE = Settings.ALERTMANAGER_SECRETS + "/opsgenie_api_key";
+    /** The value of {@code ALERT_ENVIRONMENT} that makes the Watchdog's target mandatory. */
+    public static final String PRODUCTION = "production";
 
     static final String CRITICAL_RECEIVER = "critical-email-and-slack";
     static final String WARNING_RECEIVER = "warning-slack";
     static final String WATCHDOG_RECEIVER = "watchdog-heartbeat";
+    static final String PAGER_RECEIVER = "critical-pager";
     private static final String SEVERITY = AlertRule.SEVERITY;
 
     private AlertmanagerConfig() {
@@ -69,13 +80,28 @@ public final class AlertmanagerConfig {
         return build(System.getenv());
     }
 
+    /**
+     * The configuration for the given environment.
+     *
+     * @throws IllegalStateException in production without a Watchdog URL (the dead man's switch
+     *         would go nowhere), or with an unknown pager
+     */
     public static Map<String, Object> build(Map<String, String> environment) {
+        if (PRODUCTION.equals(Delivery.ENVIRONMENT.from(environment)) && Delivery.WATCHDOG_URL.from(environment).isEmpty()) {
+            throw new IllegalStateException(Delivery.ENVIRONMENT.variable() + "=" + PRODUCTION + " needs "
+                    + Delivery.WATCHDOG_URL.variable() + ": the Watchdog's heartbeat target (a dead man's switch service)");
+        }
+        Map<String, Object> pager = Pagers.receiver(PAGER_RECEIVER, environment);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("global", global(environment));
-        config.put("route", route());
+        config.put("route", route(pager != null));
         config.put("inhibit_rules", inhibitRules());
-        config.put("receivers", List.of(criticalReceiver(environment), warningReceiver(environment),
-                watchdogReceiver(environment)));
+        List<Map<String, Object>> receivers = new java.util.ArrayList<>(List.of(criticalReceiver(environment),
+                warningReceiver(environment), watchdogReceiver(environment)));
+        if (pager != null) {
+            receivers.add(pager);
+        }
+        config.put("receivers", receivers);
         return config;
     }
 
@@ -91,17 +117,23 @@ public final class AlertmanagerConfig {
         return global;
     }
 
-    private static Map<String, Object> route() {
+    private static Map<String, Object> route(boolean pager) {
         Map<String, Object> route = new LinkedHashMap<>();
         route.put("receiver", WARNING_RECEIVER);
         route.put("group_by", List.of("alertname", JOB, Labels.SLO, QUEUE_NAME, SOURCE));
         route.put("group_wait", "30s");
         route.put("group_interval", "5m");
         route.put("repeat_interval", "4h");
-        route.put("routes", List.of(
-                watchdogRoute(),
-                Yaml.map("matchers", List.of(severity(AlertRule.Severity.CRITICAL)), "receiver", CRITICAL_RECEIVER),
-                Yaml.map("matchers", List.of(severity(AlertRule.Severity.WARNING)), "receiver", WARNING_RECEIVER)));
+        List<Map<String, Object>> routes = new java.util.ArrayList<>();
+        routes.add(watchdogRoute());
+        if (pager) {
+            // First the pager, then (continue) e-mail and Slack as without one.
+            routes.add(Yaml.map("matchers", List.of(severity(AlertRule.Severity.CRITICAL)), "receiver", PAGER_RECEIVER,
+                    "continue", true));
+        }
+        routes.add(Yaml.map("matchers", List.of(severity(AlertRule.Severity.CRITICAL)), "receiver", CRITICAL_RECEIVER));
+        routes.add(Yaml.map("matchers", List.of(severity(AlertRule.Severity.WARNING)), "receiver", WARNING_RECEIVER));
+        route.put("routes", routes);
         return route;
     }
 
@@ -131,11 +163,15 @@ public final class AlertmanagerConfig {
                                 severity(Severity.WARNING)),
                         List.of(Labels.SLO, JOB)),
                 inhibit(List.of(alertname(AlertRules.NO_BUSY_WORKERS)),
-                        List.of(alertname(AlertRules.QUEUE_STUCK, AlertRules.QUEUE_BACKLOG_GROWING)), List.of(JOB, QUEUE_NAME)),
+                        List.of(alertname(AlertRules.QUEUE_WAIT_TOO_LONG, AlertRules.QUEUE_BACKLOG_GROWING)), List.of(JOB, QUEUE_NAME)),
                 inhibit(List.of(alertname(AlertRules.DATABASE_UNHEALTHY)),
-                        List.of(alertname(AlertRules.QUEUE_STUCK, AlertRules.NO_BUSY_WORKERS, AlertRules.QUEUE_BACKLOG_GROWING,
+                        List.of(alertname(AlertRules.QUEUE_WAIT_TOO_LONG, AlertRules.NO_BUSY_WORKERS, AlertRules.QUEUE_BACKLOG_GROWING,
                                 AlertRules.QUEUE_UNHEALTHY)),
-                        List.of(JOB)));
+                        List.of(JOB)),
+                // The cause is held back while its symptom pages: on-call starts from the page and its runbook.
+                inhibit(List.of(alertname(BurnRateAlerts.of(ServiceLevelObjectives.API_AVAILABILITY, Severity.CRITICAL)),
+                                severity(Severity.CRITICAL)),
+                        List.of(alertname(AlertRules.DATABASE_UNHEALTHY)), List.of(JOB)));
     }
 
     private static Map<String, Object> inhibit(List<String> source, List<String> target, List<String> equal) {
@@ -187,6 +223,15 @@ public final class AlertmanagerConfig {
         return receiver;
     }
 
+    /**
+     * The alert's dashboard link (already on its job) on its time: from an hour before it started
+     * to now while it fires, or to 15 minutes after it resolved. Prometheus cannot write the start
+     * into the annotation; Alertmanager's templates know it. Grafana reads epoch milliseconds.
+     */
+    static final String DASHBOARD_LINK = "{{ .Annotations." + AlertRule.DASHBOARD_URL + " }}"
+            + "&from={{ (.StartsAt.Add -3600e9).UnixMilli }}"
+            + "&to={{ if eq .Status \"firing\" }}now{{ else }}{{ (.EndsAt.Add 900e9).UnixMilli }}{{ end }}";
+
     private static Map<String, Object> slack(Map<String, String> environment) {
         Map<String, Object> slack = new LinkedHashMap<>();
         slack.put("channel", Delivery.SLACK_CHANNEL.from(environment));
@@ -195,7 +240,7 @@ public final class AlertmanagerConfig {
                 + SEVERITY + " }})");
         slack.put("text", "{{ range .Alerts }}{{ .Annotations." + AlertRule.SUMMARY + " }}: {{ .Annotations."
                 + AlertRule.DESCRIPTION + " }}\nRunbook: {{ .Annotations." + AlertRule.RUNBOOK_URL
-                + " }}\nDashboard: {{ .Annotations." + AlertRule.DASHBOARD_URL + " }}\n{{ end }}");
+                + " }}\nDashboard: " + DASHBOARD_LINK + "\n{{ end }}");
         return slack;
     }
 }

@@ -64,6 +64,13 @@ public final class SloQueries {
         return sum(q.increaseOver(window, slo.total().series(), matchers(slo.total())), by);
     }
 
+    /** Bad events in the window: total minus good, good counting as zero where it has no series. */
+    public String errorIncrease(String window) {
+        String total = totalIncrease(window);
+        return total + " - (" + sum(q.increaseOver(window, slo.good().series(), matchers(slo.good())), by)
+                + " or 0 * " + total + ")";
+    }
+
     /** Share of good events in the window: the SLI. */
     public String goodRatio(String window) {
         String total = totalIncrease(window);

@@ -2,6 +2,7 @@ package com.krleads.dashboards.rules;
 
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
+import com.krleads.metrics.Labels;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,8 @@ public final class AlertRule {
     private final String summary;
     private final String description;
     private final KrDashboard dashboard;
+    private final String dashboardQuery;
+    private final boolean serviceJob;
     private final Map<String, String> extraLabels;
 
     private AlertRule(Builder b) {
@@ -46,6 +49,8 @@ public final class AlertRule {
         this.summary = Objects.requireNonNull(b.summary, () -> name + ": summary");
         this.description = Objects.requireNonNull(b.description, () -> name + ": description");
         this.dashboard = Objects.requireNonNull(b.dashboard, () -> name + ": dashboard");
+        this.dashboardQuery = b.dashboardQuery;
+        this.serviceJob = b.serviceJob;
         this.extraLabels = new LinkedHashMap<>(b.labels);
     }
 
@@ -91,8 +96,30 @@ public final class AlertRule {
         map.put(SUMMARY, summary);
         map.put(DESCRIPTION, description);
         map.put(RUNBOOK_URL, Settings.RUNBOOK_BASE_URL + "#" + runbookAnchor());
-        map.put(DASHBOARD_URL, dashboard.url());
+        map.put(DASHBOARD_URL, dashboardUrl());
         return map;
+    }
+
+    /**
+     * The dashboard on the alert's {@code job} (its label, or the service's for alerts about
+     * another job such as Alertmanager's), with the rule's own query (such as the source) after it.
+     * Alertmanager's notifications add the alert's time range ({@code from}, {@code to}), which
+     * Prometheus's annotation templates cannot know.
+     */
+    public String dashboardUrl() {
+        String job = serviceJob ? Settings.SCRAPE_JOB : Templates.label(Labels.JOB);
+        String url = dashboard.url() + "?var-" + Labels.JOB + "=" + job;
+        return dashboardQuery == null ? url : url + "&" + dashboardQuery;
+    }
+
+    /** The dashboard link as Prometheus renders it for an alert with these labels (a missing label renders empty). */
+    String renderedDashboardUrl(Map<String, String> labels) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{ \\$labels\\.(\\w+) }}").matcher(dashboardUrl());
+        StringBuilder url = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(url, java.util.regex.Matcher.quoteReplacement(labels.getOrDefault(m.group(1), "")));
+        }
+        return m.appendTail(url).toString();
     }
 
     Map<String, Object> toYaml() {
@@ -115,6 +142,8 @@ public final class AlertRule {
         private String summary;
         private String description;
         private KrDashboard dashboard;
+        private String dashboardQuery;
+        private boolean serviceJob;
         private final Map<String, String> labels = new LinkedHashMap<>();
 
         private Builder(String name) {
@@ -159,8 +188,23 @@ public final class AlertRule {
             return this;
         }
 
+        /** The dashboard to open, on the job of the alert's {@code job} label. */
         public Builder dashboard(KrDashboard dashboard) {
             this.dashboard = dashboard;
+            return this;
+        }
+
+        /** The dashboard opened with a query, such as {@code var-source={{ $labels.source }}}. */
+        public Builder dashboard(KrDashboard dashboard, String query) {
+            this.dashboard = dashboard;
+            this.dashboardQuery = query;
+            return this;
+        }
+
+        /** The dashboard to open on the service's job: for alerts about another job, or none. */
+        public Builder dashboardOfService(KrDashboard dashboard) {
+            this.dashboard = dashboard;
+            this.serviceJob = true;
             return this;
         }
 

@@ -13,12 +13,11 @@ import static com.krleads.metrics.Labels.JOB;
 import static com.krleads.metrics.Labels.QUEUE_NAME;
 import static com.krleads.metrics.Labels.RESULT_TYPE;
 import static com.krleads.metrics.Labels.SOURCE;
-import static com.krleads.metrics.Labels.STATUS;
 import static com.krleads.metrics.Labels.TASK;
 import static com.krleads.metrics.MetricCatalog.BACKGROUND_TASK_FAILURES;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
 import static com.krleads.metrics.MetricCatalog.METRICS_LABEL_OVERFLOW;
-import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
+import static com.krleads.metrics.MetricCatalog.QUEUE_OLDEST_JOB_AGE;
 import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
@@ -29,7 +28,6 @@ import com.krleads.dashboards.query.Promql;
 import com.krleads.dashboards.rules.AlertRule.Severity;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.HealthCheckName;
-import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.metrics.LabelValues.ResultType;
 import java.util.List;
 
@@ -75,6 +73,18 @@ public final class AlertRules {
             .description("Prometheus has found no target of job " + Settings.SCRAPE_JOB + " for 5 minutes.")
             .build();
 
+    /**
+     * The blackbox exporter's probe, through the entry clients use, has failed for five minutes:
+     * the API is down from outside, even if the replicas look healthy from Prometheus.
+     */
+    public static final AlertRule PROBE_FAILING = AlertRule.builder("KrApiProbeFailing")
+            .expr("max_over_time(" + Promql.forJob(Settings.PROBE_JOB).select(KnownSeries.PROBE_SUCCESS.name()) + "[5m]) == 0")
+            .immediately().severity(Severity.CRITICAL).dashboardOfService(KrDashboard.API_METRICS)
+            .summary("API unreachable from outside")
+            .description("Every probe of " + label(INSTANCE) + " by the blackbox exporter has failed for 5 minutes: "
+                    + "clients cannot reach the API.")
+            .build();
+
     public static final AlertRule QUEUE_BACKLOG_GROWING = AlertRule.builder("KrQueueBacklogGrowing")
             .expr(BACKLOG + " > " + BACKLOG_WARNING + " and "
                     + max("deriv(" + Q.select(QUEUE_SIZE.name()) + "[15m])", JOB, QUEUE_NAME) + " > 0")
@@ -84,18 +94,20 @@ public final class AlertRules {
                     + " waiting jobs and has kept growing for 30 minutes.")
             .build();
 
+    /** Longest a job may wait before the wait alert: twice the production queue health check's default age. */
+    public static final int MAX_WAIT_MINUTES = 60;
+
     /**
-     * No start in a 10-minute window, held for 5 more minutes: fires 15 minutes after the last
-     * start (the window sees the last increase until 10 minutes after it).
+     * The oldest waiting job has waited too long, whatever the cause: every worker busy (a full
+     * house: add workers or replicas) or none picking jobs up ({@link #NO_BUSY_WORKERS} says which).
+     * It replaces {@code KrQueueStuck}, which fired for a full house on long jobs.
      */
-    public static final AlertRule QUEUE_STUCK = AlertRule.builder("KrQueueStuck")
-            .expr(BACKLOG + " > 0 unless "
-                    + sum(Q.increaseOver("10m", QUEUE_JOBS.name(), matchEqual(STATUS, QueueJobStatus.STARTED.label())),
-                    JOB, QUEUE_NAME) + " > 0")
+    public static final AlertRule QUEUE_WAIT_TOO_LONG = AlertRule.builder("KrQueueWaitTooLong")
+            .expr(max(Q.select(QUEUE_OLDEST_JOB_AGE.name()), JOB, QUEUE_NAME) + " > " + MAX_WAIT_MINUTES * 60)
             .forDuration("5m").severity(Severity.WARNING).dashboard(KrDashboard.SCRAPING_STATISTICS)
-            .summary("Queue stuck")
-            .description(Templates.VALUE + " jobs wait in queue " + label(QUEUE_NAME)
-                    + " and no worker has started one for 15 minutes.")
+            .summary("Jobs wait too long")
+            .description("The oldest job waiting in queue " + label(QUEUE_NAME) + " has waited " + Templates.VALUE_DURATION
+                    + ", more than " + MAX_WAIT_MINUTES + " minutes.")
             .build();
 
     public static final AlertRule NO_BUSY_WORKERS = AlertRule.builder("KrNoBusyWorkers")
@@ -109,8 +121,8 @@ public final class AlertRules {
 
     /** A source whose items fail extraction: the first sign that its site changed layout. */
     public static final AlertRule EXTRACTION_ERRORS = AlertRule.builder("KrScrapingExtractionErrors")
-            .expr(sum(Q.increaseOver("1h", SCRAPING_RESULTS.name(), matchEqual(RESULT_TYPE, ResultType.ERROR.label())),
-                    JOB, SOURCE) + " / " + sum(Q.increaseOver("1h", SCRAPING_RESULTS.name()), JOB, SOURCE)
+            .expr(Promql.ratio(sum(Q.increaseOver("1h", SCRAPING_RESULTS.name(), matchEqual(RESULT_TYPE, ResultType.ERROR.label())),
+                    JOB, SOURCE), sum(Q.increaseOver("1h", SCRAPING_RESULTS.name()), JOB, SOURCE))
                     + " > " + number(MAX_EXTRACTION_ERROR_RATIO)
                     + " and " + sum(Q.increaseOver("1h", SCRAPING_RESULTS.name()), JOB, SOURCE) + " >= " + MIN_EXTRACTED_ITEMS)
             .forDuration("15m").severity(Severity.WARNING).dashboard(KrDashboard.SCRAPING_STATISTICS)
@@ -154,11 +166,12 @@ public final class AlertRules {
 
     public static List<RuleGroup> groups() {
         return List.of(
-                RuleGroup.alerting(API_GROUP, API_TARGETS_DOWN_SOME, API_TARGETS_DOWN_ALL, API_TARGET_MISSING),
-                RuleGroup.alerting(SCRAPING_GROUP, QUEUE_BACKLOG_GROWING, QUEUE_STUCK, NO_BUSY_WORKERS, EXTRACTION_ERRORS),
+                RuleGroup.alerting(API_GROUP, API_TARGETS_DOWN_SOME, API_TARGETS_DOWN_ALL, API_TARGET_MISSING, PROBE_FAILING),
+                RuleGroup.alerting(SCRAPING_GROUP, QUEUE_BACKLOG_GROWING, QUEUE_WAIT_TOO_LONG, NO_BUSY_WORKERS, EXTRACTION_ERRORS),
                 RuleGroup.alerting(HEALTH_GROUP, DATABASE_UNHEALTHY, OLLAMA_UNHEALTHY, QUEUE_UNHEALTHY, LABEL_OVERFLOW,
                         BACKGROUND_TASK_FAILURES_SEEN),
-                new RuleGroup(BurnRateAlerts.GROUP, List.of(), BurnRateAlerts.all()),
+                SourceHealthAlerts.group(),
+                new RuleGroup(BurnRateAlerts.GROUP, List.of(), BurnRateAlerts.withSourceAlerts()),
                 MonitoringAlerts.group());
     }
 

@@ -1,6 +1,7 @@
 package com.krleads.dashboards.rules;
 
 import com.krleads.dashboards.query.Promql;
+import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ public final class AlertScenario {
     private final Map<String, Map<String, List<Map<String, Object>>>> checks = new LinkedHashMap<>();
     private final Set<AlertRule> fired = new LinkedHashSet<>();
     private final Set<AlertRule> quiet = new LinkedHashSet<>();
+    private final List<Map<String, Object>> exprChecks = new ArrayList<>();
     private String evalTime;
 
     private AlertScenario(String name) {
@@ -76,6 +78,7 @@ public final class AlertScenario {
         Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
         annotations.put(AlertRule.SUMMARY, summary);
         annotations.put(AlertRule.DESCRIPTION, description);
+        annotations.put(AlertRule.DASHBOARD_URL, alert.renderedDashboardUrl(labels));
         Map<String, Object> exp = new LinkedHashMap<>();
         exp.put("exp_labels", labels);
         exp.put("exp_annotations", annotations);
@@ -97,6 +100,26 @@ public final class AlertScenario {
             }
             quiet.add(alert);
         }
+        return this;
+    }
+
+    /** At this time the expression returns exactly these samples: labels as written, then the value. */
+    public AlertScenario expectSamples(String expr, Map<String, ? extends Number> samples) {
+        if (evalTime == null) {
+            throw new IllegalStateException(name + ": call at(time) before expectations");
+        }
+        List<Map<String, Object>> expected = new ArrayList<>();
+        samples.forEach((labels, value) -> {
+            Map<String, Object> sample = new LinkedHashMap<>();
+            sample.put("labels", labels);
+            sample.put("value", value);
+            expected.add(sample);
+        });
+        Map<String, Object> check = new LinkedHashMap<>();
+        check.put("expr", expr);
+        check.put("eval_time", evalTime);
+        check.put("exp_samples", expected);
+        exprChecks.add(check);
         return this;
     }
 
@@ -128,6 +151,9 @@ public final class AlertScenario {
         test.put("interval", "1m");
         test.put("input_series", input);
         test.put("alert_rule_test", tests);
+        if (!exprChecks.isEmpty()) {
+            test.put("promql_expr_test", exprChecks);
+        }
         return test;
     }
 

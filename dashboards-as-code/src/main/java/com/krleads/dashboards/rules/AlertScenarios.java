@@ -14,11 +14,15 @@ import static com.krleads.metrics.MetricCatalog.BACKGROUND_TASK_FAILURES;
 import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
 import static com.krleads.metrics.MetricCatalog.METRICS_LABEL_OVERFLOW;
 import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
+import static com.krleads.metrics.MetricCatalog.QUEUE_OLDEST_JOB_AGE;
 import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 
 import com.krleads.dashboards.Settings;
+import com.krleads.dashboards.rules.AlertRule.Severity;
+import com.krleads.metrics.Labels;
+import com.krleads.metrics.ServiceLevelObjectives;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.HealthCheckName;
@@ -41,7 +45,6 @@ public final class AlertScenarios {
     private static final String REPLICA_2 = "app-2:8081";
     private static final String QUEUE = QueueName.SCRAPING.label();
     static final String[] TARGET = {JOB, SERVICE, INSTANCE, REPLICA};
-    private static final String[] ALERTMANAGER = {JOB, Settings.ALERTMANAGER_JOB, INSTANCE, "alertmanager:9093"};
 
     private AlertScenarios() {
     }
@@ -52,8 +55,10 @@ public final class AlertScenarios {
         all.addAll(queue());
         all.addAll(scraping());
         all.addAll(health());
-        all.addAll(monitoring());
+        all.addAll(PipelineScenarios.all());
+        all.addAll(SourceHealthScenarios.all());
         all.addAll(SloScenarios.all());
+        all.add(IdleScenarios.idleWindowsRecordNothing());
         all.addAll(coincidences());
         return all;
     }
@@ -93,10 +98,9 @@ public final class AlertScenarios {
 
     private static List<AlertScenario> queue() {
         AlertRule growing = AlertRules.QUEUE_BACKLOG_GROWING;
-        AlertRule stuck = AlertRules.QUEUE_STUCK;
+        AlertRule wait = AlertRules.QUEUE_WAIT_TOO_LONG;
         AlertRule noWorkers = AlertRules.NO_BUSY_WORKERS;
         String[] queue = with(TARGET, QUEUE_NAME, QUEUE);
-        String[] started = with(queue, STATUS, QueueJobStatus.STARTED.label());
         return List.of(
                 // Five more waiting jobs every minute: past 50 after 10 minutes, 250 at 50 minutes.
                 AlertScenario.fires(growing).series(QUEUE_SIZE.name(), "0+5x60", queue)
@@ -104,16 +108,16 @@ public final class AlertScenarios {
                                 "Queue " + QUEUE + " holds 250 waiting jobs and has kept growing for 30 minutes.",
                                 JOB, SERVICE, QUEUE_NAME, QUEUE),
                 AlertScenario.quiet(growing).series(QUEUE_SIZE.name(), "300x60", queue).at("50m").expectNone(growing),
-                // The last job starts at minute 10; the description promises an alert 15 minutes later.
-                AlertScenario.named("KrQueueStuck fires 15 minutes after the last start")
-                        .series(QUEUE_SIZE.name(), "20x40", queue)
-                        .series(QUEUE_JOBS.name(), Counter.counter().rise(1, 10).flat(30).values(), started)
-                        .at("24m").expectNone(stuck)
-                        .at("25m").expect(stuck, "Queue stuck",
-                                "20 jobs wait in queue " + QUEUE + " and no worker has started one for 15 minutes.",
-                                JOB, SERVICE, QUEUE_NAME, QUEUE),
-                AlertScenario.quiet(stuck).series(QUEUE_SIZE.name(), "20x30", queue)
-                        .series(QUEUE_JOBS.name(), "5+1x30", started).at("25m").expectNone(stuck),
+                // A full house on hour-long jobs with ten waiting: the oldest has waited an hour at minute 10.
+                AlertScenario.named("KrQueueWaitTooLong fires for a full house with ten jobs waiting, and nothing else")
+                        .series(QUEUE_SIZE.name(), "10x30", queue).series(WORKERS_ACTIVE.name(), "4x30", queue)
+                        .series(QUEUE_OLDEST_JOB_AGE.name(), "3000+60x30", queue)
+                        .at("15m").expectNone(wait, noWorkers, growing)
+                        .at("16m").expect(wait, "Jobs wait too long", "The oldest job waiting in queue " + QUEUE
+                                + " has waited 1h 6m 0s, more than " + AlertRules.MAX_WAIT_MINUTES + " minutes.",
+                                JOB, SERVICE, QUEUE_NAME, QUEUE)
+                        .expectNone(noWorkers, growing),
+                fullHouse(),
                 AlertScenario.fires(noWorkers).series(QUEUE_SIZE.name(), "20x30", queue)
                         .series(WORKERS_ACTIVE.name(), "0x30", queue)
                         .at("25m").expect(noWorkers, "No busy workers while jobs wait",
@@ -121,6 +125,27 @@ public final class AlertScenarios {
                                         + "the workers are down or disabled.", JOB, SERVICE, QUEUE_NAME, QUEUE),
                 AlertScenario.quiet(noWorkers).series(QUEUE_SIZE.name(), "20x30", queue)
                         .series(WORKERS_ACTIVE.name(), "2x30", queue).at("25m").expectNone(noWorkers));
+    }
+
+    /**
+     * Busy is not stuck: four workers on hour-long jobs, three jobs waiting, one starting every
+     * 15 minutes, so each waits 30 to 45 minutes. For three hours no job starts within many
+     * 10-minute windows, and no queue alert fires.
+     */
+    static AlertScenario fullHouse() {
+        String[] queue = with(TARGET, QUEUE_NAME, QUEUE);
+        String sawtooth = String.join(" ", java.util.Collections.nCopies(12, "1800+60x14"));
+        String[] started = with(queue, STATUS, QueueJobStatus.STARTED.label());
+        AlertScenario scenario = AlertScenario.named("A full house, 4 workers busy on hour-long jobs and 3 waiting, fires no queue alert")
+                .series(QUEUE_SIZE.name(), "3x180", queue).series(WORKERS_ACTIVE.name(), "4x180", queue)
+                .series(QUEUE_OLDEST_JOB_AGE.name(), sawtooth, queue)
+                .series(QUEUE_JOBS.name(), Counter.counter().eventsAt(180, 15, 30, 45, 60, 75, 90, 105, 120, 135, 150, 165, 180)
+                        .values(), started);
+        for (String time : List.of("14m", "25m", "44m", "60m", "120m", "179m")) {
+            scenario.at(time).expectNone(AlertRules.QUEUE_WAIT_TOO_LONG, AlertRules.NO_BUSY_WORKERS,
+                    AlertRules.QUEUE_BACKLOG_GROWING);
+        }
+        return scenario;
     }
 
     private static List<AlertScenario> scraping() {
@@ -198,25 +223,6 @@ public final class AlertScenarios {
                         .at("20m").expectNone(failures));
     }
 
-    private static List<AlertScenario> monitoring() {
-        AlertRule watchdog = MonitoringAlerts.WATCHDOG;
-        AlertRule failing = MonitoringAlerts.NOTIFICATIONS_FAILING;
-        AlertRule down = MonitoringAlerts.ALERTMANAGER_DOWN;
-        String failed = KnownSeries.ALERTMANAGER_NOTIFICATIONS_FAILED.name();
-        String[] email = with(ALERTMANAGER, INTEGRATION, "email");
-        return List.of(
-                AlertScenario.fires(watchdog).series(KnownSeries.UP.name(), "1x5", TARGET).at("1m").expectAsWritten(watchdog),
-                AlertScenario.fires(failing).series(failed, "0+1x20", email)
-                        .at("10m").expect(failing, "Alertmanager cannot deliver notifications", "Alertmanager "
-                                + ALERTMANAGER[3] + " fails to deliver notifications through email: alerts routed there "
-                                + "reach nobody.", with(ALERTMANAGER, INTEGRATION, "email")),
-                AlertScenario.quiet(failing).series(failed, "3x20", email).at("10m").expectNone(failing),
-                AlertScenario.fires(down).series(KnownSeries.UP.name(), "1 0x10", ALERTMANAGER)
-                        .at("7m").expect(down, "Alertmanager down", "Prometheus cannot scrape Alertmanager "
-                                + ALERTMANAGER[3] + ": alerts may not be delivered.", ALERTMANAGER),
-                AlertScenario.quiet(down).series(KnownSeries.UP.name(), "1x10", ALERTMANAGER).at("7m").expectNone(down));
-    }
-
     /**
      * Alerts that an inhibit rule pairs, firing at the same time from one set of inputs: the
      * Alertmanager test feeds these very label sets to a real Alertmanager.
@@ -224,19 +230,31 @@ public final class AlertScenarios {
     static List<AlertScenario> coincidences() {
         String[] queue = with(TARGET, QUEUE_NAME, QUEUE);
         String[] db = with(TARGET, CHECK, HealthCheckName.DATABASE.label());
-        return List.of(AlertScenario.named("The database down, the workers idle, the queue stuck: all at once")
+        return List.of(AlertScenario.named("The database down, the workers idle, jobs waiting too long: all at once")
                 .series(HEALTH_CHECK_STATUS.name(), "0x30", db)
                 .series(QUEUE_SIZE.name(), "20x30", queue)
                 .series(WORKERS_ACTIVE.name(), "0x30", queue)
-                .series(QUEUE_JOBS.name(), "5x30", with(queue, STATUS, QueueJobStatus.STARTED.label()))
+                .series(QUEUE_OLDEST_JOB_AGE.name(), "3000+60x30", queue)
                 .at("25m")
                 .expect(AlertRules.DATABASE_UNHEALTHY, "Health check database failing", "The database health check of "
                         + REPLICA + " has failed for 2m: the service cannot read or write leads and jobs.", db)
                 .expect(AlertRules.NO_BUSY_WORKERS, "No busy workers while jobs wait", "20 jobs wait in queue " + QUEUE
                         + " but no worker has been busy for 10 minutes: the workers are down or disabled.",
                         JOB, SERVICE, QUEUE_NAME, QUEUE)
-                .expect(AlertRules.QUEUE_STUCK, "Queue stuck", "20 jobs wait in queue " + QUEUE
-                        + " and no worker has started one for 15 minutes.", JOB, SERVICE, QUEUE_NAME, QUEUE));
+                .expect(AlertRules.QUEUE_WAIT_TOO_LONG, "Jobs wait too long", "The oldest job waiting in queue " + QUEUE
+                        + " has waited 1h 15m 0s, more than " + AlertRules.MAX_WAIT_MINUTES + " minutes.",
+                        JOB, SERVICE, QUEUE_NAME, QUEUE),
+                AlertScenario.named("The database down and every request failing: the cause and the page at once")
+                        .series(HEALTH_CHECK_STATUS.name(), "0x20", db)
+                        .series(MetricCatalog.HTTP_REQUESTS.name(), "0+10x20",
+                                with(TARGET, Labels.METHOD, "GET", Labels.ENDPOINT, "/api/leads", STATUS, "503"))
+                        .at("10m")
+                        .expect(AlertRules.DATABASE_UNHEALTHY, "Health check database failing", "The database health check of "
+                                + REPLICA + " has failed for 2m: the service cannot read or write leads and jobs.", db)
+                        .expectAsWritten(BurnRateAlerts.of(ServiceLevelObjectives.API_AVAILABILITY, Severity.CRITICAL),
+                                JOB, SERVICE)
+                        .expectAsWritten(BurnRateAlerts.of(ServiceLevelObjectives.API_AVAILABILITY, Severity.WARNING),
+                                JOB, SERVICE));
     }
 
     static String[] with(String[] pairs, String... more) {

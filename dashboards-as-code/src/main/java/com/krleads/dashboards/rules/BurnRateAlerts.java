@@ -1,7 +1,8 @@
 package com.krleads.dashboards.rules;
 
-import static com.krleads.dashboards.rules.SloRecordingRules.errorRatio;
-import static com.krleads.dashboards.rules.SloRecordingRules.eventsIncrease;
+import static com.krleads.dashboards.rules.SloRecordingRules.burnRate;
+import static com.krleads.dashboards.rules.SloRecordingRules.errorsIncrease;
+import static com.krleads.dashboards.rules.SloRecordingRules.lastBurnRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.select;
 
 import com.krleads.dashboards.KrDashboard;
@@ -18,13 +19,23 @@ import java.util.List;
 
 /**
  * {@code KrErrorBudgetBurn}: per SLO, one critical and one warning rule, each the "or" of its two
- * {@link BurnRatePair}s. A pair holds when the error ratio is above {@code factor x budget} over
- * both its windows and the long window holds at least {@link ServiceLevelObjective#minimumEvents()}
- * events. No {@code for}: the short window already demands that the burn is still going on.
+ * {@link BurnRatePair}s. A pair holds when the burn rate is above its threshold over the long
+ * window and over the short window as last seen with events, and the long window holds at least
+ * {@link #MINIMUM_BAD_EVENTS} bad events. The guard counts bad events, not all events, so a total
+ * outage pages at any traffic while one or two failures never do. No {@code for}: the short
+ * window already demands that the burn is still going on.
  */
 public final class BurnRateAlerts {
     public static final String NAME = "KrErrorBudgetBurn";
     public static final String GROUP = "kr-lead-scraper.slo";
+    /** Bad events the long window must hold: fewer is chance (two failures among fifteen requests), not an outage. */
+    public static final int MINIMUM_BAD_EVENTS = 3;
+    /**
+     * No pair asks for more than this share of bad events: with a loose objective (95 %) a factor
+     * of 14.4 would need 72 % of an hour bad, so a total outage would page only after 44 minutes.
+     * Half the events failing is an outage whatever the objective.
+     */
+    public static final BigDecimal MAX_ERROR_RATIO = new BigDecimal("0.5");
 
     private BurnRateAlerts() {
     }
@@ -45,6 +56,13 @@ public final class BurnRateAlerts {
         return List.copyOf(rules);
     }
 
+    /** The burn-rate rules, then the absent-source rules of {@link SloSourceAlerts}: the SLO group. */
+    public static List<AlertRule> withSourceAlerts() {
+        List<AlertRule> rules = new ArrayList<>(ALL);
+        rules.addAll(SloSourceAlerts.all());
+        return rules;
+    }
+
     /** The rule of one SLO and severity. */
     public static AlertRule of(ServiceLevelObjective slo, Severity severity) {
         return all().stream().filter(r -> r.labels().get(Labels.SLO).equals(slo.name()) && r.severity() == severity)
@@ -55,9 +73,14 @@ public final class BurnRateAlerts {
         return Arrays.stream(BurnRatePair.values()).filter(p -> p.severity() == severity).toList();
     }
 
-    /** The error ratio a pair alerts above: factor times the budget, exact. */
+    /** The error ratio a pair alerts above: factor times the budget, at most {@link #MAX_ERROR_RATIO}; exact. */
     public static BigDecimal threshold(ServiceLevelObjective slo, BurnRatePair pair) {
-        return pair.factor().multiply(slo.errorBudget()).stripTrailingZeros();
+        return pair.factor().multiply(slo.errorBudget()).min(MAX_ERROR_RATIO).stripTrailingZeros();
+    }
+
+    /** The burn rate a pair alerts above: its factor, lowered where {@link #MAX_ERROR_RATIO} caps the ratio; exact. */
+    public static BigDecimal burnThreshold(ServiceLevelObjective slo, BurnRatePair pair) {
+        return threshold(slo, pair).divide(slo.errorBudget()).stripTrailingZeros();
     }
 
     private static AlertRule rule(ServiceLevelObjective slo, Severity severity) {
@@ -74,21 +97,22 @@ public final class BurnRateAlerts {
     }
 
     private static String condition(ServiceLevelObjective slo, BurnRatePair pair) {
-        String above = " > " + threshold(slo, pair).toPlainString();
-        return select(errorRatio(pair.longWindow()), slo) + above
-                + "\nand " + select(errorRatio(pair.shortWindow()), slo) + above
-                + "\nand " + select(eventsIncrease(pair.longWindow()), slo) + " >= " + slo.minimumEvents();
+        String above = " > " + burnThreshold(slo, pair).toPlainString();
+        return select(burnRate(pair.longWindow()), slo) + above
+                + "\nand " + select(lastBurnRate(pair.shortWindow()), slo) + above
+                + "\nand " + select(errorsIncrease(pair.longWindow()), slo) + " >= " + MINIMUM_BAD_EVENTS;
     }
 
     private static String description(ServiceLevelObjective slo, List<BurnRatePair> pairs) {
-        List<String> parts = pairs.stream().map(p -> p.factor().toPlainString() + "x over " + p.longWindow()
+        List<String> parts = pairs.stream().map(p -> burnThreshold(slo, p).toPlainString() + "x over " + p.longWindow()
                 + " and " + p.shortWindow()).toList();
         BurnRatePair fastest = pairs.get(0);
-        long hoursLeft = BigDecimal.valueOf(slo.period().toHours()).divide(fastest.factor(), 0, RoundingMode.HALF_UP)
+        BigDecimal fastestBurn = burnThreshold(slo, fastest);
+        long hoursLeft = BigDecimal.valueOf(slo.period().toHours()).divide(fastestBurn, 0, RoundingMode.HALF_UP)
                 .longValueExact();
         return "The " + slo.name() + " objective (" + slo.objectivePercent() + " of " + slo.description() + ", over "
                 + slo.period().toDays() + " days) is burning its error budget faster than allowed: "
-                + String.join(", or ", parts) + " (at least " + slo.minimumEvents() + " events in the long window). "
-                + "At " + fastest.factor().toPlainString() + "x the whole budget lasts about " + hoursLeft + " hours.";
+                + String.join(", or ", parts) + " (at least " + MINIMUM_BAD_EVENTS + " bad events in the long window). "
+                + "At " + fastestBurn.toPlainString() + "x the whole budget lasts about " + hoursLeft + " hours.";
     }
 }

@@ -42,7 +42,9 @@ final class SloScenarios {
         List<AlertScenario> all = new ArrayList<>();
         for (ServiceLevelObjective slo : ServiceLevelObjectives.ALL) {
             all.add(quietAtLowTraffic(slo));
+            all.add(oneBadEventAllNight(slo));
             all.add(outage(slo));
+            all.add(lowTrafficOutage(slo));
         }
         return all;
     }
@@ -58,10 +60,69 @@ final class SloScenarios {
         int[] good = {4, 8, 12, 16, 24, 28, 32, 36, 44, 48, 52, 56, 60};
         AlertScenario scenario = events(AlertScenario.named(slo.name() + ": 2 bad events among 15 in an hour page nobody"),
                 slo, Counter.counter().eventsAt(60, good), Counter.counter().eventsAt(60, all));
-        for (String time : List.of("20m", "21m", "40m", "41m", "60m")) {
-            scenario.at(time).expectNone(rule(slo, Severity.CRITICAL), rule(slo, Severity.WARNING));
+        java.util.SortedSet<Integer> times = new java.util.TreeSet<>(List.of(20, 21, 40, 41));
+        for (int minute = 0; minute <= 60; minute += 5) {
+            times.add(minute);
         }
+        times.forEach(minute -> scenario.at(minutes(minute)).expectNone(rule(slo, Severity.CRITICAL), rule(slo, Severity.WARNING)));
         return scenario;
+    }
+
+    /**
+     * One event a minute for ten hours, the one at minute 300 bad: a single failure is chance,
+     * below the guard's bad events, and pages nobody (nor raises a ticket).
+     */
+    static AlertScenario oneBadEventAllNight(ServiceLevelObjective slo) {
+        int night = 600;
+        Counter total = Counter.counter().rise(1, night);
+        Counter good = Counter.counter().rise(1, NIGHT_BAD_MINUTE - 1).flat(1).rise(1, night - NIGHT_BAD_MINUTE);
+        AlertScenario scenario = events(AlertScenario.named(slo.name() + ": one bad event among one a minute all night pages nobody"),
+                slo, good, total);
+        java.util.SortedSet<Integer> times = new java.util.TreeSet<>(List.of(NIGHT_BAD_MINUTE + 1, NIGHT_BAD_MINUTE + 2));
+        for (int minute = 0; minute <= night; minute += 10) {
+            times.add(minute);
+        }
+        times.forEach(minute -> scenario.at(minutes(minute)).expectNone(rule(slo, Severity.CRITICAL), rule(slo, Severity.WARNING)));
+        return scenario;
+    }
+
+    static final int NIGHT_BAD_MINUTE = 300;
+
+    /**
+     * A quiet service: one event every {@link #lowTrafficEvery} minutes (30 requests an hour, 4
+     * jobs an hour), all good for six hours, then every event bad from minute 360 on. It pages
+     * within 15 minutes (requests) or 30 minutes of the first failure (jobs), although most
+     * 5-minute windows hold no job at all.
+     */
+    static AlertScenario lowTrafficOutage(ServiceLevelObjective slo) {
+        int every = lowTrafficEvery(slo);
+        int end = OUTAGE_START + OUTAGE_MINUTES;
+        Counter total = Counter.counter().eventsAt(end, every(every, end));
+        Counter good = Counter.counter().eventsAt(end, every(every, OUTAGE_START));
+        AlertScenario scenario = events(AlertScenario.named(slo.name() + ": " + (60 / every) + " events an hour, all bad from minute "
+                + OUTAGE_START + ": pages"), slo, good, total);
+        return timeline(scenario, slo, lowTrafficTimeline(slo));
+    }
+
+    /** Minutes between two events of the low-traffic outage: 30 requests or 4 jobs an hour. */
+    static int lowTrafficEvery(ServiceLevelObjective slo) {
+        return slo == ServiceLevelObjectives.SCRAPING_SUCCESS ? 15 : 2;
+    }
+
+    /** Where the low-traffic outage's alerts fire (it does not recover within the scenario). */
+    static Timeline lowTrafficTimeline(ServiceLevelObjective slo) {
+        return switch (slo.name()) {
+            case "api-availability" -> new Timeline(366, 366, NEVER, NEVER);
+            case "api-latency" -> new Timeline(370, 366, NEVER, NEVER);
+            default -> new Timeline(405, 405, NEVER, NEVER);
+        };
+    }
+
+    /** A resolve time past the end of a scenario: the alert is still firing when it ends. */
+    static final int NEVER = Integer.MAX_VALUE;
+
+    private static int[] every(int every, int until) {
+        return java.util.stream.IntStream.rangeClosed(1, until / every).map(i -> i * every).toArray();
     }
 
     /** Clean traffic before the outage: the longest short window, so every page window is full. */
@@ -110,8 +171,10 @@ final class SloScenarios {
     private static AlertScenario timeline(AlertScenario scenario, ServiceLevelObjective slo, Timeline t) {
         java.util.SortedSet<Integer> times = new java.util.TreeSet<>(List.of(OUTAGE_START));
         for (int change : List.of(t.criticalFires(), t.warningFires(), t.criticalResolves(), t.warningResolves())) {
-            times.add(change - 1);
-            times.add(change);
+            if (change != NEVER) {
+                times.add(change - 1);
+                times.add(change);
+            }
         }
         times.forEach(minute -> expectAt(scenario, slo, t, minute));
         return scenario;
@@ -140,7 +203,7 @@ final class SloScenarios {
         return switch (slo.name()) {
             case "api-availability" -> new Timeline(365, 362, 450, 779);
             case "api-latency" -> new Timeline(369, 364, 449, 777);
-            default -> new Timeline(404, 379, 422, 762);
+            default -> new Timeline(391, 379, 423, 762);
         };
     }
 
@@ -159,7 +222,7 @@ final class SloScenarios {
     }
 
     /** The input series of an SLO's good and total events, as the service exposes them. */
-    private static AlertScenario events(AlertScenario scenario, ServiceLevelObjective slo, Counter good, Counter total) {
+    static AlertScenario events(AlertScenario scenario, ServiceLevelObjective slo, Counter good, Counter total) {
         EventSelector total0 = slo.total();
         if (total0.family() == MetricCatalog.HTTP_REQUESTS) {
             String[] request = with(TARGET, METHOD, "GET", ENDPOINT, "/api/leads");

@@ -6,6 +6,7 @@ import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.output.Generator;
 import com.krleads.dashboards.GeneratedOutput;
 import com.krleads.dashboards.output.Yaml;
+import com.krleads.dashboards.rules.AlertRules;
 import com.krleads.dashboards.rules.MonitoringAlerts;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Every selector of a scraped series in every generated recording and alert rule carries the
  * fixed {@code job="kr-lead-scraper"}, so rules are right on a Prometheus shared with other jobs.
  * Recorded series ({@code level:metric:operations}) are written by our own rules from such
- * selectors. The alerts about alerting select Alertmanager's own job instead.
+ * selectors. The alerts about alerting select Alertmanager's or Prometheus's own job instead, and
+ * the probe alert the blackbox exporter's probe job.
  */
 class RuleSelectorsTest {
     @Test
@@ -31,9 +33,12 @@ class RuleSelectorsTest {
                         if (s.name() != null && !s.name().contains(":")) {
                             selectors++;
                             boolean ours = s.hasMatcher(Labels.JOB, "=", Settings.SCRAPE_JOB);
-                            boolean alertmanagers = group.get("name").asText().equals(MonitoringAlerts.GROUP)
-                                    && s.hasMatcher(Labels.JOB, "=", Settings.ALERTMANAGER_JOB);
-                            if (!ours && !alertmanagers) {
+                            String name = group.get("name").asText();
+                            boolean pipeline = name.equals(MonitoringAlerts.GROUP)
+                                    && (s.hasMatcher(Labels.JOB, "=", Settings.ALERTMANAGER_JOB)
+                                    || s.hasMatcher(Labels.JOB, "=", Settings.PROMETHEUS_JOB));
+                            boolean probe = name.equals(AlertRules.API_GROUP) && s.hasMatcher(Labels.JOB, "=", Settings.PROBE_JOB);
+                            if (!ours && !pipeline && !probe) {
                                 missing.add(s.name() + " in " + expr);
                             }
                         }

@@ -1,6 +1,7 @@
 package com.krleads.dashboards.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,5 +24,34 @@ class AlertmanagerConfigTest {
     void placeholdersWhenNothingIsSet() {
         String yaml = Yaml.write("", AlertmanagerConfig.build(Map.of("ALERT_EMAIL_TO", " ")));
         assertThat(yaml).contains("to: oncall@example.com", "smtp_smarthost: smtp.example.com:587");
+    }
+
+    /** The dead man's switch must go somewhere in production; development and CI need no target. */
+    @Test
+    void productionRefusesToGenerateWithoutAWatchdogTarget() {
+        assertThatThrownBy(() -> AlertmanagerConfig.build(Map.of("ALERT_ENVIRONMENT", "production")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AlertmanagerConfig.build(Map.of("ALERT_ENVIRONMENT", "production", "ALERT_WATCHDOG_URL", " ")))
+                .isInstanceOf(IllegalStateException.class);
+        String yaml = Yaml.write("", AlertmanagerConfig.build(Map.of("ALERT_ENVIRONMENT", "production",
+                "ALERT_WATCHDOG_URL", "https://heartbeat.example.com/ping/abc")));
+        assertThat(yaml).contains("url: https://heartbeat.example.com/ping/abc");
+        assertThat(Yaml.write("", AlertmanagerConfig.build(Map.of()))).doesNotContain("webhook_configs");
+    }
+
+    @Test
+    void anUnknownPagerOrAWebhookPagerWithoutAddressIsRefused() {
+        assertThatThrownBy(() -> AlertmanagerConfig.build(Map.of("ALERT_PAGER", "pigeon")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> AlertmanagerConfig.build(Map.of("ALERT_PAGER", "webhook")))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void pagerSecretsComeFromFiles() {
+        assertThat(Yaml.write("", AlertmanagerConfig.build(Map.of("ALERT_PAGER", "pagerduty"))))
+                .contains("routing_key_file: /etc/alertmanager/secrets/pagerduty_routing_key").doesNotContain("routing_key:");
+        assertThat(Yaml.write("", AlertmanagerConfig.build(Map.of("ALERT_PAGER", "opsgenie"))))
+                .contains("api_key_file: /etc/alertmanager/secrets/opsgenie_api_key").doesNotContain("api_key:");
     }
 }

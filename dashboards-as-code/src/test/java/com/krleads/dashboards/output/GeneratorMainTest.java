@@ -39,9 +39,23 @@ class GeneratorMainTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
         String alerts = Files.readString(out.resolve(Generator.ALERT_RULES_FILE));
-        assertThat(alerts).contains("dashboard_url: https://grafana.leads.example.kr/d/kr-slos",
+        assertThat(alerts).contains("https://grafana.leads.example.kr/d/kr-slos?var-" + com.krleads.metrics.Labels.JOB + "=",
                 "runbook_url: https://docs.leads.example.kr/ALERTING.md#krerrorbudgetburn")
                 .doesNotContain(Settings.DEFAULT_GRAFANA_URL);
+    }
+
+    /** What the production make target runs: without a Watchdog URL nothing is generated. */
+    @Test
+    void productionWithoutAWatchdogTargetFails(@TempDir Path out) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                GeneratorMain.class.getName(), "--out", out.toString()).redirectErrorStream(true);
+        builder.environment().put("ALERT_ENVIRONMENT", "production");
+        builder.environment().remove("ALERT_WATCHDOG_URL");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isNotZero();
+        assertThat(out.resolve(Generator.ALERTMANAGER_FILE)).doesNotExist();
     }
 
     @Test

@@ -21,14 +21,14 @@ class AlertCoverageTest {
                 assertThat(scenarios).as("quiet: %s", rule).anyMatch(s -> s.quietFor().contains(alert));
             }
         }
-        assertThat(AlertRules.all()).hasSize(21);
+        assertThat(AlertRules.all()).hasSize(32);
         assertThat(scenarios).extracting(AlertScenario::name).doesNotHaveDuplicates();
     }
 
     @Test
     void theRetiredThresholdAlertsAreGone() {
         assertThat(AlertRules.all()).extracting(AlertRule::name)
-                .doesNotContain("KrApiHighErrorRatio", "KrApiHighLatency", "KrScrapingJobFailureRatio");
+                .doesNotContain("KrApiHighErrorRatio", "KrApiHighLatency", "KrScrapingJobFailureRatio", "KrQueueStuck");
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.metrics.LabelValues.VerificationStatus;
+import com.krleads.scraper.core.quality.FieldCounts;
 import java.time.Duration;
 
 /**
@@ -42,6 +43,12 @@ public interface PipelineEvents {
 
     /** A fetched page was decoded; {@code replacements} byte sequences became U+FFFD (0 for a clean page). */
     default void pageDecoded(String source, int replacements) { }
+
+    /** A page's items were read: how many the item selector matched and how many had each field. */
+    default void itemsMeasured(String source, FieldCounts page) { }
+
+    /** A source was deleted or renamed: its name no longer takes a label slot. */
+    default void sourceNameReleased(String source) { }
 
     default void duplicateDetected(DuplicateAction action) { }
 

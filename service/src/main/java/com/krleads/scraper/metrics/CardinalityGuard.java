@@ -53,6 +53,11 @@ final class CardinalityGuard {
         return admitted.contains(value) ? value : Labels.OVERFLOW;
     }
 
+    /** Frees the slot of a value that no longer occurs (a deleted or renamed source). */
+    synchronized void release(String value) {
+        admitted.remove(value);
+    }
+
     private synchronized boolean tryAdmit(String value) {
         if (admitted.size() >= limit) {
             return admitted.contains(value);

@@ -73,6 +73,19 @@ public final class LabelledFamily<C extends Metric & LabelledMetric> {
         return child;
     }
 
+    /** Drops the children whose label {@code labelName} is {@code value}, here and in the Dropwizard registry. */
+    public void remove(String labelName, String value) {
+        int index = family.labelNames().indexOf(labelName);
+        if (index < 0) {
+            throw new IllegalArgumentException(family.name() + " has no label " + labelName);
+        }
+        for (List<String> key : List.copyOf(children.keySet())) {
+            if (key.get(index).equals(value) && children.remove(key) != null) {
+                registry.remove(registryName(key));
+            }
+        }
+    }
+
     /** Children sorted by label values, so that every scrape lists them in the same order. */
     public List<C> children() {
         List<C> sorted = new ArrayList<>(children.values());

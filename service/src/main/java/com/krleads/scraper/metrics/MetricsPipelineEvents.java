@@ -5,6 +5,7 @@ import com.krleads.metrics.LabelValues.ContactType;
 import com.krleads.metrics.LabelValues.DuplicateAction;
 import com.krleads.metrics.LabelValues.EnrichmentMethod;
 import com.krleads.metrics.LabelValues.EnrichmentMode;
+import com.krleads.metrics.LabelValues.ItemField;
 import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.metrics.LabelValues.QueueName;
@@ -12,7 +13,9 @@ import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.metrics.LabelValues.VerificationStatus;
 import com.krleads.metrics.Labels;
 import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.quality.FieldCounts;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Records what the pipeline and the workers report into the catalog families. Source names
@@ -32,6 +35,8 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     private final CardinalityGuard resultSources;
     private final CardinalityGuard activeSources;
     private final CardinalityGuard decodeSources;
+    private final CardinalityGuard itemSources;
+    private final CardinalityGuard fieldSources;
 
     public MetricsPipelineEvents(ServiceMetrics metrics, boolean includeSources, int maxSources) {
         this.metrics = metrics;
@@ -41,6 +46,8 @@ public final class MetricsPipelineEvents implements PipelineEvents {
         this.resultSources = metrics.guard(metrics.scrapingResults, maxSources);
         this.activeSources = metrics.guard(metrics.scrapingJobsActive, maxSources);
         this.decodeSources = metrics.guard(metrics.decodeReplacements, maxSources);
+        this.itemSources = metrics.guard(metrics.itemsFound, maxSources);
+        this.fieldSources = metrics.guard(metrics.itemFields, maxSources);
         createClosedLabelSets();
     }
 
@@ -93,6 +100,11 @@ public final class MetricsPipelineEvents implements PipelineEvents {
         metrics.decodeReplacements.labels(announced(decodeSources, source));
         metrics.scrapingJobDuration.labels(announced(durationSources, source));
         metrics.scrapingJobsActive.labels(announced(activeSources, source));
+        metrics.itemsFound.labels(announced(itemSources, source));
+        String fields = announced(fieldSources, source);
+        for (ItemField field : ItemField.values()) {
+            metrics.itemFields.labels(fields, field.label());
+        }
     }
 
     /** Also announces the source, for one created through another replica since the last re-read. */
@@ -117,6 +129,31 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     @Override
     public void itemStored(String source, ResultType result) {
         metrics.scrapingResults.labels(source(resultSources, source), result.label()).inc();
+    }
+
+    @Override
+    public void itemsMeasured(String source, FieldCounts page) {
+        metrics.itemsFound.labels(source(itemSources, source)).inc(page.items());
+        String fields = source(fieldSources, source);
+        for (ItemField field : ItemField.values()) {
+            metrics.itemFields.labels(fields, field.label()).inc(page.count(field));
+        }
+    }
+
+    /** The name's series go and its slot in each guard is free for another source. */
+    @Override
+    public void sourceNameReleased(String source) {
+        if (!includeSources) {
+            return;
+        }
+        for (CardinalityGuard guard : List.of(jobSources, durationSources, resultSources, activeSources, decodeSources,
+                itemSources, fieldSources)) {
+            guard.release(source);
+        }
+        for (LabelledFamily<?> family : List.of(metrics.scrapingJobs, metrics.scrapingJobDuration, metrics.scrapingResults,
+                metrics.scrapingJobsActive, metrics.decodeReplacements, metrics.itemsFound, metrics.itemFields)) {
+            family.remove(Labels.SOURCE, source);
+        }
     }
 
     @Override

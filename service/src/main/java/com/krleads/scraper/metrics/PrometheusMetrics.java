@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import com.krleads.scraper.config.MetricsConfig;
 import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.quality.SourceHealth;
 import io.dropwizard.core.setup.Environment;
 import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
@@ -11,12 +12,15 @@ import io.prometheus.client.hotspot.DefaultExports;
 import io.prometheus.client.servlet.jakarta.exporter.MetricsServlet;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.SynchronousQueue;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,13 +44,17 @@ public final class PrometheusMetrics {
     private final CollectorRegistry registry;
     private final HttpMetrics http;
     private final PipelineEvents events;
+    private final MetricsConfig config;
+    private final List<Runnable> beforeScrape;
 
     private PrometheusMetrics(ServiceMetrics metrics, CollectorRegistry registry, HttpMetrics http,
-                              PipelineEvents events) {
+                              PipelineEvents events, MetricsConfig config, List<Runnable> beforeScrape) {
         this.metrics = metrics;
         this.registry = registry;
         this.http = http;
         this.events = events;
+        this.config = config;
+        this.beforeScrape = beforeScrape;
     }
 
     public static PrometheusMetrics install(MetricsConfig config, Environment environment) {
@@ -86,15 +94,17 @@ public final class PrometheusMetrics {
         HealthCheckStatus health = new HealthCheckStatus(checks, metrics.healthStatus, config.healthCheckTimeout.toJavaDuration(),
                 healthCheckPool);
         DropwizardBuiltins builtins = new DropwizardBuiltins(dropwizard, takenNames(registry, metrics));
-        new RegistryCollector(metrics, health::refresh, builtins).register(registry);
+        List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
+        beforeScrape.add(health::refresh);
+        new RegistryCollector(metrics, () -> beforeScrape.forEach(Runnable::run), builtins).register(registry);
         BuildInfo build = BuildInfo.current();
         metrics.buildInfo.labels(build.version(), build.revision()).inc();
         return new PrometheusMetrics(metrics, registry, new HttpMetrics(metrics, config.includeLabels),
-                new MetricsPipelineEvents(metrics, config.includeLabels, config.maxLabelValues));
+                new MetricsPipelineEvents(metrics, config.includeLabels, config.maxLabelValues), config, beforeScrape);
     }
 
     private static PrometheusMetrics disabled() {
-        return new PrometheusMetrics(null, new CollectorRegistry(true), null, PipelineEvents.NONE);
+        return new PrometheusMetrics(null, new CollectorRegistry(true), null, PipelineEvents.NONE, null, List.of());
     }
 
     private static Set<String> takenNames(CollectorRegistry registry, ServiceMetrics metrics) {
@@ -152,6 +162,20 @@ public final class PrometheusMetrics {
             for (String queueName : queueNames) {
                 metrics.queueOldestJobAge.labels(queueName).readFrom(() -> oldestAgeSeconds.applyAsDouble(queueName));
             }
+        }
+    }
+
+    /**
+     * The source-health gauges ({@code source_last_job_*}, {@code source_baseline_items},
+     * {@code source_*_finding}), read from {@code sources} before each scrape and exported only
+     * while {@code reportsHere} says this process reports the shared state.
+     */
+    public void sourceHealth(Supplier<List<SourceHealth>> sources, BooleanSupplier reportsHere) {
+        if (metrics != null) {
+            SourceHealthMetrics health = new SourceHealthMetrics(metrics, sources, reportsHere, config.includeLabels,
+                    config.maxLabelValues);
+            health.install();
+            beforeScrape.add(health::refresh);
         }
     }
 

@@ -14,12 +14,19 @@ import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
 import static com.krleads.metrics.MetricCatalog.QUEUE_OLDEST_JOB_AGE;
 import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_DECODE_REPLACEMENTS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_ITEMS_FOUND;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_ITEM_FIELDS;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS_ACTIVE;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_JOB_DURATION;
 import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static com.krleads.metrics.MetricCatalog.SMART_SCRAPER_DURATION;
 import static com.krleads.metrics.MetricCatalog.SMART_SCRAPER_ENRICHMENTS;
+import static com.krleads.metrics.MetricCatalog.SOURCE_BASELINE_ITEMS;
+import static com.krleads.metrics.MetricCatalog.SOURCE_COVERAGE_FINDING;
+import static com.krleads.metrics.MetricCatalog.SOURCE_LAST_JOB_ITEMS;
+import static com.krleads.metrics.MetricCatalog.SOURCE_LAST_JOB_TIMESTAMP;
+import static com.krleads.metrics.MetricCatalog.SOURCE_YIELD_FINDING;
 import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 
 import com.codahale.metrics.MetricRegistry;
@@ -47,6 +54,13 @@ public final class ServiceMetrics {
     public final LabelledFamily<LabelledGauge> queueOldestJobAge;
     public final LabelledFamily<LabelledGauge> buildInfo;
     public final LabelledFamily<LabelledCounter> backgroundFailures;
+    public final LabelledFamily<LabelledCounter> itemsFound;
+    public final LabelledFamily<LabelledCounter> itemFields;
+    public final LabelledFamily<LabelledGauge> lastJobItems;
+    public final LabelledFamily<LabelledGauge> baselineItems;
+    public final LabelledFamily<LabelledGauge> lastJobTimestamp;
+    public final LabelledFamily<LabelledGauge> yieldFindings;
+    public final LabelledFamily<LabelledGauge> coverageFindings;
     public final LabelledFamily<LabelledCounter> labelOverflows;
 
     private final List<LabelledFamily<?>> all;
@@ -72,16 +86,29 @@ public final class ServiceMetrics {
         queueOldestJobAge = LabelledFamily.gauges(QUEUE_OLDEST_JOB_AGE, registry);
         buildInfo = LabelledFamily.gauges(BUILD_INFO, registry);
         backgroundFailures = LabelledFamily.counters(BACKGROUND_TASK_FAILURES, registry);
+        itemsFound = LabelledFamily.counters(SCRAPING_ITEMS_FOUND, registry);
+        itemFields = LabelledFamily.counters(SCRAPING_ITEM_FIELDS, registry);
+        lastJobItems = LabelledFamily.gauges(SOURCE_LAST_JOB_ITEMS, registry);
+        baselineItems = LabelledFamily.gauges(SOURCE_BASELINE_ITEMS, registry);
+        lastJobTimestamp = LabelledFamily.gauges(SOURCE_LAST_JOB_TIMESTAMP, registry);
+        yieldFindings = LabelledFamily.gauges(SOURCE_YIELD_FINDING, registry);
+        coverageFindings = LabelledFamily.gauges(SOURCE_COVERAGE_FINDING, registry);
         labelOverflows = LabelledFamily.counters(METRICS_LABEL_OVERFLOW, registry);
         all = List.of(httpRequests, httpDuration, httpInProgress, httpErrors, scrapingJobs, scrapingJobDuration,
                 scrapingResults, scrapingJobsActive, decodeReplacements, duplicates, enrichments, enrichmentDuration, verifications,
                 queueSize, queueJobs, healthStatus, workersActive, queueOldestJobAge, buildInfo, backgroundFailures,
+                itemsFound, itemFields, lastJobItems, baselineItems, lastJobTimestamp, yieldFindings, coverageFindings,
                 labelOverflows);
     }
 
     /** In the catalog's order, followed by the instrumentation's own families. */
     public List<LabelledFamily<?>> families() {
         return all;
+    }
+
+    /** The source-health gauges, which one process reports from the database (see {@code SourceHealthMetrics}). */
+    List<LabelledFamily<LabelledGauge>> sourceHealthGauges() {
+        return List.of(lastJobItems, baselineItems, lastJobTimestamp, yieldFindings, coverageFindings);
     }
 
     /** A guard for a user-defined label of {@code family} that counts its overflows here. */

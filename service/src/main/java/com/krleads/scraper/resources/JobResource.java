@@ -7,6 +7,7 @@ import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.KeyAllowance;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.quality.QualityStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
@@ -39,12 +40,14 @@ public class JobResource {
     private final JobDao jobs;
     private final SourceDao sources;
     private final KeyAllowance limiter;
+    private final QualityStore quality;
 
-    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources, KeyAllowance limiter) {
+    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources, KeyAllowance limiter, QualityStore quality) {
         this.queue = queue;
         this.jobs = jobs;
         this.sources = sources;
         this.limiter = limiter;
+        this.quality = quality;
     }
 
     @POST
@@ -94,7 +97,8 @@ public class JobResource {
     @GET
     @Path("/{id}")
     public JobResponse get(@PathParam("id") String id) {
-        return JobResponse.of(find(id));
+        Job job = find(id);
+        return JobResponse.of(job, job.status().isFinal() ? quality.find(job.id()).orElse(null) : null);
     }
 
     /** 200 when the job is cancelled at once, 202 when a running job was asked to stop. */

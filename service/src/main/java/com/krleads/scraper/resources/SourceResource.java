@@ -5,6 +5,7 @@ import com.krleads.scraper.api.SourceResponse;
 import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.quality.QualityStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.db.UniqueViolations;
@@ -34,14 +35,16 @@ public class SourceResource {
     private final JobDao jobs;
     private final SourceValidator validator;
     private final Clock clock;
+    private final QualityStore quality;
     private final PipelineEvents events;
 
-    public SourceResource(SourceDao sources, JobDao jobs, SourceValidator validator, Clock clock,
+    public SourceResource(SourceDao sources, JobDao jobs, SourceValidator validator, Clock clock, QualityStore quality,
                           PipelineEvents events) {
         this.sources = sources;
         this.jobs = jobs;
         this.validator = validator;
         this.clock = clock;
+        this.quality = quality;
         this.events = events;
     }
 
@@ -63,7 +66,8 @@ public class SourceResource {
     @GET
     @Path("/{id}")
     public SourceResponse get(@PathParam("id") String id) {
-        return SourceResponse.of(find(id));
+        Source source = find(id);
+        return SourceResponse.of(source, quality.lastCompared(source.id()).orElse(null));
     }
 
     @PUT
@@ -74,6 +78,9 @@ public class SourceResource {
         Source updated = validator.toSource(existing.id(), request, existing.createdAt(), clock.instant());
         rejectTakenName(updated.name(), existing.id());
         uniqueName(() -> sources.update(updated, updated.selectors()));
+        if (!updated.name().equals(existing.name())) {
+            events.sourceNameReleased(existing.name());
+        }
         events.sourceKnown(updated.name());
         return SourceResponse.of(find(id));
     }
@@ -88,6 +95,7 @@ public class SourceResource {
                     + " has a running job; cancel it first", null);
         }
         sources.delete(source.id());
+        events.sourceNameReleased(source.name());
         return Response.noContent().build();
     }
 

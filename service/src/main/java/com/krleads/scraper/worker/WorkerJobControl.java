@@ -2,6 +2,7 @@ package com.krleads.scraper.worker;
 
 import com.krleads.scraper.core.JobControl;
 import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.quality.JobQuality;
 import com.krleads.scraper.queue.JobQueue;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +21,7 @@ final class WorkerJobControl implements JobControl {
     private volatile boolean leaseLost;
     private final AtomicBoolean abandoned = new AtomicBoolean();
     private volatile String endedEarly;
+    private volatile JobQuality quality;
     private boolean cancelSeen;
     private long cancelReadNanos;
     private boolean cancelRead;
@@ -49,6 +51,16 @@ final class WorkerJobControl implements JobControl {
     @Override
     public void endedEarly(String reason) {
         endedEarly = reason;
+    }
+
+    @Override
+    public void qualityMeasured(JobQuality soFar) {
+        quality = soFar;
+    }
+
+    /** The run's last measured quality, or null when it parsed no page. */
+    JobQuality quality() {
+        return quality;
     }
 
     /** Why the run ended before its last page, or null. */

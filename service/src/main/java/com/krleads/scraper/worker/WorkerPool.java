@@ -12,6 +12,7 @@ import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.core.TaskBoundary;
+import com.krleads.scraper.core.quality.JobQualityService;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.logging.LogFields;
 import com.krleads.scraper.queue.JobQueue;
@@ -48,6 +49,7 @@ public class WorkerPool implements Managed {
     private final JobRunner runner;
     private final PipelineEvents events;
     private final Settings settings;
+    private volatile JobQualityService quality;
     private final String processId = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     /** The job of each busy worker, by worker (owner): each busy worker counts once, even two on one recovered job. */
@@ -65,6 +67,12 @@ public class WorkerPool implements Managed {
         this.events = events;
         this.settings = settings;
         this.leaseHeartbeat = new LeaseHeartbeat(queue, events, settings.queueName(), settings.hardDeadline());
+    }
+
+    /** From now on each finished job's measured quality is kept (and a completed one compared) through {@code service}. */
+    public WorkerPool recordQualityWith(JobQualityService service) {
+        this.quality = service;
+        return this;
     }
 
     @Override
@@ -217,8 +225,22 @@ public class WorkerPool implements Managed {
         if (saved) {
             LOG.info("Job {} {}: {} page(s), {} new lead(s)", job.id(), cancelled ? "cancelled" : "completed",
                     counts.pagesFetched(), counts.newLeads());
+            recordQuality(job, cancelled ? JobStatus.CANCELLED : JobStatus.COMPLETED, control);
             events.queueJob(settings.queueName(), QueueJobStatus.FINISHED);
             events.jobFinished(sourceName, cancelled ? JobOutcome.CANCELLED : JobOutcome.COMPLETED, since(started));
+        }
+    }
+
+    /** A job's result stands without its quality: a failure to keep it is logged and the worker goes on. */
+    private void recordQuality(Job job, JobStatus status, WorkerJobControl control) {
+        JobQualityService service = quality;
+        if (service == null) {
+            return;
+        }
+        try {
+            service.jobEnded(job.id(), job.sourceId(), status, control.quality());
+        } catch (RuntimeException e) {
+            LOG.error("Job {} (source {}): its yield and field coverage could not be stored", job.id(), job.sourceId(), e);
         }
     }
 
@@ -239,6 +261,7 @@ public class WorkerPool implements Managed {
         if (after.isPresent()) {
             events.queueJob(settings.queueName(), QueueJobStatus.FAILED);
             if (after.get() == JobStatus.FAILED) {
+                recordQuality(job, JobStatus.FAILED, control);
                 events.jobFinished(sourceName, JobOutcome.FAILED, since(started));
             }
         }

@@ -25,6 +25,10 @@ public final class AdminScraper {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public HttpResponse<String> delete(int port, String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).DELETE().build());
+    }
+
     public ParsedScrape scrape(int adminPort) {
         HttpResponse<String> response = get(adminPort, "/metrics");
         if (response.statusCode() != 200) {

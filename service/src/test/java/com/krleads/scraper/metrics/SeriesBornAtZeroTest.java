@@ -51,7 +51,8 @@ class SeriesBornAtZeroTest {
                 """);
         assertThat(metrics.enrichments.size()).isEqualTo(6);
         assertThat(metrics.verifications.size()).isEqualTo(6);
-        assertThat(metrics.labelOverflows.size()).as("one per family with a source label").isEqualTo(5);
+        assertThat(metrics.labelOverflows.size()).as("one per family with a source label").isEqualTo(7);
+        assertThat(metrics.backgroundFailures.size()).as("one per background task").isEqualTo(4);
         assertThat(allCounters()).allSatisfy(counter -> assertThat(counter.getCount()).isZero());
     }
 
@@ -92,8 +93,11 @@ class SeriesBornAtZeroTest {
         assertThat(seriesOf("seoul")).as("announcing again adds nothing").isEqualTo(SERIES_PER_SOURCE);
     }
 
-    /** 3 outcomes, 3 result types, 1 decode counter, 1 active gauge, 11 buckets + +Inf + _sum + _count. */
-    static final int SERIES_PER_SOURCE = 3 + 3 + 1 + 1 + 14;
+    /**
+     * 3 outcomes, 3 result types, 1 decode counter, 1 active gauge, 11 buckets + +Inf + _sum +
+     * _count, 1 count of items found and 7 of the items' fields.
+     */
+    static final int SERIES_PER_SOURCE = 3 + 3 + 1 + 1 + 14 + 1 + 7;
 
     @Test
     void sourcesPastTheLimitShareOtherAndAnnouncingCountsNoOverflow() {
@@ -193,7 +197,8 @@ class SeriesBornAtZeroTest {
         AtomicInteger count = new AtomicInteger();
         Scrapes.text(registry, MetricCatalog.SCRAPING_JOBS, MetricCatalog.SCRAPING_RESULTS,
                 MetricCatalog.SCRAPING_DECODE_REPLACEMENTS, MetricCatalog.SCRAPING_JOBS_ACTIVE,
-                MetricCatalog.SCRAPING_JOB_DURATION).lines()
+                MetricCatalog.SCRAPING_JOB_DURATION, MetricCatalog.SCRAPING_ITEMS_FOUND,
+                MetricCatalog.SCRAPING_ITEM_FIELDS).lines()
                 .filter(line -> line.contains("source=\"" + source + "\"")).forEach(line -> count.incrementAndGet());
         return count.get();
     }
@@ -204,7 +209,8 @@ class SeriesBornAtZeroTest {
     }
 
     private List<LabelledCounter> allCounters() {
-        return List.of(metrics.queueJobs, metrics.duplicates, metrics.enrichments, metrics.verifications, metrics.labelOverflows)
+        return List.of(metrics.queueJobs, metrics.duplicates, metrics.enrichments, metrics.verifications, metrics.labelOverflows,
+                        metrics.backgroundFailures)
                 .stream().flatMap(family -> family.children().stream()).toList();
     }
 }

@@ -15,7 +15,9 @@ public final class ItemExtractor {
     public static ItemFields extract(Element item, Selectors selectors) {
         ItemFields fields = new ItemFields(BoundedText.of(item, ItemFields.MAX_TEXT_CHARS));
         fields.companyName = ContactNormalizer.text(selectText(item, selectors.name()));
-        fields.phone = ContactNormalizer.phone(selectText(item, selectors.phone()));
+        String phoneText = selectText(item, selectors.phone());
+        fields.phoneShown = ContactNormalizer.text(phoneText) != null;
+        fields.phone = ContactNormalizer.phone(phoneText);
         fields.email = ContactNormalizer.email(selectEmail(item, selectors.email()));
         fields.website = ContactNormalizer.websiteHost(selectLink(item, selectors.website()));
         fields.address = ContactNormalizer.text(selectText(item, selectors.address()));

@@ -1,5 +1,6 @@
 package com.krleads.scraper.core.scrape;
 
+import com.krleads.metrics.LabelValues.ItemField;
 import com.krleads.scraper.core.LeadDraft;
 
 /**
@@ -22,6 +23,8 @@ public final class ItemFields {
     public String website;
     public String address;
     public String category;
+    /** The phone selector found text on the item, whether or not it normalised to a number. */
+    public boolean phoneShown;
     public String phoneStatus;
     public String emailStatus;
     public final String text;
@@ -35,6 +38,18 @@ public final class ItemFields {
     /** True when name, phone or e-mail is missing: what {@code auto} enrichment fills. */
     public boolean missesKeyField() {
         return companyName == null || phone == null || email == null;
+    }
+
+    /** A bit ({@code 1 << ordinal}) for each {@link ItemField} the item has now. */
+    public int presentFields() {
+        return bit(ItemField.NAME, companyName != null) | bit(ItemField.PHONE, phoneShown || phone != null)
+                | bit(ItemField.PHONE_VALID, phone != null) | bit(ItemField.EMAIL, email != null)
+                | bit(ItemField.WEBSITE, website != null) | bit(ItemField.ADDRESS, address != null)
+                | bit(ItemField.CATEGORY, category != null);
+    }
+
+    private static int bit(ItemField field, boolean present) {
+        return present ? 1 << field.ordinal() : 0;
     }
 
     public String method() {

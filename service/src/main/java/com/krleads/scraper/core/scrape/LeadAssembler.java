@@ -4,6 +4,7 @@ import com.krleads.scraper.core.LeadDraft;
 import com.krleads.scraper.core.RunLimit;
 import com.krleads.scraper.core.Selectors;
 import com.krleads.scraper.core.enrich.Enricher;
+import com.krleads.scraper.core.quality.JobQualityMeter;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import org.jsoup.nodes.Element;
 
@@ -37,9 +38,18 @@ public final class LeadAssembler {
         }
 
         public LeadDraft assemble(Element item, Selectors selectors) throws RunLimit.Stopped, InterruptedException {
+            return assemble(item, selectors, null);
+        }
+
+        /** Also counts the item's fields into {@code meter} (if any) once they are complete, before verification. */
+        public LeadDraft assemble(Element item, Selectors selectors, JobQualityMeter meter)
+                throws RunLimit.Stopped, InterruptedException {
             ItemFields fields = ItemExtractor.extract(item, selectors);
             limit.check();
             enricher.enrich(fields);
+            if (meter != null) {
+                meter.item(fields.presentFields());
+            }
             if (verification != null) {
                 limit.check();
                 verification.verify(fields);

@@ -22,6 +22,7 @@ import com.krleads.scraper.core.Source;
 import com.krleads.scraper.core.StoreOutcome;
 import com.krleads.scraper.core.StoreResult;
 import com.krleads.scraper.core.enrich.Enricher;
+import com.krleads.scraper.core.quality.JobQualityMeter;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import java.net.URI;
 import java.time.Clock;
@@ -121,6 +122,7 @@ public final class ScrapeJobRunner implements JobRunner {
         try {
             run.crawl();
         } catch (RunLimit.Stopped stopped) {
+            control.qualityMeasured(run.quality.job());
             if (stopped.reason() == RunLimit.Reason.DEADLINE) {
                 control.pageDone(run.tally.counts());
                 throw new JobDeadlineException("stopped at the job deadline of " + readable(jobTimeout)
@@ -156,6 +158,7 @@ public final class ScrapeJobRunner implements JobRunner {
         final List<String> notes = new ArrayList<>();
         final List<LeadDraft> pending = new ArrayList<>();
         int itemsRead;
+        final JobQualityMeter quality = new JobQualityMeter();
 
         Run(Job job, Source source, JobControl control, RunLimit limit) {
             this.job = job;
@@ -182,6 +185,7 @@ public final class ScrapeJobRunner implements JobRunner {
                 ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors(), pageLimits);
                 reportDecoding(page, parsed);
                 reportCuts(page, parsed);
+                quality.pageParsed(parsed.items().size());
                 try {
                     for (Element item : parsed.items()) {
                         limit.check();
@@ -195,6 +199,8 @@ public final class ScrapeJobRunner implements JobRunner {
                 } finally {
                     storePending();
                 }
+                events.itemsMeasured(source.name(), quality.page());
+                control.qualityMeasured(quality.job());
                 control.pageDone(tally.counts());
                 next = parsed.nextPage() == null || visited.contains(parsed.nextPage()) ? null : parsed.nextPage();
             }
@@ -267,7 +273,7 @@ public final class ScrapeJobRunner implements JobRunner {
         private void storeItem(Element item) throws RunLimit.Stopped, InterruptedException {
             LeadDraft draft;
             try {
-                draft = assembly.assemble(item, source.selectors());
+                draft = assembly.assemble(item, source.selectors(), quality);
             } catch (RuntimeException e) {
                 LOG.warn("Job {} ({}): an item on page {} could not be read", job.id(), source.name(), tally.pages, e);
                 countError();

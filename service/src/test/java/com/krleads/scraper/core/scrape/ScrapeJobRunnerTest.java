@@ -8,7 +8,9 @@ import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
 import com.krleads.scraper.core.Job;
+import com.krleads.metrics.LabelValues.ItemField;
 import com.krleads.scraper.core.JobControl;
+import com.krleads.scraper.core.quality.FieldCounts;
 import com.krleads.scraper.core.JobCounts;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.LeadDraft;
@@ -45,6 +47,7 @@ class ScrapeJobRunnerTest {
     /** Records progress; cancels the job once {@code cancelAfterPages} pages are done. */
     private static class Control implements JobControl {
         final List<JobCounts> progress = new CopyOnWriteArrayList<>();
+        final List<com.krleads.scraper.core.quality.JobQuality> quality = new CopyOnWriteArrayList<>();
         final int cancelAfterPages;
 
         Control(int cancelAfterPages) {
@@ -59,6 +62,11 @@ class ScrapeJobRunnerTest {
         @Override
         public void pageDone(JobCounts soFar) {
             progress.add(soFar);
+        }
+
+        @Override
+        public void qualityMeasured(com.krleads.scraper.core.quality.JobQuality soFar) {
+            quality.add(soFar);
         }
     }
 
@@ -81,6 +89,22 @@ class ScrapeJobRunnerTest {
         PageFetcher fetcher = new PageFetcher(config, new UrlGuard(allowPrivateAddresses)::resolve, PageFetcher.Sleeper.REAL);
         LeadAssembler assembler = new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null);
         return new ScrapeJobRunner(fetcher, assembler, store, events, Duration.ofMinutes(1));
+    }
+
+    @Test
+    void measuresYieldAndFieldsPageByPageWhileReadingTheItems() throws Exception {
+        Control control = new Control(Integer.MAX_VALUE);
+        runner(true).run(JOB, source(site.startUrl(), 10), control);
+
+        assertThat(control.quality).extracting(q -> q.counts().items()).containsExactly(5, 9, 13);
+        // Page 1 shows "02-12" as a phone: shown, but no valid number.
+        FieldCounts first = control.quality.get(0).counts();
+        assertThat(first.count(ItemField.PHONE)).isEqualTo(4);
+        assertThat(first.count(ItemField.PHONE_VALID)).isEqualTo(3);
+        com.krleads.scraper.core.quality.JobQuality job = control.quality.get(2);
+        assertThat(job.pages()).isEqualTo(3);
+        assertThat(job.pagesWithoutItems()).isZero();
+        assertThat(job.counts()).isEqualTo(new FieldCounts(13, new int[] {10, 11, 10, 4, 2, 10, 11}));
     }
 
     @Test
