@@ -8,15 +8,14 @@ import com.krleads.scraper.core.LeadMerge;
 import com.krleads.scraper.core.LeadStore;
 import com.krleads.scraper.core.NameSimilarity;
 import com.krleads.scraper.core.NearDuplicates;
+import com.krleads.scraper.core.SightingMatch;
 import com.krleads.scraper.core.StoreOutcome;
 import com.krleads.scraper.core.StoreResult;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -110,20 +109,20 @@ public class JdbiLeadStore implements LeadStore {
         Optional<Lead> byWebsite = draft.website() == null ? Optional.empty() : leads.findByWebsite(draft.website());
         Optional<Lead> byFallback = keys.fallbackKey() == null ? Optional.empty()
                 : leads.findByFallbackKey(keys.fallbackKey());
-        Optional<Lead> existing = byPhone.or(() -> byEmail).or(() -> byWebsite).or(() -> byFallback);
-        if (existing.isPresent()) {
-            long matched = existing.get().id();
+        Optional<SightingMatch<Lead>> owned = SightingMatch.of(byPhone.orElse(null), byEmail.orElse(null),
+                byWebsite.orElse(null), byFallback.orElse(null), Lead::id);
+        if (owned.isPresent()) {
+            long matched = owned.get().target().id();
             Lead target = leads.lockById(matched).orElseThrow(() -> new LeadMovedException(matched));
-            Set<LeadMerge.Key> ownedElsewhere = EnumSet.noneOf(LeadMerge.Key.class);
-            addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.PHONE, byPhone, target);
-            addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.EMAIL, byEmail, target);
-            addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.WEBSITE, byWebsite, target);
-            Lead merged = LeadMerge.fold(target, LeadMerge.sighting(draft, sourceId, now), ownedElsewhere, now);
+            Lead merged = LeadMerge.fold(target, LeadMerge.sighting(draft, sourceId, now), owned.get().ownedElsewhere(),
+                    now);
             if (leads.update(merged, keysOf(merged)) != 1) {
                 throw new LeadMovedException(matched);
             }
-            boolean candidate = linkOtherOwner(h, target, byEmail, "e-mail", now)
-                    | linkOtherOwner(h, target, byWebsite, "website", now);
+            boolean candidate = false;
+            for (SightingMatch.Link<Lead> link : owned.get().links()) {
+                candidate |= linkOtherOwner(h, target, link.owner(), link.key(), now);
+            }
             return new StoreResult(target.id(), false, candidate);
         }
         Optional<NearDuplicates.Match<Lead>> near = NearDuplicates.best(NameSimilarity.normalize(draft.companyName()),
@@ -136,24 +135,13 @@ public class JdbiLeadStore implements LeadStore {
         return new StoreResult(id, true, near.isPresent());
     }
 
-    /**
-     * One sighting that carries the keys of two stored leads says they are probably one
-     * business; a person decides, so it becomes a candidate rather than an automatic merge.
-     */
-    private static boolean linkOtherOwner(Handle h, Lead target, Optional<Lead> owner, String key, Instant now) {
-        if (owner.isEmpty() || owner.get().id() == target.id()) {
-            return false;
-        }
-        Lead other = owner.get();
+    /** A sighting with the keys of two leads links them for review ({@link SightingMatch}). */
+    private static boolean linkOtherOwner(Handle h, Lead target, Lead other, String key, Instant now) {
         double similarity = NameSimilarity.similarity(target.companyName(), other.companyName());
-        String reason = linkReason(target.id(), other.id(), key);
+        String reason = SightingMatch.linkReason(target.id(), other.id(), key);
         long first = Math.min(target.id(), other.id());
         long second = Math.max(target.id(), other.id());
         return h.attach(DuplicateDao.class).insert(first, second, similarity, reason, now) == 1;
-    }
-
-    static String linkReason(long targetId, long ownerId, String key) {
-        return "one listing shows the phone or key of lead " + targetId + " and the " + key + " of lead " + ownerId;
     }
 
     private static List<Lead> nearBy(String block, String signal, BiFunction<String, String, List<Lead>> read) {
@@ -162,12 +150,6 @@ public class JdbiLeadStore implements LeadStore {
 
     static LeadKeys keysOf(Lead lead) {
         return LeadKeys.of(lead.companyName(), lead.phone(), lead.email(), lead.website(), lead.address());
-    }
-
-    private static void addIfOwnedElsewhere(Set<LeadMerge.Key> keys, LeadMerge.Key key, Optional<Lead> owner, Lead target) {
-        if (owner.isPresent() && owner.get().id() != target.id()) {
-            keys.add(key);
-        }
     }
 
 }

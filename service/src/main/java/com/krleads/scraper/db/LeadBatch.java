@@ -6,13 +6,13 @@ import com.krleads.scraper.core.LeadKeys;
 import com.krleads.scraper.core.LeadMerge;
 import com.krleads.scraper.core.NameSimilarity;
 import com.krleads.scraper.core.NearDuplicates;
+import com.krleads.scraper.core.SightingMatch;
 import com.krleads.scraper.core.StoreResult;
 import com.krleads.scraper.db.LeadBatchReads.KeyColumn;
 import com.krleads.scraper.db.LeadBatchReads.Pair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +27,7 @@ import org.jdbi.v3.core.Handle;
  * set-based statements, the owners' rows locked in id order; then each draft is matched in memory
  * against what is stored and what the batch has planned so far (so a duplicate within the page
  * merges, and a near duplicate within the page becomes a candidate), with the rules of
- * {@link LeadMerge} and {@link NearDuplicates}; then updates, inserts and candidates are written
+ * {@link SightingMatch}, {@link LeadMerge} and {@link NearDuplicates}; then updates, inserts and candidates are written
  * as three JDBC batches. A key another writer took meanwhile meets the unique index and fails the
  * whole batch, which the caller then stores one draft at a time.
  */
@@ -127,10 +127,10 @@ final class LeadBatch {
         BatchLead byEmail = owner(KeyColumn.EMAIL, draft.email());
         BatchLead byWebsite = owner(KeyColumn.WEBSITE, draft.website());
         BatchLead byFallback = owner(KeyColumn.FALLBACK, keys.fallbackKey());
-        BatchLead target = byPhone != null ? byPhone : byEmail != null ? byEmail : byWebsite != null ? byWebsite
-                : byFallback;
-        if (target != null) {
-            merge(draft, target, byPhone, byEmail, byWebsite);
+        Optional<SightingMatch<BatchLead>> matched = SightingMatch.of(byPhone, byEmail, byWebsite, byFallback,
+                lead -> lead);
+        if (matched.isPresent()) {
+            merge(draft, matched.get());
             return;
         }
         Optional<NearDuplicates.Match<BatchLead>> near = NearDuplicates.best(
@@ -149,16 +149,16 @@ final class LeadBatch {
         planned.add(new LeadBatchWrites.Planned(created, true, candidates));
     }
 
-    private void merge(LeadDraft draft, BatchLead target, BatchLead byPhone, BatchLead byEmail, BatchLead byWebsite) {
-        Set<LeadMerge.Key> ownedElsewhere = EnumSet.noneOf(LeadMerge.Key.class);
-        addIfOther(ownedElsewhere, LeadMerge.Key.PHONE, byPhone, target);
-        addIfOther(ownedElsewhere, LeadMerge.Key.EMAIL, byEmail, target);
-        addIfOther(ownedElsewhere, LeadMerge.Key.WEBSITE, byWebsite, target);
+    private void merge(LeadDraft draft, SightingMatch<BatchLead> match) {
+        BatchLead target = match.target();
         List<LeadBatchWrites.Candidate> candidates = new ArrayList<>(2);
-        link(target, byEmail, "e-mail", candidates);
-        link(target, byWebsite, "website", candidates);
+        for (SightingMatch.Link<BatchLead> link : match.links()) {
+            double similarity = NameSimilarity.similarity(target.lead().companyName(), link.owner().lead().companyName());
+            candidates.add(LeadBatchWrites.Candidate.link(target, link.owner(), similarity, link.key()));
+        }
         LeadKeys before = JdbiLeadStore.keysOf(target.lead());
-        target.fold(LeadMerge.fold(target.lead(), LeadMerge.sighting(draft, sourceId, now), ownedElsewhere, now));
+        target.fold(LeadMerge.fold(target.lead(), LeadMerge.sighting(draft, sourceId, now), match.ownedElsewhere(),
+                now));
         file(target, null);
         LeadKeys after = JdbiLeadStore.keysOf(target.lead());
         if (!samePlaces(before, after)) {
@@ -166,14 +166,6 @@ final class LeadBatch {
             place(target, after);
         }
         planned.add(new LeadBatchWrites.Planned(target, false, candidates));
-    }
-
-    /** A sighting with the keys of two leads links them for review, as {@link JdbiLeadStore} does. */
-    private static void link(BatchLead target, BatchLead owner, String key, List<LeadBatchWrites.Candidate> out) {
-        if (owner != null && owner != target) {
-            double similarity = NameSimilarity.similarity(target.lead().companyName(), owner.lead().companyName());
-            out.add(LeadBatchWrites.Candidate.link(target, owner, similarity, key));
-        }
     }
 
     private BatchLead owner(KeyColumn key, String value) {
@@ -237,12 +229,6 @@ final class LeadBatch {
         return java.util.Objects.equals(a.blockKey(), b.blockKey())
                 && java.util.Objects.equals(a.regionKey(), b.regionKey())
                 && java.util.Objects.equals(a.areaCode(), b.areaCode());
-    }
-
-    private static void addIfOther(Set<LeadMerge.Key> keys, LeadMerge.Key key, BatchLead owner, BatchLead target) {
-        if (owner != null && owner != target) {
-            keys.add(key);
-        }
     }
 
     private static void addIfPresent(Set<String> values, String value) {

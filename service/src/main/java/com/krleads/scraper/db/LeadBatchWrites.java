@@ -1,5 +1,6 @@
 package com.krleads.scraper.db;
 
+import com.krleads.scraper.core.SightingMatch;
 import com.krleads.scraper.core.StoreResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ final class LeadBatchWrites {
                 long first = c.linkedKey() == null ? c.first().id() : Math.min(c.first().id(), c.second().id());
                 long second = c.linkedKey() == null ? c.second().id() : Math.max(c.first().id(), c.second().id());
                 String reason = c.linkedKey() == null ? c.reason()
-                        : JdbiLeadStore.linkReason(c.first().id(), c.second().id(), c.linkedKey());
+                        : SightingMatch.linkReason(c.first().id(), c.second().id(), c.linkedKey());
                 batch.bind("leadId", first).bind("otherId", second).bind("similarity", c.similarity())
                         .bind("reason", reason).bind("now", now).add();
             }
