@@ -58,9 +58,10 @@ prod-monitoring-up: secrets ## Build, generate (production: a Watchdog URL is re
 prod-monitoring-down: ## Stop the production stack
 	$(PROD) down
 
-benchmark: ## Run the JMH benchmarks (a few minutes)
+benchmark: ## Run the JMH benchmarks, then the pipeline load run on H2 and embedded PostgreSQL (several minutes)
 	$(MVN) -q package -pl benchmarks -am -DskipTests
 	java -jar benchmarks/target/benchmarks.jar -f 1 -wi 2 -i 3 -w 1s -r 1s -prof gc
+	java -Xmx1g -cp benchmarks/target/benchmarks.jar com.krleads.benchmarks.PipelineLoadRun 10000 3
 
 clean: ## Remove build output (keeps ./data)
 	$(MVN) -q clean

@@ -32,9 +32,12 @@ public final class NameSimilarity {
 
     /** Similarity in 0..1 of two raw names; 0 when either has no comparable form. */
     public static double similarity(String a, String b) {
-        String na = normalize(a);
-        String nb = normalize(b);
-        return na == null || nb == null ? 0.0 : jaroWinkler(na, nb);
+        return similarityOfNormalized(normalize(a), normalize(b));
+    }
+
+    /** Similarity in 0..1 of two names already {@link #normalize normalized}; 0 when either is null. */
+    public static double similarityOfNormalized(String a, String b) {
+        return a == null || b == null ? 0.0 : jaroWinkler(a, b);
     }
 
     /** Jaro-Winkler similarity of two already normalized strings, by code point. */

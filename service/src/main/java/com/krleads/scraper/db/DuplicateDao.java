@@ -18,12 +18,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(DuplicateDao.CandidateMapper.class)
 public interface DuplicateDao {
 
-    /** @return 0 when the pair is already recorded */
-    @SqlUpdate("""
+    String INSERT = """
             INSERT INTO duplicate_candidates (lead_id, other_lead_id, similarity, reason, status, created_at)
             SELECT :leadId, :otherId, :similarity, :reason, 'open', :now
             WHERE NOT EXISTS (SELECT 1 FROM duplicate_candidates WHERE lead_id = :leadId AND other_lead_id = :otherId)
-            """)
+            """;
+
+    /** @return 0 when the pair is already recorded */
+    @SqlUpdate(INSERT)
     int insert(@Bind("leadId") long leadId, @Bind("otherId") long otherLeadId,
                @Bind("similarity") double similarity, @Bind("reason") String reason, @Bind("now") Instant now);
 

@@ -7,20 +7,25 @@ import com.krleads.scraper.core.LeadKeys;
 import com.krleads.scraper.core.LeadMerge;
 import com.krleads.scraper.core.LeadStore;
 import com.krleads.scraper.core.NameSimilarity;
+import com.krleads.scraper.core.NearDuplicates;
+import com.krleads.scraper.core.SightingMatch;
+import com.krleads.scraper.core.StoreOutcome;
 import com.krleads.scraper.core.StoreResult;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Stores leads with deduplication, one transaction per draft. An exact key (phone, e-mail,
+ * Stores leads with deduplication: one transaction per draft ({@link #store}), or per batch of a
+ * page's drafts ({@link #storeAll}, through {@link LeadBatch}) with the same results. An exact key (phone, e-mail,
  * website host, or for a lead without contacts its name and address) merges into the lead
  * that has it; otherwise the lead is inserted, and a similar name with a shared region or
  * phone area records a duplicate candidate. Two writers racing on one key meet the unique
@@ -32,7 +37,10 @@ import org.jdbi.v3.core.JdbiException;
  * that one item is lost, not the job; any other failure (connection, pool) propagates.
  */
 public class JdbiLeadStore implements LeadStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiLeadStore.class);
     private static final int MAX_TRIES = 6;
+    /** Drafts per transaction: a page of a typical listing is one, a page of thousands a few. */
+    public static final int BATCH_SIZE = 500;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -42,6 +50,34 @@ public class JdbiLeadStore implements LeadStore {
         this.jdbi = jdbi;
         this.clock = clock;
         this.nameSimilarityThreshold = nameSimilarityThreshold;
+    }
+
+    /**
+     * Stores the drafts in transactions of at most {@link #BATCH_SIZE}, with the results of storing them
+     * one after the other. A batch the database refuses (a row's data, a key another writer took, a
+     * merged lead gone) is rolled back and stored again one draft at a time: a bad item costs that item.
+     */
+    @Override
+    public List<StoreOutcome> storeAll(long sourceId, List<LeadDraft> drafts) {
+        for (LeadDraft draft : drafts) {
+            if (!draft.isLead()) {
+                throw new IllegalArgumentException("a lead needs a company name or a contact");
+            }
+        }
+        List<StoreOutcome> outcomes = new ArrayList<>(drafts.size());
+        for (int from = 0; from < drafts.size(); from += BATCH_SIZE) {
+            List<LeadDraft> part = drafts.subList(from, Math.min(drafts.size(), from + BATCH_SIZE));
+            try {
+                List<StoreResult> results = jdbi.inTransaction(h ->
+                        new LeadBatch(h, sourceId, clock.instant(), nameSimilarityThreshold).store(part));
+                results.forEach(result -> outcomes.add(StoreOutcome.stored(result)));
+            } catch (JdbiException | LeadMovedException e) {
+                // A database that is down fails the first of these too, and that failure propagates.
+                LOG.debug("A batch of {} leads was refused; storing them one at a time", part.size(), e);
+                outcomes.addAll(LeadStore.super.storeAll(sourceId, part));
+            }
+        }
+        return outcomes;
     }
 
     @Override
@@ -73,82 +109,47 @@ public class JdbiLeadStore implements LeadStore {
         Optional<Lead> byWebsite = draft.website() == null ? Optional.empty() : leads.findByWebsite(draft.website());
         Optional<Lead> byFallback = keys.fallbackKey() == null ? Optional.empty()
                 : leads.findByFallbackKey(keys.fallbackKey());
-        Optional<Lead> existing = byPhone.or(() -> byEmail).or(() -> byWebsite).or(() -> byFallback);
-        if (existing.isPresent()) {
-            long matched = existing.get().id();
+        Optional<SightingMatch<Lead>> owned = SightingMatch.of(byPhone.orElse(null), byEmail.orElse(null),
+                byWebsite.orElse(null), byFallback.orElse(null), Lead::id);
+        if (owned.isPresent()) {
+            long matched = owned.get().target().id();
             Lead target = leads.lockById(matched).orElseThrow(() -> new LeadMovedException(matched));
-            Set<LeadMerge.Key> ownedElsewhere = EnumSet.noneOf(LeadMerge.Key.class);
-            addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.PHONE, byPhone, target);
-            addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.EMAIL, byEmail, target);
-            addIfOwnedElsewhere(ownedElsewhere, LeadMerge.Key.WEBSITE, byWebsite, target);
-            Lead merged = LeadMerge.fold(target, LeadMerge.sighting(draft, sourceId, now), ownedElsewhere, now);
+            Lead merged = LeadMerge.fold(target, LeadMerge.sighting(draft, sourceId, now), owned.get().ownedElsewhere(),
+                    now);
             if (leads.update(merged, keysOf(merged)) != 1) {
                 throw new LeadMovedException(matched);
             }
-            boolean candidate = linkOtherOwner(h, target, byEmail, "e-mail", now)
-                    | linkOtherOwner(h, target, byWebsite, "website", now);
+            boolean candidate = false;
+            for (SightingMatch.Link<Lead> link : owned.get().links()) {
+                candidate |= linkOtherOwner(h, target, link.owner(), link.key(), now);
+            }
             return new StoreResult(target.id(), false, candidate);
         }
-        Optional<NearMatch> near = bestNearMatch(leads, draft, keys);
+        Optional<NearDuplicates.Match<Lead>> near = NearDuplicates.best(NameSimilarity.normalize(draft.companyName()),
+                keys, nearBy(keys.blockKey(), keys.regionKey(), leads::nearByRegion),
+                nearBy(keys.blockKey(), keys.areaCode(), leads::nearByArea),
+                lead -> NameSimilarity.normalize(lead.companyName()), Lead::id, nameSimilarityThreshold);
         long id = leads.insert(sourceId, draft, keys, now);
         near.ifPresent(match -> h.attach(DuplicateDao.class)
                 .insert(match.lead().id(), id, match.similarity(), match.reason(), now));
         return new StoreResult(id, true, near.isPresent());
     }
 
-    /**
-     * One sighting that carries the keys of two stored leads says they are probably one
-     * business; a person decides, so it becomes a candidate rather than an automatic merge.
-     */
-    private static boolean linkOtherOwner(Handle h, Lead target, Optional<Lead> owner, String key, Instant now) {
-        if (owner.isEmpty() || owner.get().id() == target.id()) {
-            return false;
-        }
-        Lead other = owner.get();
+    /** A sighting with the keys of two leads links them for review ({@link SightingMatch}). */
+    private static boolean linkOtherOwner(Handle h, Lead target, Lead other, String key, Instant now) {
         double similarity = NameSimilarity.similarity(target.companyName(), other.companyName());
-        String reason = "one listing shows the phone or key of lead " + target.id() + " and the " + key
-                + " of lead " + other.id();
+        String reason = SightingMatch.linkReason(target.id(), other.id(), key);
         long first = Math.min(target.id(), other.id());
         long second = Math.max(target.id(), other.id());
         return h.attach(DuplicateDao.class).insert(first, second, similarity, reason, now) == 1;
     }
 
-    private Optional<NearMatch> bestNearMatch(LeadDao leads, LeadDraft draft, LeadKeys keys) {
-        if (keys.blockKey() == null) {
-            return Optional.empty();
-        }
-        Map<Long, NearMatch> found = new LinkedHashMap<>();
-        if (keys.regionKey() != null) {
-            for (Lead lead : leads.nearByRegion(keys.blockKey(), keys.regionKey())) {
-                found.putIfAbsent(lead.id(), score(draft, lead, "same region " + keys.regionKey()));
-            }
-        }
-        if (keys.areaCode() != null) {
-            for (Lead lead : leads.nearByArea(keys.blockKey(), keys.areaCode())) {
-                found.putIfAbsent(lead.id(), score(draft, lead, "same phone area " + keys.areaCode()));
-            }
-        }
-        return found.values().stream()
-                .filter(match -> match.similarity() >= nameSimilarityThreshold)
-                .max((a, b) -> Double.compare(a.similarity(), b.similarity()));
-    }
-
-    private static NearMatch score(LeadDraft draft, Lead lead, String signal) {
-        double similarity = NameSimilarity.similarity(draft.companyName(), lead.companyName());
-        String reason = String.format(java.util.Locale.ROOT, "name similarity %.2f, %s", similarity, signal);
-        return new NearMatch(lead, similarity, reason);
+    private static List<Lead> nearBy(String block, String signal, BiFunction<String, String, List<Lead>> read) {
+        return block == null || signal == null ? List.of() : read.apply(block, signal);
     }
 
     static LeadKeys keysOf(Lead lead) {
         return LeadKeys.of(lead.companyName(), lead.phone(), lead.email(), lead.website(), lead.address());
     }
 
-    private static void addIfOwnedElsewhere(Set<LeadMerge.Key> keys, LeadMerge.Key key, Optional<Lead> owner, Lead target) {
-        if (owner.isPresent() && owner.get().id() != target.id()) {
-            keys.add(key);
-        }
-    }
-
-    private record NearMatch(Lead lead, double similarity, String reason) {
-    }
 }

@@ -3,6 +3,7 @@ package com.krleads.scraper.db;
 import com.krleads.scraper.core.Lead;
 import com.krleads.scraper.core.LeadDraft;
 import com.krleads.scraper.core.LeadKeys;
+import com.krleads.scraper.core.NearDuplicates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,18 +25,49 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterRowMapper(LeadDao.LeadMapper.class)
 public interface LeadDao {
     /** How many of the newest leads in a block a near-duplicate check compares a new lead with. */
-    int NEAR_MATCH_LIMIT = 50;
+    int NEAR_MATCH_LIMIT = NearDuplicates.LIMIT;
 
     String FIND_BY_PHONE = "SELECT * FROM leads WHERE phone = :key";
     String FIND_BY_EMAIL = "SELECT * FROM leads WHERE email = :key";
     String FIND_BY_WEBSITE = "SELECT * FROM leads WHERE website = :key";
     String FIND_BY_FALLBACK = "SELECT * FROM leads WHERE fallback_key = :key";
+    /*
+     * The newest leads of a block and region (or area), read from index (block_key, region_key, id DESC)
+     * as one range of at most the limit. The block is bounded on both sides rather than compared with =
+     * so that PostgreSQL cannot drop it from the ORDER BY and serve "id DESC" from the primary key with
+     * a filter instead, a plan it likes when one block holds much of the table and that reads every
+     * newer lead of other blocks. The ORDER BY names the index's columns in order, which H2 needs to
+     * read the index in order and stop at the limit.
+     */
     String NEAR_BY_REGION = """
-            SELECT * FROM leads WHERE block_key = :block AND region_key = :signal
-            ORDER BY id DESC""" + " LIMIT " + NEAR_MATCH_LIMIT;
+            SELECT * FROM leads WHERE block_key >= :block AND block_key <= :block AND region_key = :signal
+            ORDER BY block_key, region_key, id DESC""" + " LIMIT " + NEAR_MATCH_LIMIT;
     String NEAR_BY_AREA = """
-            SELECT * FROM leads WHERE block_key = :block AND area_code = :signal
-            ORDER BY id DESC""" + " LIMIT " + NEAR_MATCH_LIMIT;
+            SELECT * FROM leads WHERE block_key >= :block AND block_key <= :block AND area_code = :signal
+            ORDER BY block_key, area_code, id DESC""" + " LIMIT " + NEAR_MATCH_LIMIT;
+
+    /**
+     * Writes a lead's fields back after a merge, with keys derived from the merged fields.
+     * The fallback key stays as inserted: it is the identity a retried job looks the lead up by.
+     */
+    String UPDATE = """
+            UPDATE leads SET company_name = :l.companyName, phone = :l.phone, email = :l.email,
+                   website = :l.website, address = :l.address, category = :l.category,
+                   extraction_method = :l.extractionMethod, phone_status = :l.phoneStatus,
+                   email_status = :l.emailStatus, name_key = :k.nameKey, block_key = :k.blockKey,
+                   region_key = :k.regionKey, area_code = :k.areaCode, last_seen = :l.lastSeen
+            WHERE id = :l.id
+            """;
+
+    /** A lead a batch planned (a sighting, with the page's other sightings of it folded in). */
+    String INSERT_LEAD = """
+            INSERT INTO leads (company_name, phone, email, website, address, category, source_id,
+                               extraction_method, phone_status, email_status, name_key, block_key,
+                               region_key, area_code, fallback_key, first_seen, last_seen)
+            VALUES (:l.companyName, :l.phone, :l.email, :l.website, :l.address, :l.category, :l.sourceId,
+                    :l.extractionMethod, :l.phoneStatus, :l.emailStatus, :k.nameKey, :k.blockKey,
+                    :k.regionKey, :k.areaCode, :fallbackKey, :l.firstSeen, :l.lastSeen)
+            """;
 
     /**
      * The text {@code q=} searches: the visible fields, lower case, one per line (a pattern holds
@@ -79,18 +111,7 @@ public interface LeadDao {
     long insert(@Bind("sourceId") long sourceId, @BindMethods("d") LeadDraft draft,
                 @BindMethods("k") LeadKeys keys, @Bind("now") Instant now);
 
-    /**
-     * Writes a lead's fields back after a merge, with keys derived from the merged fields.
-     * The fallback key stays as inserted: it is the identity a retried job looks the lead up by.
-     */
-    @SqlUpdate("""
-            UPDATE leads SET company_name = :l.companyName, phone = :l.phone, email = :l.email,
-                   website = :l.website, address = :l.address, category = :l.category,
-                   extraction_method = :l.extractionMethod, phone_status = :l.phoneStatus,
-                   email_status = :l.emailStatus, name_key = :k.nameKey, block_key = :k.blockKey,
-                   region_key = :k.regionKey, area_code = :k.areaCode, last_seen = :l.lastSeen
-            WHERE id = :l.id
-            """)
+    @SqlUpdate(UPDATE)
     int update(@BindMethods("l") Lead lead, @BindMethods("k") LeadKeys keys);
 
     @SqlQuery("SELECT * FROM leads WHERE id = :id")

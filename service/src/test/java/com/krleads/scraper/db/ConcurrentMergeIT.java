@@ -38,6 +38,29 @@ class ConcurrentMergeIT {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void sightingsWithDisjointFieldsAndAReviewMergeKeepEveryField(TestDatabase db) throws Exception {
+        raceRounds(db, JdbiLeadStore::store);
+    }
+
+    /** The same race with every sighting stored as part of a page's batch, beside a lead of its own. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void batchedSightingsAndAReviewMergeKeepEveryField(TestDatabase db) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fillers = new java.util.concurrent.atomic.AtomicInteger();
+        raceRounds(db, (store, sourceId, draft) -> {
+            int n = fillers.incrementAndGet();
+            LeadDraft filler = new LeadDraft("Filler " + n, "+82313" + String.format(java.util.Locale.ROOT, "%06d", n),
+                    null, null, null, null, null, null, null);
+            List<com.krleads.scraper.core.StoreOutcome> outcomes = store.storeAll(sourceId, List.of(filler, draft));
+            assertThat(outcomes).noneMatch(com.krleads.scraper.core.StoreOutcome::isRejected);
+            return outcomes.get(1).result();
+        });
+    }
+
+    private interface Writer {
+        Object write(JdbiLeadStore store, long sourceId, LeadDraft draft);
+    }
+
+    private void raceRounds(TestDatabase db, Writer writer) throws Exception {
         Jdbi jdbi = db.freshJdbi();
         JdbiLeadStore store = new JdbiLeadStore(jdbi, Clock.systemUTC(), 0.85);
         DuplicateReview review = new DuplicateReview(jdbi, Clock.systemUTC());
@@ -60,16 +83,16 @@ class ConcurrentMergeIT {
 
             List<Callable<Object>> work = new ArrayList<>();
             CyclicBarrier start = new CyclicBarrier(7);
-            work.add(at(start, () -> store.store(sourceId, sighting(phone, null, "info@race" + round + ".kr",
+            work.add(at(start, () -> writer.write(store, sourceId, sighting(phone, null, "info@race" + round + ".kr",
                     null, null, null, null))));
-            work.add(at(start, () -> store.store(sourceId, sighting(phone, null, null, "서울 중구 " + round,
+            work.add(at(start, () -> writer.write(store, sourceId, sighting(phone, null, null, "서울 중구 " + round,
                     null, null, null))));
-            work.add(at(start, () -> store.store(sourceId, sighting(phone, null, null, null, "음식점", null, null))));
-            work.add(at(start, () -> store.store(sourceId, sighting(phone, null, null, null, null, "valid", null))));
+            work.add(at(start, () -> writer.write(store, sourceId, sighting(phone, null, null, null, "음식점", null, null))));
+            work.add(at(start, () -> writer.write(store, sourceId, sighting(phone, null, null, null, null, "valid", null))));
             // Found by the folded lead's website: before the review it fills the folded lead, after it the kept one.
-            work.add(at(start, () -> store.store(sourceId, sighting(null, website, null, null, null, null,
+            work.add(at(start, () -> writer.write(store, sourceId, sighting(null, website, null, null, null, null,
                     "unknown"))));
-            work.add(at(start, () -> store.store(sourceId, new LeadDraft(null, null, null, website, null, null,
+            work.add(at(start, () -> writer.write(store, sourceId, new LeadDraft(null, null, null, website, null, null,
                     "selector", null, null))));
             work.add(at(start, () -> review.merge(candidateId)));
             List<Object> results = new ArrayList<>();

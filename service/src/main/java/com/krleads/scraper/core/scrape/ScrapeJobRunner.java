@@ -6,7 +6,6 @@ import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
 import com.krleads.scraper.core.HostPacer;
-import com.krleads.scraper.core.ItemRejectedException;
 import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.JobControl;
 import com.krleads.scraper.core.JobCounts;
@@ -20,6 +19,7 @@ import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.RefusedUrlException;
 import com.krleads.scraper.core.RunLimit;
 import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.StoreOutcome;
 import com.krleads.scraper.core.StoreResult;
 import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.quality.JobQualityMeter;
@@ -41,13 +41,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One item never fails the job: an item with neither a company name nor a contact, one the
  * cleaning rejects, one the database refuses or one whose reading throws counts as an error and
- * the page goes on. A later page that robots.txt forbids or whose address is refused ends the
+ * the page goes on. A page's drafts are stored together, in batches of {@value #STORE_BATCH}, before the
+ * page counts as done. A later page that robots.txt forbids or whose address is refused ends the
  * pagination with the reason recorded. Cancel and the job's deadline are checked between items
  * and around every slow step: a cancelled run returns what it did so far; one past its deadline
  * saves its progress and fails. Thread-safe: each run keeps its own state.
  */
 public final class ScrapeJobRunner implements JobRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ScrapeJobRunner.class);
+    /** Drafts stored together: a store does a page's lookups and writes in a few statements. */
+    private static final int STORE_BATCH = 500;
 
     private final PageFetcher fetcher;
     private final LeadAssembler assembler;
@@ -153,6 +156,7 @@ public final class ScrapeJobRunner implements JobRunner {
         final LeadAssembler.Run assembly;
         final Tally tally = new Tally();
         final List<String> notes = new ArrayList<>();
+        final List<LeadDraft> pending = new ArrayList<>();
         int itemsRead;
         final JobQualityMeter quality = new JobQualityMeter();
 
@@ -182,14 +186,18 @@ public final class ScrapeJobRunner implements JobRunner {
                 reportDecoding(page, parsed);
                 reportCuts(page, parsed);
                 quality.pageParsed(parsed.items().size());
-                for (Element item : parsed.items()) {
-                    limit.check();
-                    if (itemsRead >= maxItemsPerJob) {
-                        endPagination("the job read scraper.maxItemsPerJob (" + maxItemsPerJob + ") items");
-                        return;
+                try {
+                    for (Element item : parsed.items()) {
+                        limit.check();
+                        if (itemsRead >= maxItemsPerJob) {
+                            endPagination("the job read scraper.maxItemsPerJob (" + maxItemsPerJob + ") items");
+                            return;
+                        }
+                        itemsRead++;
+                        storeItem(item);
                     }
-                    itemsRead++;
-                    storeItem(item);
+                } finally {
+                    storePending();
                 }
                 events.itemsMeasured(source.name(), quality.page());
                 control.qualityMeasured(quality.job());
@@ -284,13 +292,29 @@ public final class ScrapeJobRunner implements JobRunner {
                 LOG.info("Job {} ({}): item on page {} stored with {}", job.id(), source.name(), tally.pages,
                         String.join(", ", clean.notes()));
             }
-            StoreResult result;
-            try {
-                result = leadStore.store(source.id(), clean.draft());
-            } catch (ItemRejectedException e) {
-                reject(e.getMessage(), e);
+            pending.add(clean.draft());
+            if (pending.size() >= STORE_BATCH) {
+                storePending();
+            }
+        }
+
+        /** Stores the drafts read so far together; a stopped run stores them too, so no item read is lost. */
+        private void storePending() {
+            if (pending.isEmpty()) {
                 return;
             }
+            List<StoreOutcome> outcomes = leadStore.storeAll(source.id(), pending);
+            pending.clear();
+            for (StoreOutcome outcome : outcomes) {
+                if (outcome.isRejected()) {
+                    reject(outcome.rejection().getMessage(), outcome.rejection());
+                } else {
+                    count(outcome.result());
+                }
+            }
+        }
+
+        private void count(StoreResult result) {
             if (result.created()) {
                 tally.created++;
                 events.itemStored(source.name(), ResultType.NEW);

@@ -230,15 +230,25 @@ class ScrapeJobRunnerTest {
     }
 
     @Test
-    void aCancelArrivingMidPageStopsBeforeTheNextItem() throws Exception {
+    void aCancelArrivingMidPageStopsBeforeTheNextItemAndKeepsTheItemsRead() throws Exception {
+        // The store sees a page's drafts together, so the cancel arrives after the third check past the fetch.
         JobControl control = new Control(Integer.MAX_VALUE) {
+            private int checksAfterFetch;
+
             @Override
             public boolean isCancelled() {
-                return store.received().size() >= 2;
+                if (site.requestedPaths().contains("/seoul/food/index.html")) {
+                    checksAfterFetch++;
+                }
+                return checksAfterFetch > 3;
             }
         };
         JobCounts counts = runner(true).run(JOB, source(site.startUrl(), 10), control);
-        assertThat(counts).isEqualTo(new JobCounts(1, 2, 0, 0));
+        assertThat(counts.pagesFetched()).isEqualTo(1);
+        assertThat(counts.newLeads()).as("the items read before the cancel are stored").isPositive();
+        assertThat(counts.newLeads() + counts.errors()).as("page 1 has 5 items: the run stopped within it")
+                .isLessThan(5);
+        assertThat(store.received()).hasSize(counts.newLeads());
         assertThat(site.requestedPaths()).contains("/seoul/food/index.html").doesNotContain("/seoul/food/page2.html");
     }
 
