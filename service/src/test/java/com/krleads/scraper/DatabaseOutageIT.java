@@ -13,10 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.scraper.metrics.AdminScraper;
 import com.krleads.scraper.metrics.ParsedScrape;
+import com.krleads.scraper.testing.AppOnPostgres;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,30 +28,19 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseOutageIT {
     private static final AdminScraper HTTP = new AdminScraper();
-    private static EmbeddedPostgres postgres;
+    private static AppOnPostgres world;
     private static DropwizardTestSupport<LeadScraperConfiguration> app;
 
     @BeforeAll
     static void startOnPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        app = new DropwizardTestSupport<>(LeadScraperApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.driverClass", "org.postgresql.Driver"),
-                ConfigOverride.config("database.url", postgres.getJdbcUrl("postgres", "postgres")),
-                ConfigOverride.config("database.user", "postgres"),
-                ConfigOverride.config("database.password", ""),
-                ConfigOverride.config("database.maxWaitForConnection", "1s"),
-                ConfigOverride.config("worker.enabled", "false"));
-        app.before();
+        world = AppOnPostgres.start(ConfigOverride.config("worker.enabled", "false"));
+        app = world.app();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (app != null) {
-            app.after();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (world != null) {
+            world.close();
         }
     }
 
@@ -60,8 +48,7 @@ class DatabaseOutageIT {
     void anOutageIsA500AndVisibleInTheMetrics() throws Exception {
         assertThat(HTTP.get(app.getLocalPort(), "/api/sources").statusCode()).isEqualTo(200);
 
-        postgres.close();
-        postgres = null;
+        world.stopDatabase();
         HttpResponse<String> failed = HTTP.get(app.getLocalPort(), "/api/sources");
 
         assertThat(failed.statusCode()).isEqualTo(500);

@@ -2,14 +2,12 @@ package com.krleads.scraper.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.LeadScraperApplication;
 import com.krleads.scraper.LeadScraperConfiguration;
 import com.krleads.scraper.logging.RequestIdFilter;
 import com.krleads.scraper.metrics.AdminScraper;
+import com.krleads.scraper.testing.AppOnPostgres;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,32 +28,21 @@ class ReadinessIT {
     private static final AdminScraper HTTP = new AdminScraper();
     private static final String READY = "/health-check?type=ready";
     private static final String ALIVE = "/health-check?type=alive";
-    private static EmbeddedPostgres postgres;
+    private static AppOnPostgres world;
     private static DropwizardTestSupport<LeadScraperConfiguration> app;
 
     @BeforeAll
     static void startOnPostgres() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        app = new DropwizardTestSupport<>(LeadScraperApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"),
-                ConfigOverride.config("database.driverClass", "org.postgresql.Driver"),
-                ConfigOverride.config("database.url", postgres.getJdbcUrl("postgres", "postgres")),
-                ConfigOverride.config("database.user", "postgres"),
-                ConfigOverride.config("database.password", ""),
-                ConfigOverride.config("database.maxWaitForConnection", "1s"),
+        world = AppOnPostgres.start(ConfigOverride.config("worker.enabled", "false"),
                 // No worker and no patience: one queued job makes the queue check fail.
-                ConfigOverride.config("worker.enabled", "false"),
                 ConfigOverride.config("worker.maxQueuedAge", "1ms"));
-        app.before();
+        app = world.app();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (app != null) {
-            app.after();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (world != null) {
+            world.close();
         }
     }
 
@@ -93,8 +80,7 @@ class ReadinessIT {
     void withoutItsDatabaseTheReplicaIsAliveButNotReady() throws Exception {
         assertThat(HTTP.get(app.getAdminPort(), READY).statusCode()).isEqualTo(200);
 
-        postgres.close();
-        postgres = null;
+        world.stopDatabase();
 
         awaitStatus(READY, 503);
         assertThat(HTTP.get(app.getAdminPort(), ALIVE).statusCode()).isEqualTo(200);
