@@ -5,16 +5,13 @@ import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.Labels;
-import com.krleads.scraper.LeadScraperApplication;
 import com.krleads.scraper.LeadScraperConfiguration;
-import com.krleads.scraper.db.DatabaseMigrations;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.testing.Fixtures;
+import com.krleads.scraper.testing.Replicas;
 import com.krleads.scraper.testing.TestDatabase;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterEach;
@@ -172,28 +168,14 @@ class QueueSizeReporterIT {
         return reporter;
     }
 
-    /** Each replica reads its overrides under a prefix of its own: they are system properties, restored in turn. */
     private DropwizardTestSupport<LeadScraperConfiguration> replica(DataSourceFactory database) {
-        String prefix = "replica" + (apps.size() + 1);
-        DropwizardTestSupport<LeadScraperConfiguration> app = new DropwizardTestSupport<>(LeadScraperApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), prefix,
-                ConfigOverride.config(prefix, "database.driverClass", database.getDriverClass()),
-                ConfigOverride.config(prefix, "database.url", database.getUrl()),
-                ConfigOverride.config(prefix, "database.user", database.getUser()),
-                ConfigOverride.config(prefix, "worker.enabled", "false"));
-        try {
-            app.before();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        DropwizardTestSupport<LeadScraperConfiguration> app = Replicas.start("replica" + (apps.size() + 1), database);
         apps.add(app);
         return app;
     }
 
     private static Jdbi migrated(DataSourceFactory database) {
-        DataSource dataSource = database.build(new com.codahale.metrics.MetricRegistry(), "setup");
-        DatabaseMigrations.migrate(dataSource);
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        return Replicas.migrated(database);
     }
 
     private static List<ParsedScrape.Series> queueSize(DropwizardTestSupport<LeadScraperConfiguration> app) {

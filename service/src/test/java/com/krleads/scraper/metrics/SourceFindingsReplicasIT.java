@@ -5,27 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.LabelValues.YieldFinding;
 import com.krleads.metrics.Labels;
-import com.krleads.scraper.LeadScraperApplication;
 import com.krleads.scraper.LeadScraperConfiguration;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.quality.FieldCounts;
 import com.krleads.scraper.core.quality.JobQuality;
 import com.krleads.scraper.core.quality.JobQualityService;
 import com.krleads.scraper.core.quality.QualityRules;
-import com.krleads.scraper.db.DatabaseMigrations;
 import com.krleads.scraper.db.JdbiQualityStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.testing.Fixtures;
+import com.krleads.scraper.testing.Replicas;
 import com.krleads.scraper.testing.TestDatabase;
 import io.dropwizard.db.DataSourceFactory;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.AfterEach;
@@ -79,27 +75,13 @@ class SourceFindingsReplicasIT {
                 .toList();
     }
 
-    /** Each replica reads its overrides under a prefix of its own, as in {@code QueueSizeReporterIT}. */
     private DropwizardTestSupport<LeadScraperConfiguration> replica(DataSourceFactory database) {
-        String prefix = "findings" + (apps.size() + 1);
-        DropwizardTestSupport<LeadScraperConfiguration> app = new DropwizardTestSupport<>(LeadScraperApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), prefix,
-                ConfigOverride.config(prefix, "database.driverClass", database.getDriverClass()),
-                ConfigOverride.config(prefix, "database.url", database.getUrl()),
-                ConfigOverride.config(prefix, "database.user", database.getUser()),
-                ConfigOverride.config(prefix, "worker.enabled", "false"));
-        try {
-            app.before();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        DropwizardTestSupport<LeadScraperConfiguration> app = Replicas.start("findings" + (apps.size() + 1), database);
         apps.add(app);
         return app;
     }
 
     private static Jdbi migrated(DataSourceFactory database) {
-        DataSource dataSource = database.build(new com.codahale.metrics.MetricRegistry(), "setup");
-        DatabaseMigrations.migrate(dataSource);
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        return Replicas.migrated(database);
     }
 }
