@@ -30,6 +30,8 @@ public final class ContactVerifier {
 
     private final MxLookup mxLookup;
     private final Duration lookupTimeout;
+    /** Less than this is no wait worth a lookup: no DNS answer comes back sooner over a network. */
+    static final Duration SHORTEST_WAIT = Duration.ofMillis(10);
     private final Duration jobBudget;
     private final PipelineEvents events;
     private final Map<String, MxLookup.Answer> answers = new LinkedHashMap<>(64, 0.75f, true) {
@@ -139,10 +141,14 @@ public final class ContactVerifier {
             return answer;
         }
 
-        /** The lookup timeout, cut to what is left of the budget and of the job; zero when stopped. */
+        /**
+         * The lookup timeout, cut to what is left of the budget and of the job; zero when stopped or
+         * when less than {@link #SHORTEST_WAIT} is left (a resolver that returns a little before its
+         * timeout would otherwise leave slivers, each spent on one more lookup that cannot succeed).
+         */
         private Duration waitAllowed() {
             long budgetLeft = jobBudget.toNanos() - spentNanos;
-            if (budgetLeft <= 0 || limit.stopReason() != null) {
+            if (budgetLeft < SHORTEST_WAIT.toNanos() || limit.stopReason() != null) {
                 return Duration.ZERO;
             }
             Duration wait = lookupTimeout;

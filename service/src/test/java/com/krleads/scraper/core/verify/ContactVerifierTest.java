@@ -129,6 +129,30 @@ class ContactVerifierTest {
         }
     }
 
+    /**
+     * A resolver that gives up a little before its timeout leaves slivers of the budget; a sliver
+     * shorter than any DNS answer buys no lookup. An upper bound on the lookups: a slow machine
+     * sleeps longer, which only spends the budget sooner.
+     */
+    @Test
+    void slimLeftoversOfTheBudgetAreNotSpentOnLookups() {
+        java.util.List<Duration> given = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ContactVerifier verifier = new ContactVerifier((domain, timeout) -> {
+            given.add(timeout);
+            try {
+                Thread.sleep(Math.max(0, timeout.toMillis() - 3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return MxLookup.Answer.UNKNOWN;
+        }, Duration.ofMillis(50), Duration.ofMillis(100), PipelineEvents.NONE);
+        ContactVerifier.Run run = verifier.startRun(RunLimit.none());
+        for (int i = 0; i < 20; i++) {
+            assertThat(run.emailStatus("info@shop" + i + ".kr")).isEqualTo(VerificationStatus.UNKNOWN);
+        }
+        assertThat(given).hasSizeBetween(1, 2).allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(ContactVerifier.SHORTEST_WAIT));
+    }
+
     @Test
     void aJobAsksAboutADomainOnceEvenWhenTheAnswerIsUnknown() {
         AtomicInteger calls = new AtomicInteger();
