@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.dashboards.Settings;
 import com.krleads.deployment.DashboardQueries.PanelQuery;
+import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.ServiceLevelObjectives;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.testing.RequiredTools;
@@ -35,7 +36,7 @@ class FirstEventsIT {
     private static final String ROLE = "scraper";
     private static final String SOURCE = "never-run-before";
     private static final String ROUTE = "/api/sources";
-    private static final String PROBE_JOB = "kr-lead-scraper-probe";
+    private static final String PROBE_JOB = Settings.PROBE_JOB;
     private static final String JOB = "job=\"" + Settings.SCRAPE_JOB + "\"";
     /** An idle route: nothing in this test deletes a source. */
     private static final String IDLE_ROUTE = "method=\"DELETE\",endpoint=\"/api/sources/{id}\"";
@@ -90,7 +91,7 @@ class FirstEventsIT {
         awaitValue("the job and the 100 good requests scraped", "scraping_jobs_total{" + JOB + ",source=\"" + SOURCE
                 + "\",status=\"completed\"} == 1 and on() sum(http_requests_total{" + JOB + ",method=\"GET\",endpoint=\""
                 + ROUTE + "\",status=\"200\"}) >= 100");
-        awaitValue("the probe scraped", "probe_success{job=\"" + PROBE_JOB + "\"}");
+        awaitValue("the probe scraped", KnownSeries.PROBE_SUCCESS.name() + "{job=\"" + PROBE_JOB + "\"}");
         findNaN();
 
         database.refuse(ROLE);
@@ -150,7 +151,7 @@ class FirstEventsIT {
     void theProbesSeriesArePresent() throws Exception {
         String probe = "job=\"" + PROBE_JOB + "\"";
         // A probe that lands in the story's database outage sees a 500: ask for a 200 seen, not for the last one.
-        double success = value("max_over_time(probe_success{" + probe + "}[5m])");
+        double success = value("max_over_time(" + KnownSeries.PROBE_SUCCESS.name() + "{" + probe + "}[5m])");
         double ok = value("max_over_time((probe_http_status_code{" + probe + "} == 200)[5m:])");
         double probes = value("count_over_time(probe_http_status_code{" + probe + "}[5m])");
         System.out.printf("first-events: probe_success = %.0f, a 200 seen = %.0f, probes = %.0f%n", success, ok, probes);
