@@ -105,8 +105,11 @@ public final class PipelineLoadRun {
                         }
                     }
                     rates[s] = best.itemsPerSecond();
-                    lines.add(String.format(Locale.ROOT, "%-10s %,8d stored  %,8.0f items/s  heap peak %,6.1f MB  %s",
-                            db, stored[s], best.itemsPerSecond(), best.heapPeakBytes() / 1e6, best.counts()));
+                    lines.add(String.format(Locale.ROOT,
+                            "%-10s %,8d stored  %,8.0f items/s  heap peak %,6.1f MB, live after GC %,6.1f MB (%.1fx the page)  %s",
+                            db, stored[s], best.itemsPerSecond(), best.heapPeakBytes() / 1e6,
+                            best.liveHeapPeakBytes() / 1e6, (double) best.liveHeapPeakBytes() / page.length,
+                            best.counts()));
                     System.out.println(lines.get(lines.size() - 1));
                 }
                 if (stored.length == 2) {
@@ -116,7 +119,9 @@ public final class PipelineLoadRun {
                 }
             }
             System.out.println("page size " + page.length + " bytes; heap peak = sum of the heap pools' peaks during "
-                    + "the job, after a GC before it (an upper bound: it counts garbage not yet collected)");
+                    + "the job, after a GC before it (an upper bound: it counts garbage not yet collected); live after "
+                    + "GC = the most the heap held right after a collection during the job, less what it held before "
+                    + "(on H2 it includes the in-memory database's new rows)");
         } finally {
             server.stop(0);
         }
@@ -143,13 +148,18 @@ public final class PipelineLoadRun {
         long baseline = heapUsed();
         resetHeapPeaks();
         long started = System.nanoTime();
-        JobCounts counts = runner.run(job, source, new NoControl());
+        JobCounts counts;
+        long live;
+        try (LiveHeap watch = LiveHeap.watch()) {
+            counts = runner.run(job, source, new NoControl());
+            live = watch.peakAfterGc() - baseline;
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heapPeaks() - baseline;
         if (counts.newLeads() + counts.updatedLeads() != listings) {
             throw new IllegalStateException("the job stored " + counts + " of " + listings + " listings");
         }
-        return new Result(listings / seconds, peak, counts);
+        return new Result(listings / seconds, peak, live, counts);
     }
 
     /** Stored leads in the page's block and region, with phones the page does not use. */
@@ -247,7 +257,7 @@ public final class PipelineLoadRun {
         return sum;
     }
 
-    private record Result(double itemsPerSecond, long heapPeakBytes, JobCounts counts) {
+    private record Result(double itemsPerSecond, long heapPeakBytes, long liveHeapPeakBytes, JobCounts counts) {
     }
 
     private static final class NoControl implements JobControl {

@@ -17,10 +17,21 @@ public final class JobQualityMeter {
 
     /** A listing page was parsed and its item selector matched {@code itemsOnPage} elements. */
     public void pageParsed(int itemsOnPage) {
+        pageStarted();
+        pageEnded(itemsOnPage);
+    }
+
+    /** A listing page is being read, its items counted as they come: {@link #pageEnded} gives their number. */
+    public void pageStarted() {
         pages++;
+        pageItems = 0;
+        Arrays.fill(pageCounts, 0);
+    }
+
+    /** The page begun by {@link #pageStarted} gave {@code itemsOnPage} items. */
+    public void pageEnded(int itemsOnPage) {
         items += itemsOnPage;
         pageItems = itemsOnPage;
-        Arrays.fill(pageCounts, 0);
         if (itemsOnPage == 0) {
             pagesWithoutItems++;
             if (firstPageWithoutItems == 0) {

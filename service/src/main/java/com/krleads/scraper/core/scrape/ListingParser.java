@@ -18,6 +18,12 @@ import org.jsoup.select.NodeTraversor;
  * nested deeper than {@link Limits#maxDepth()} lose their content (every nested item would
  * otherwise read the text of all below it again), and past {@link Limits#maxItems()} items the
  * rest of the page is left; {@link ParsedPage} says what was cut.
+ *
+ * <p>A job reads a page through {@link #read}: item by item, as the parser completes them, with
+ * what was read let go, so a page needs a few times its size in memory rather than a whole
+ * document tree ({@link StreamedListing}). Selectors with a pseudo-class (a {@code :}) may look at
+ * what follows an element or at the text of an unfinished ancestor: for those the whole page is
+ * parsed first, as {@link #parse} does.
  */
 public final class ListingParser {
 
@@ -36,7 +42,31 @@ public final class ListingParser {
                              int depthCut) {
     }
 
+    /** What a page held, once its items were read: {@code itemsRead} of the {@code itemsFound} the selector matched. */
+    public record PageSummary(URI nextPage, Charset charset, int replacements, int itemsFound, int itemsRead,
+                              int depthCut) {
+    }
+
+    /** A page's items, one at a time. */
+    public interface PageItems extends AutoCloseable {
+        /** The next item within the limit, or null; the item returned before may be emptied by this call. */
+        Element next();
+
+        /** Reads the rest of the page (items past the limit are counted, not returned) and says what it held. */
+        PageSummary finish();
+
+        @Override
+        void close();
+    }
+
     private ListingParser() {
+    }
+
+    /** The page's items for a job to read one by one: streamed unless a selector needs the whole document. */
+    public static PageItems read(FetchedPage page, Selectors selectors, Limits limits) {
+        boolean wholeDocument = selectors.item().indexOf(':') >= 0
+                || (selectors.nextPage() != null && selectors.nextPage().indexOf(':') >= 0);
+        return wholeDocument ? new ParsedItems(parse(page, selectors, limits)) : new StreamedListing(page, selectors, limits);
     }
 
     public static ParsedPage parse(FetchedPage page, Selectors selectors) {
@@ -80,9 +110,11 @@ public final class ListingParser {
             return null;
         }
         Element link = document.selectFirst(selectors.nextPage());
-        if (link == null) {
-            return null;
-        }
+        return link == null ? null : nextPageOf(link, current);
+    }
+
+    /** The usable web address a next-page link points to, or null. */
+    static URI nextPageOf(Element link, URI current) {
         String href = link.absUrl("href");
         if (href.isEmpty()) {
             return null;
@@ -94,6 +126,31 @@ public final class ListingParser {
             return web && !withoutFragment(next).equals(withoutFragment(current)) ? next : null;
         } catch (IllegalArgumentException badLink) {
             return null;
+        }
+    }
+
+    /** A page parsed whole, handed out item by item. */
+    private static final class ParsedItems implements PageItems {
+        private final ParsedPage page;
+        private int given;
+
+        ParsedItems(ParsedPage page) {
+            this.page = page;
+        }
+
+        @Override
+        public Element next() {
+            return given < page.items().size() ? page.items().get(given++) : null;
+        }
+
+        @Override
+        public PageSummary finish() {
+            return new PageSummary(page.nextPage(), page.charset(), page.replacements(), page.itemsFound(), given,
+                    page.depthCut());
+        }
+
+        @Override
+        public void close() {
         }
     }
 

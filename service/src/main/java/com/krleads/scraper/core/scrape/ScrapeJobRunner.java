@@ -182,27 +182,38 @@ public final class ScrapeJobRunner implements JobRunner {
                 visited.add(next);
                 visited.add(page.uri());
                 tally.pages++;
-                ListingParser.ParsedPage parsed = ListingParser.parse(page, source.selectors(), pageLimits);
-                reportDecoding(page, parsed);
-                reportCuts(page, parsed);
-                quality.pageParsed(parsed.items().size());
-                try {
-                    for (Element item : parsed.items()) {
-                        limit.check();
-                        if (itemsRead >= maxItemsPerJob) {
-                            endPagination("the job read scraper.maxItemsPerJob (" + maxItemsPerJob + ") items");
-                            return;
-                        }
-                        itemsRead++;
-                        storeItem(item);
-                    }
-                } finally {
-                    storePending();
+                ListingParser.PageSummary parsed = readItems(page);
+                if (parsed == null) {
+                    return;
                 }
+                reportDecoding(page, parsed);
+                reportCuts(parsed);
                 events.itemsMeasured(source.name(), quality.page());
                 control.qualityMeasured(quality.job());
                 control.pageDone(tally.counts());
                 next = parsed.nextPage() == null || visited.contains(parsed.nextPage()) ? null : parsed.nextPage();
+            }
+        }
+
+        /** Stores the page's items as they are parsed; null when the job's item limit ended the crawl on this page. */
+        private ListingParser.PageSummary readItems(FetchedPage page) throws RunLimit.Stopped, InterruptedException {
+            quality.pageStarted();
+            int itemsOnPage = 0;
+            try (ListingParser.PageItems items = ListingParser.read(page, source.selectors(), pageLimits)) {
+                for (Element item = items.next(); item != null; item = items.next()) {
+                    limit.check();
+                    if (itemsRead >= maxItemsPerJob) {
+                        endPagination("the job read scraper.maxItemsPerJob (" + maxItemsPerJob + ") items");
+                        return null;
+                    }
+                    itemsRead++;
+                    itemsOnPage++;
+                    storeItem(item);
+                }
+                return items.finish();
+            } finally {
+                quality.pageEnded(itemsOnPage);
+                storePending();
             }
         }
 
@@ -236,7 +247,7 @@ public final class ScrapeJobRunner implements JobRunner {
         }
 
         /** Every page's replacement count is counted; a page that lost characters is logged too. */
-        private void reportDecoding(FetchedPage page, ListingParser.ParsedPage parsed) {
+        private void reportDecoding(FetchedPage page, ListingParser.PageSummary parsed) {
             events.pageDecoded(source.name(), parsed.replacements());
             if (parsed.replacements() > 0) {
                 LOG.warn("Job {} ({}): {} decoded as {} with {} U+FFFD replacement(s)", job.id(), source.name(),
@@ -248,10 +259,10 @@ public final class ScrapeJobRunner implements JobRunner {
         }
 
         /** What a page lost to the limits is said on the job, with the pages it happened on. */
-        private void reportCuts(FetchedPage page, ListingParser.ParsedPage parsed) {
-            if (parsed.itemsFound() > parsed.items().size()) {
+        private void reportCuts(ListingParser.PageSummary parsed) {
+            if (parsed.itemsFound() > parsed.itemsRead()) {
                 note("page " + tally.pages + " has " + parsed.itemsFound() + " items; only the first "
-                        + parsed.items().size() + " were read (scraper.maxItemsPerPage)");
+                        + parsed.itemsRead() + " were read (scraper.maxItemsPerPage)");
             }
             if (parsed.depthCut() > 0) {
                 note("page " + tally.pages + " nests deeper than " + pageLimits.maxDepth() + " levels; what lies below "
