@@ -106,10 +106,11 @@ public final class PipelineLoadRun {
                     }
                     rates[s] = best.itemsPerSecond();
                     lines.add(String.format(Locale.ROOT,
-                            "%-10s %,8d stored  %,8.0f items/s  heap peak %,6.1f MB, live after GC %,6.1f MB (%.1fx the page)  %s",
+                            "%-10s %,8d stored  %,8.0f items/s  heap peak %,6.1f MB, live after GC %,5.1f MB (%.1fx the page),"
+                                    + " kept after the job %,5.1f MB  %s",
                             db, stored[s], best.itemsPerSecond(), best.heapPeakBytes() / 1e6,
                             best.liveHeapPeakBytes() / 1e6, (double) best.liveHeapPeakBytes() / page.length,
-                            best.counts()));
+                            best.retainedBytes() / 1e6, best.counts()));
                     System.out.println(lines.get(lines.size() - 1));
                 }
                 if (stored.length == 2) {
@@ -121,7 +122,7 @@ public final class PipelineLoadRun {
             System.out.println("page size " + page.length + " bytes; heap peak = sum of the heap pools' peaks during "
                     + "the job, after a GC before it (an upper bound: it counts garbage not yet collected); live after "
                     + "GC = the most the heap held right after a collection during the job, less what it held before "
-                    + "(on H2 it includes the in-memory database's new rows)");
+                    + "(on H2 it includes the in-memory database's new rows, which are what is kept after the job)");
         } finally {
             server.stop(0);
         }
@@ -156,10 +157,12 @@ public final class PipelineLoadRun {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long peak = heapPeaks() - baseline;
+        System.gc();
+        long retained = heapUsed() - baseline;
         if (counts.newLeads() + counts.updatedLeads() != listings) {
             throw new IllegalStateException("the job stored " + counts + " of " + listings + " listings");
         }
-        return new Result(listings / seconds, peak, live, counts);
+        return new Result(listings / seconds, peak, live, retained, counts);
     }
 
     /** Stored leads in the page's block and region, with phones the page does not use. */
@@ -257,7 +260,8 @@ public final class PipelineLoadRun {
         return sum;
     }
 
-    private record Result(double itemsPerSecond, long heapPeakBytes, long liveHeapPeakBytes, JobCounts counts) {
+    private record Result(double itemsPerSecond, long heapPeakBytes, long liveHeapPeakBytes, long retainedBytes,
+                          JobCounts counts) {
     }
 
     private static final class NoControl implements JobControl {
