@@ -1,14 +1,18 @@
 package com.krleads.benchmarks;
 
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS_IN_PROGRESS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
+
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.krleads.metrics.MetricCatalog;
 import com.krleads.metrics.MetricFamily;
-import com.krleads.scraper.metrics.BucketHistogram;
 import com.krleads.scraper.metrics.HttpMetrics;
-import com.krleads.scraper.metrics.LabelledCounter;
-import com.krleads.scraper.metrics.LabelledGauge;
 import com.krleads.scraper.metrics.ServiceMetrics;
+import com.krleads.scraper.metrics.bridge.BucketHistogram;
+import com.krleads.scraper.metrics.bridge.LabelledCounter;
+import com.krleads.scraper.metrics.bridge.LabelledGauge;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
 import io.prometheus.client.Histogram;
@@ -54,9 +58,9 @@ public class HttpRecordingBenchmark {
     @Setup
     public void setUp() {
         ServiceMetrics metrics = new ServiceMetrics(new MetricRegistry());
-        requests = metrics.httpRequests.labels(METHOD, ENDPOINT, "200");
-        duration = metrics.httpDuration.labels(METHOD, ENDPOINT);
-        inProgress = metrics.httpInProgress.labels(METHOD, ENDPOINT);
+        requests = metrics.counters(HTTP_REQUESTS).labels(METHOD, ENDPOINT, "200");
+        duration = metrics.histograms(HTTP_REQUEST_DURATION).labels(METHOD, ENDPOINT);
+        inProgress = metrics.gauges(HTTP_REQUESTS_IN_PROGRESS).labels(METHOD, ENDPOINT);
         http = new HttpMetrics(metrics, true);
         http.route(METHOD, ENDPOINT).finished(status, nanos);
 

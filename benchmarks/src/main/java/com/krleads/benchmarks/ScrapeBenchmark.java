@@ -1,5 +1,7 @@
 package com.krleads.benchmarks;
 
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
+
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import com.krleads.scraper.config.MetricsConfig;
@@ -42,7 +44,7 @@ public class ScrapeBenchmark {
                 new HealthCheckRegistry(), healthCheckPool);
         ServiceMetrics families = metrics.families();
         for (int i = 0; i < SERIES; i++) {
-            families.httpRequests.labels("GET", "/api/route-" + (i / 10) + "/{id}", Integer.toString(200 + i % 10)).inc(i);
+            families.counters(HTTP_REQUESTS).labels("GET", "/api/route-" + (i / 10) + "/{id}", Integer.toString(200 + i % 10)).inc(i);
         }
         registry = metrics.collectorRegistry();
     }

@@ -1,6 +1,7 @@
 package com.krleads.scraper.metrics;
 
 import com.krleads.metrics.Labels;
+import com.krleads.scraper.metrics.bridge.LabelledCounter;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,6 +1,8 @@
 package com.krleads.scraper.metrics;
 
 import com.codahale.metrics.health.HealthCheckRegistry;
+import com.krleads.scraper.metrics.bridge.LabelledFamily;
+import com.krleads.scraper.metrics.bridge.LabelledGauge;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

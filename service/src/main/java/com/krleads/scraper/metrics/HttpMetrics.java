@@ -1,6 +1,14 @@
 package com.krleads.scraper.metrics;
 
+import static com.krleads.metrics.MetricCatalog.HTTP_ERRORS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS_IN_PROGRESS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
+
 import com.krleads.metrics.Labels;
+import com.krleads.scraper.metrics.bridge.BucketHistogram;
+import com.krleads.scraper.metrics.bridge.LabelledCounter;
+import com.krleads.scraper.metrics.bridge.LabelledGauge;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -66,8 +74,8 @@ public final class HttpMetrics {
         private Route(String method, String endpoint) {
             this.method = method;
             this.endpoint = endpoint;
-            this.inProgress = metrics.httpInProgress.labels(method, endpoint);
-            this.duration = metrics.httpDuration.labels(method, endpoint);
+            this.inProgress = metrics.gauges(HTTP_REQUESTS_IN_PROGRESS).labels(method, endpoint);
+            this.duration = metrics.histograms(HTTP_REQUEST_DURATION).labels(method, endpoint);
             for (int status : SERVER_ERRORS) {
                 requests(status);
             }
@@ -90,7 +98,8 @@ public final class HttpMetrics {
         /** Counts an exception raised while handling a request on this route. */
         public void error(Throwable error) {
             String type = error.getClass().getSimpleName();
-            metrics.httpErrors.labels(method, endpoint, type.isEmpty() ? error.getClass().getName() : type).inc();
+            metrics.counters(HTTP_ERRORS)
+                    .labels(method, endpoint, type.isEmpty() ? error.getClass().getName() : type).inc();
         }
 
         private LabelledCounter requests(int status) {
@@ -98,7 +107,7 @@ public final class HttpMetrics {
             LabelledCounter counter = byStatus.get(index);
             if (counter == null) {
                 String label = index == 0 ? "unknown" : Integer.toString(status);
-                byStatus.compareAndSet(index, null, metrics.httpRequests.labels(method, endpoint, label));
+                byStatus.compareAndSet(index, null, metrics.counters(HTTP_REQUESTS).labels(method, endpoint, label));
                 counter = byStatus.get(index);
             }
             return counter;

@@ -1,5 +1,19 @@
 package com.krleads.scraper.metrics;
 
+import static com.krleads.metrics.MetricCatalog.BACKGROUND_TASK_FAILURES;
+import static com.krleads.metrics.MetricCatalog.CONTACT_VERIFICATIONS;
+import static com.krleads.metrics.MetricCatalog.DUPLICATES_DETECTED;
+import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_DECODE_REPLACEMENTS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_ITEMS_FOUND;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_ITEM_FIELDS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS_ACTIVE;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOB_DURATION;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
+import static com.krleads.metrics.MetricCatalog.SMART_SCRAPER_DURATION;
+import static com.krleads.metrics.MetricCatalog.SMART_SCRAPER_ENRICHMENTS;
+
 import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.ContactType;
 import com.krleads.metrics.LabelValues.DuplicateAction;
@@ -14,6 +28,7 @@ import com.krleads.metrics.LabelValues.VerificationStatus;
 import com.krleads.metrics.Labels;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.quality.FieldCounts;
+import com.krleads.scraper.metrics.bridge.LabelledFamily;
 import java.time.Duration;
 import java.util.List;
 
@@ -41,37 +56,37 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     public MetricsPipelineEvents(ServiceMetrics metrics, boolean includeSources, int maxSources) {
         this.metrics = metrics;
         this.includeSources = includeSources;
-        this.jobSources = metrics.guard(metrics.scrapingJobs, maxSources);
-        this.durationSources = metrics.guard(metrics.scrapingJobDuration, maxSources);
-        this.resultSources = metrics.guard(metrics.scrapingResults, maxSources);
-        this.activeSources = metrics.guard(metrics.scrapingJobsActive, maxSources);
-        this.decodeSources = metrics.guard(metrics.decodeReplacements, maxSources);
-        this.itemSources = metrics.guard(metrics.itemsFound, maxSources);
-        this.fieldSources = metrics.guard(metrics.itemFields, maxSources);
+        this.jobSources = metrics.guard(SCRAPING_JOBS, maxSources);
+        this.durationSources = metrics.guard(SCRAPING_JOB_DURATION, maxSources);
+        this.resultSources = metrics.guard(SCRAPING_RESULTS, maxSources);
+        this.activeSources = metrics.guard(SCRAPING_JOBS_ACTIVE, maxSources);
+        this.decodeSources = metrics.guard(SCRAPING_DECODE_REPLACEMENTS, maxSources);
+        this.itemSources = metrics.guard(SCRAPING_ITEMS_FOUND, maxSources);
+        this.fieldSources = metrics.guard(SCRAPING_ITEM_FIELDS, maxSources);
         createClosedLabelSets();
     }
 
     private void createClosedLabelSets() {
         for (QueueName queue : QueueName.values()) {
             for (QueueJobStatus status : QueueJobStatus.values()) {
-                metrics.queueJobs.labels(queue.label(), status.label());
+                metrics.counters(QUEUE_JOBS).labels(queue.label(), status.label());
             }
         }
         for (DuplicateAction action : DuplicateAction.values()) {
-            metrics.duplicates.labels(action.label());
+            metrics.counters(DUPLICATES_DETECTED).labels(action.label());
         }
         for (EnrichmentMode mode : EnrichmentMode.values()) {
             for (EnrichmentMethod method : EnrichmentMethod.values()) {
-                metrics.enrichments.labels(mode.label(), method.label());
+                metrics.counters(SMART_SCRAPER_ENRICHMENTS).labels(mode.label(), method.label());
             }
         }
         for (ContactType type : ContactType.values()) {
             for (VerificationStatus status : VerificationStatus.values()) {
-                metrics.verifications.labels(type.label(), status.label());
+                metrics.counters(CONTACT_VERIFICATIONS).labels(type.label(), status.label());
             }
         }
         for (BackgroundTask task : BackgroundTask.values()) {
-            metrics.backgroundFailures.labels(task.label());
+            metrics.counters(BACKGROUND_TASK_FAILURES).labels(task.label());
         }
     }
 
@@ -91,19 +106,19 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     public void sourceKnown(String source) {
         String jobs = announced(jobSources, source);
         for (JobOutcome outcome : JobOutcome.values()) {
-            metrics.scrapingJobs.labels(jobs, outcome.label());
+            metrics.counters(SCRAPING_JOBS).labels(jobs, outcome.label());
         }
         String results = announced(resultSources, source);
         for (ResultType result : ResultType.values()) {
-            metrics.scrapingResults.labels(results, result.label());
+            metrics.counters(SCRAPING_RESULTS).labels(results, result.label());
         }
-        metrics.decodeReplacements.labels(announced(decodeSources, source));
-        metrics.scrapingJobDuration.labels(announced(durationSources, source));
-        metrics.scrapingJobsActive.labels(announced(activeSources, source));
-        metrics.itemsFound.labels(announced(itemSources, source));
+        metrics.counters(SCRAPING_DECODE_REPLACEMENTS).labels(announced(decodeSources, source));
+        metrics.histograms(SCRAPING_JOB_DURATION).labels(announced(durationSources, source));
+        metrics.gauges(SCRAPING_JOBS_ACTIVE).labels(announced(activeSources, source));
+        metrics.counters(SCRAPING_ITEMS_FOUND).labels(announced(itemSources, source));
         String fields = announced(fieldSources, source);
         for (ItemField field : ItemField.values()) {
-            metrics.itemFields.labels(fields, field.label());
+            metrics.counters(SCRAPING_ITEM_FIELDS).labels(fields, field.label());
         }
     }
 
@@ -111,32 +126,32 @@ public final class MetricsPipelineEvents implements PipelineEvents {
     @Override
     public void jobStarted(String source) {
         sourceKnown(source);
-        metrics.scrapingJobsActive.labels(source(activeSources, source)).inc();
+        metrics.gauges(SCRAPING_JOBS_ACTIVE).labels(source(activeSources, source)).inc();
     }
 
     @Override
     public void jobStopped(String source) {
         String label = includeSources ? activeSources.admitted(source) : Labels.COLLAPSED;
-        metrics.scrapingJobsActive.labels(label).dec();
+        metrics.gauges(SCRAPING_JOBS_ACTIVE).labels(label).dec();
     }
 
     @Override
     public void jobFinished(String source, JobOutcome outcome, Duration duration) {
-        metrics.scrapingJobs.labels(source(jobSources, source), outcome.label()).inc();
-        metrics.scrapingJobDuration.labels(source(durationSources, source)).observe(seconds(duration));
+        metrics.counters(SCRAPING_JOBS).labels(source(jobSources, source), outcome.label()).inc();
+        metrics.histograms(SCRAPING_JOB_DURATION).labels(source(durationSources, source)).observe(seconds(duration));
     }
 
     @Override
     public void itemStored(String source, ResultType result) {
-        metrics.scrapingResults.labels(source(resultSources, source), result.label()).inc();
+        metrics.counters(SCRAPING_RESULTS).labels(source(resultSources, source), result.label()).inc();
     }
 
     @Override
     public void itemsMeasured(String source, FieldCounts page) {
-        metrics.itemsFound.labels(source(itemSources, source)).inc(page.items());
+        metrics.counters(SCRAPING_ITEMS_FOUND).labels(source(itemSources, source)).inc(page.items());
         String fields = source(fieldSources, source);
         for (ItemField field : ItemField.values()) {
-            metrics.itemFields.labels(fields, field.label()).inc(page.count(field));
+            metrics.counters(SCRAPING_ITEM_FIELDS).labels(fields, field.label()).inc(page.count(field));
         }
     }
 
@@ -150,41 +165,43 @@ public final class MetricsPipelineEvents implements PipelineEvents {
                 itemSources, fieldSources)) {
             guard.release(source);
         }
-        for (LabelledFamily<?> family : List.of(metrics.scrapingJobs, metrics.scrapingJobDuration, metrics.scrapingResults,
-                metrics.scrapingJobsActive, metrics.decodeReplacements, metrics.itemsFound, metrics.itemFields)) {
+        for (LabelledFamily<?> family : List.of(metrics.counters(SCRAPING_JOBS), metrics.histograms(SCRAPING_JOB_DURATION),
+                metrics.counters(SCRAPING_RESULTS), metrics.gauges(SCRAPING_JOBS_ACTIVE),
+                metrics.counters(SCRAPING_DECODE_REPLACEMENTS), metrics.counters(SCRAPING_ITEMS_FOUND),
+                metrics.counters(SCRAPING_ITEM_FIELDS))) {
             family.remove(Labels.SOURCE, source);
         }
     }
 
     @Override
     public void pageDecoded(String source, int replacements) {
-        metrics.decodeReplacements.labels(source(decodeSources, source)).inc(replacements);
+        metrics.counters(SCRAPING_DECODE_REPLACEMENTS).labels(source(decodeSources, source)).inc(replacements);
     }
 
     @Override
     public void duplicateDetected(DuplicateAction action) {
-        metrics.duplicates.labels(action.label()).inc();
+        metrics.counters(DUPLICATES_DETECTED).labels(action.label()).inc();
     }
 
     @Override
     public void enriched(EnrichmentMode mode, EnrichmentMethod method, Duration duration) {
-        metrics.enrichments.labels(mode.label(), method.label()).inc();
-        metrics.enrichmentDuration.labels(method.label()).observe(seconds(duration));
+        metrics.counters(SMART_SCRAPER_ENRICHMENTS).labels(mode.label(), method.label()).inc();
+        metrics.histograms(SMART_SCRAPER_DURATION).labels(method.label()).observe(seconds(duration));
     }
 
     @Override
     public void contactVerified(ContactType type, VerificationStatus status) {
-        metrics.verifications.labels(type.label(), status.label()).inc();
+        metrics.counters(CONTACT_VERIFICATIONS).labels(type.label(), status.label()).inc();
     }
 
     @Override
     public void queueJob(String queueName, QueueJobStatus status) {
-        metrics.queueJobs.labels(queueName, status.label()).inc();
+        metrics.counters(QUEUE_JOBS).labels(queueName, status.label()).inc();
     }
 
     @Override
     public void backgroundTaskFailed(BackgroundTask task) {
-        metrics.backgroundFailures.labels(task.label()).inc();
+        metrics.counters(BACKGROUND_TASK_FAILURES).labels(task.label()).inc();
     }
 
     private static double seconds(Duration duration) {

@@ -1,19 +1,21 @@
 package com.krleads.scraper.metrics;
 
+import static com.krleads.metrics.MetricCatalog.BUILD_INFO;
+import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
+import static com.krleads.metrics.MetricCatalog.QUEUE_OLDEST_JOB_AGE;
+import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
+import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
+
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import com.krleads.scraper.config.MetricsConfig;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.quality.SourceHealth;
+import com.krleads.scraper.metrics.bridge.RegistryCollector;
 import io.dropwizard.core.setup.Environment;
-import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
-import io.prometheus.client.hotspot.DefaultExports;
 import io.prometheus.client.servlet.jakarta.exporter.MetricsServlet;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.SynchronousQueue;
@@ -89,35 +91,20 @@ public final class PrometheusMetrics {
     public static PrometheusMetrics create(MetricsConfig config, MetricRegistry dropwizard, HealthCheckRegistry checks,
                                            ExecutorService healthCheckPool) {
         ServiceMetrics metrics = new ServiceMetrics(dropwizard);
-        CollectorRegistry registry = new CollectorRegistry(true);
-        DefaultExports.register(registry);
-        HealthCheckStatus health = new HealthCheckStatus(checks, metrics.healthStatus, config.healthCheckTimeout.toJavaDuration(),
-                healthCheckPool);
-        DropwizardBuiltins builtins = new DropwizardBuiltins(dropwizard, takenNames(registry, metrics));
+        HealthCheckStatus health = new HealthCheckStatus(checks, metrics.gauges(HEALTH_CHECK_STATUS),
+                config.healthCheckTimeout.toJavaDuration(), healthCheckPool);
         List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
         beforeScrape.add(health::refresh);
-        new RegistryCollector(metrics, () -> beforeScrape.forEach(Runnable::run), builtins).register(registry);
+        CollectorRegistry registry = RegistryCollector.registry(metrics.families(), dropwizard,
+                () -> beforeScrape.forEach(Runnable::run));
         BuildInfo build = BuildInfo.current();
-        metrics.buildInfo.labels(build.version(), build.revision()).inc();
+        metrics.gauges(BUILD_INFO).labels(build.version(), build.revision()).inc();
         return new PrometheusMetrics(metrics, registry, new HttpMetrics(metrics, config.includeLabels),
                 new MetricsPipelineEvents(metrics, config.includeLabels, config.maxLabelValues), config, beforeScrape);
     }
 
     private static PrometheusMetrics disabled() {
         return new PrometheusMetrics(null, new CollectorRegistry(true), null, PipelineEvents.NONE, null, List.of());
-    }
-
-    private static Set<String> takenNames(CollectorRegistry registry, ServiceMetrics metrics) {
-        Set<String> names = new HashSet<>();
-        for (Collector.MetricFamilySamples family : Collections.list(registry.metricFamilySamples())) {
-            names.add(family.name);
-            names.add(family.name + "_total");
-        }
-        for (LabelledFamily<?> family : metrics.families()) {
-            names.addAll(family.family().seriesNames());
-            names.add(family.family().baseName());
-        }
-        return names;
     }
 
     /** What the pipeline and the workers report to; {@link PipelineEvents#NONE} when switched off. */
@@ -128,7 +115,7 @@ public final class PrometheusMetrics {
     /** {@code queue_size{queue_name}}, read from {@code size} at each scrape. */
     public void queueSize(String queueName, LongSupplier size) {
         if (metrics != null) {
-            metrics.queueSize.labels(queueName).readFrom(size::getAsLong);
+            metrics.gauges(QUEUE_SIZE).labels(queueName).readFrom(size::getAsLong);
         }
     }
 
@@ -145,7 +132,7 @@ public final class PrometheusMetrics {
      */
     public void queueSizes(ToLongFunction<String> countQueued, BooleanSupplier reportsHere, String... queueNames) {
         if (metrics != null) {
-            metrics.queueSize.exportWhen(reportsHere);
+            metrics.gauges(QUEUE_SIZE).exportWhen(reportsHere);
             queueSizes(countQueued, queueNames);
         }
     }
@@ -158,9 +145,10 @@ public final class PrometheusMetrics {
     public void queueOldestJobAges(ToDoubleFunction<String> oldestAgeSeconds, BooleanSupplier reportsHere,
                                    String... queueNames) {
         if (metrics != null) {
-            metrics.queueOldestJobAge.exportWhen(reportsHere);
+            metrics.gauges(QUEUE_OLDEST_JOB_AGE).exportWhen(reportsHere);
             for (String queueName : queueNames) {
-                metrics.queueOldestJobAge.labels(queueName).readFrom(() -> oldestAgeSeconds.applyAsDouble(queueName));
+                metrics.gauges(QUEUE_OLDEST_JOB_AGE).labels(queueName)
+                        .readFrom(() -> oldestAgeSeconds.applyAsDouble(queueName));
             }
         }
     }
@@ -182,7 +170,7 @@ public final class PrometheusMetrics {
     /** {@code workers_active{queue_name}}, read from {@code busy} at each scrape. */
     public void workersActive(String queueName, LongSupplier busy) {
         if (metrics != null) {
-            metrics.workersActive.labels(queueName).readFrom(busy::getAsLong);
+            metrics.gauges(WORKERS_ACTIVE).labels(queueName).readFrom(busy::getAsLong);
         }
     }
 

@@ -1,11 +1,19 @@
 package com.krleads.scraper.metrics;
 
+import static com.krleads.metrics.MetricCatalog.SOURCE_BASELINE_ITEMS;
+import static com.krleads.metrics.MetricCatalog.SOURCE_COVERAGE_FINDING;
+import static com.krleads.metrics.MetricCatalog.SOURCE_LAST_JOB_ITEMS;
+import static com.krleads.metrics.MetricCatalog.SOURCE_LAST_JOB_TIMESTAMP;
+import static com.krleads.metrics.MetricCatalog.SOURCE_YIELD_FINDING;
+
 import com.krleads.metrics.LabelValues.ItemField;
 import com.krleads.metrics.LabelValues.YieldFinding;
 import com.krleads.metrics.Labels;
 import com.krleads.scraper.core.quality.Finding;
 import com.krleads.scraper.core.quality.QualityRecord;
 import com.krleads.scraper.core.quality.SourceHealth;
+import com.krleads.scraper.metrics.bridge.LabelledFamily;
+import com.krleads.scraper.metrics.bridge.LabelledGauge;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +49,7 @@ final class SourceHealthMetrics {
         this.reader = reader;
         this.reportsHere = reportsHere;
         this.includeSources = includeSources;
-        this.guard = metrics.guard(metrics.yieldFindings, maxSources);
+        this.guard = metrics.guard(SOURCE_YIELD_FINDING, maxSources);
     }
 
     /** Exported only while this process reports; the values are those of the last {@link #refresh}. */
@@ -86,14 +94,16 @@ final class SourceHealthMetrics {
         }
         current = Map.copyOf(next);
         for (String source : next.keySet()) {
-            metrics.lastJobItems.labels(source).readFrom(() -> value(source).items);
-            metrics.baselineItems.labels(source).readFrom(() -> value(source).baselineItems);
-            metrics.lastJobTimestamp.labels(source).readFrom(() -> value(source).finishedAt);
+            metrics.gauges(SOURCE_LAST_JOB_ITEMS).labels(source).readFrom(() -> value(source).items);
+            metrics.gauges(SOURCE_BASELINE_ITEMS).labels(source).readFrom(() -> value(source).baselineItems);
+            metrics.gauges(SOURCE_LAST_JOB_TIMESTAMP).labels(source).readFrom(() -> value(source).finishedAt);
             for (YieldFinding finding : YieldFinding.values()) {
-                metrics.yieldFindings.labels(source, finding.label()).readFrom(() -> value(source).has(finding));
+                metrics.gauges(SOURCE_YIELD_FINDING).labels(source, finding.label())
+                        .readFrom(() -> value(source).has(finding));
             }
             for (ItemField field : ItemField.values()) {
-                metrics.coverageFindings.labels(source, field.label()).readFrom(() -> value(source).has(field));
+                metrics.gauges(SOURCE_COVERAGE_FINDING).labels(source, field.label())
+                        .readFrom(() -> value(source).has(field));
             }
         }
     }

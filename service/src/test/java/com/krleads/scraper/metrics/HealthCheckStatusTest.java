@@ -1,5 +1,6 @@
 package com.krleads.scraper.metrics;
 
+import static com.krleads.metrics.MetricCatalog.HEALTH_CHECK_STATUS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
@@ -17,7 +18,7 @@ class HealthCheckStatusTest {
     private final HealthCheckRegistry checks = new HealthCheckRegistry();
     private final ServiceMetrics metrics = new ServiceMetrics(new MetricRegistry());
     private final ExecutorService pool = Executors.newCachedThreadPool();
-    private final HealthCheckStatus status = new HealthCheckStatus(checks, metrics.healthStatus, Duration.ofSeconds(1), pool);
+    private final HealthCheckStatus status = new HealthCheckStatus(checks, metrics.gauges(HEALTH_CHECK_STATUS), Duration.ofSeconds(1), pool);
     private final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -33,8 +34,8 @@ class HealthCheckStatusTest {
 
         status.refresh();
 
-        assertThat(metrics.healthStatus.labels("database").value()).isEqualTo(1);
-        assertThat(metrics.healthStatus.labels("queue").value()).isZero();
+        assertThat(metrics.gauges(HEALTH_CHECK_STATUS).labels("database").value()).isEqualTo(1);
+        assertThat(metrics.gauges(HEALTH_CHECK_STATUS).labels("queue").value()).isZero();
     }
 
     @Test
@@ -52,22 +53,22 @@ class HealthCheckStatusTest {
 
         status.refresh();
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
-        assertThat(metrics.healthStatus.labels("ollama").value()).isZero();
-        assertThat(metrics.healthStatus.labels("database").value()).isEqualTo(1);
+        assertThat(metrics.gauges(HEALTH_CHECK_STATUS).labels("ollama").value()).isZero();
+        assertThat(metrics.gauges(HEALTH_CHECK_STATUS).labels("database").value()).isEqualTo(1);
 
         status.refresh();
-        assertThat(metrics.healthStatus.labels("ollama").value()).isZero();
+        assertThat(metrics.gauges(HEALTH_CHECK_STATUS).labels("ollama").value()).isZero();
 
         release.countDown();
         awaitValue("ollama", 1);
     }
 
     private void awaitValue(String check, double expected) throws InterruptedException {
-        for (int i = 0; i < 100 && metrics.healthStatus.labels(check).value() != expected; i++) {
+        for (int i = 0; i < 100 && metrics.gauges(HEALTH_CHECK_STATUS).labels(check).value() != expected; i++) {
             status.refresh();
             Thread.sleep(20);
         }
-        assertThat(metrics.healthStatus.labels(check).value()).isEqualTo(expected);
+        assertThat(metrics.gauges(HEALTH_CHECK_STATUS).labels(check).value()).isEqualTo(expected);
     }
 
     private static HealthCheck check(boolean healthy) {

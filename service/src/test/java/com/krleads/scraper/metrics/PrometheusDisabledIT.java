@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.metrics.app.MetricsTestApplication;
 import com.krleads.scraper.metrics.app.MetricsTestConfiguration;
+import com.krleads.scraper.metrics.bridge.LabelledMetric;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

@@ -9,6 +9,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import com.krleads.metrics.MetricCatalog;
 import com.krleads.scraper.config.MetricsConfig;
+import com.krleads.scraper.metrics.bridge.Scrapes;
 import io.prometheus.client.CollectorRegistry;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,5 +1,15 @@
 package com.krleads.scraper.metrics;
 
+import static com.krleads.metrics.MetricCatalog.BACKGROUND_TASK_FAILURES;
+import static com.krleads.metrics.MetricCatalog.CONTACT_VERIFICATIONS;
+import static com.krleads.metrics.MetricCatalog.DUPLICATES_DETECTED;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
+import static com.krleads.metrics.MetricCatalog.METRICS_LABEL_OVERFLOW;
+import static com.krleads.metrics.MetricCatalog.QUEUE_JOBS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOBS;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOB_DURATION;
+import static com.krleads.metrics.MetricCatalog.SMART_SCRAPER_ENRICHMENTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
@@ -9,6 +19,9 @@ import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricCatalog;
 import com.krleads.scraper.config.MetricsConfig;
 import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.metrics.bridge.LabelledCounter;
+import com.krleads.scraper.metrics.bridge.RegistryCollector;
+import com.krleads.scraper.metrics.bridge.Scrapes;
 import io.prometheus.client.CollectorRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +44,7 @@ class SeriesBornAtZeroTest {
     void freshRegistries() {
         metrics = new ServiceMetrics(new MetricRegistry());
         registry = new CollectorRegistry(true);
-        new RegistryCollector(metrics, () -> { }, null).register(registry);
+        new RegistryCollector(metrics.families(), () -> { }).register(registry);
     }
 
     @Test
@@ -49,10 +62,10 @@ class SeriesBornAtZeroTest {
                 queue_jobs_total{queue_name="scraping",status="finished",} 0.0
                 queue_jobs_total{queue_name="scraping",status="started",} 0.0
                 """);
-        assertThat(metrics.enrichments.size()).isEqualTo(6);
-        assertThat(metrics.verifications.size()).isEqualTo(6);
-        assertThat(metrics.labelOverflows.size()).as("one per family with a source label").isEqualTo(7);
-        assertThat(metrics.backgroundFailures.size()).as("one per background task").isEqualTo(4);
+        assertThat(metrics.counters(SMART_SCRAPER_ENRICHMENTS).size()).isEqualTo(6);
+        assertThat(metrics.counters(CONTACT_VERIFICATIONS).size()).isEqualTo(6);
+        assertThat(metrics.counters(METRICS_LABEL_OVERFLOW).size()).as("one per family with a source label").isEqualTo(7);
+        assertThat(metrics.counters(BACKGROUND_TASK_FAILURES).size()).as("one per background task").isEqualTo(4);
         assertThat(allCounters()).allSatisfy(counter -> assertThat(counter.getCount()).isZero());
     }
 
@@ -81,7 +94,7 @@ class SeriesBornAtZeroTest {
                 # TYPE scraping_decode_replacements_total counter
                 scraping_decode_replacements_total{source="seoul",} 0.0
                 """);
-        assertThat(metrics.scrapingJobDuration.labels("seoul").getCount()).isZero();
+        assertThat(metrics.histograms(SCRAPING_JOB_DURATION).labels("seoul").getCount()).isZero();
         assertThat(seriesOf("seoul")).as("series per source").isEqualTo(SERIES_PER_SOURCE);
 
         events.jobStarted("seoul");
@@ -89,7 +102,7 @@ class SeriesBornAtZeroTest {
         events.jobStopped("seoul");
         events.sourceKnown("seoul");
 
-        assertThat(metrics.scrapingJobs.labels("seoul", "completed").getCount()).isEqualTo(1);
+        assertThat(metrics.counters(SCRAPING_JOBS).labels("seoul", "completed").getCount()).isEqualTo(1);
         assertThat(seriesOf("seoul")).as("announcing again adds nothing").isEqualTo(SERIES_PER_SOURCE);
     }
 
@@ -109,9 +122,9 @@ class SeriesBornAtZeroTest {
             }
         }
 
-        assertThat(metrics.scrapingJobs.children()).extracting(child -> child.labelValues().get(0)).containsOnly("a", "b", Labels.OVERFLOW);
-        assertThat(metrics.scrapingJobs.labels(Labels.OVERFLOW, "completed").getCount()).isZero();
-        assertThat(metrics.labelOverflows.children()).allSatisfy(counter -> assertThat(counter.getCount()).isZero());
+        assertThat(metrics.counters(SCRAPING_JOBS).children()).extracting(child -> child.labelValues().get(0)).containsOnly("a", "b", Labels.OVERFLOW);
+        assertThat(metrics.counters(SCRAPING_JOBS).labels(Labels.OVERFLOW, "completed").getCount()).isZero();
+        assertThat(metrics.counters(METRICS_LABEL_OVERFLOW).children()).allSatisfy(counter -> assertThat(counter.getCount()).isZero());
     }
 
     @Test
@@ -126,7 +139,7 @@ class SeriesBornAtZeroTest {
         }, events, null, Duration.ofSeconds(30));
 
         known.refresh();
-        assertThat(metrics.scrapingJobs.size()).isZero();
+        assertThat(metrics.counters(SCRAPING_JOBS).size()).isZero();
         known.refresh();
 
         assertThat(seriesOf("daegu")).isEqualTo(SERIES_PER_SOURCE);
@@ -140,7 +153,7 @@ class SeriesBornAtZeroTest {
         events.sourceKnown("busan");
 
         assertThat(seriesOf(Labels.COLLAPSED)).isEqualTo(SERIES_PER_SOURCE);
-        assertThat(metrics.scrapingJobs.size()).isEqualTo(3);
+        assertThat(metrics.counters(SCRAPING_JOBS).size()).isEqualTo(3);
     }
 
     @Test
@@ -158,12 +171,12 @@ class SeriesBornAtZeroTest {
                 # TYPE http_requests_in_progress gauge
                 http_requests_in_progress{method="GET",endpoint="/api/jobs/{id}",} 0.0
                 """);
-        assertThat(metrics.httpDuration.labels("GET", "/api/jobs/{id}").getCount()).isZero();
+        assertThat(metrics.histograms(HTTP_REQUEST_DURATION).labels("GET", "/api/jobs/{id}").getCount()).isZero();
         assertThat(routeSeries()).as("series per route").isEqualTo(SERIES_PER_ROUTE);
 
         http.route("GET", "/api/jobs/{id}").finished(503, 1_000_000);
 
-        assertThat(metrics.httpRequests.labels("GET", "/api/jobs/{id}", "503").getCount()).isEqualTo(1);
+        assertThat(metrics.counters(HTTP_REQUESTS).labels("GET", "/api/jobs/{id}", "503").getCount()).isEqualTo(1);
         assertThat(routeSeries()).isEqualTo(SERIES_PER_ROUTE);
     }
 
@@ -209,8 +222,8 @@ class SeriesBornAtZeroTest {
     }
 
     private List<LabelledCounter> allCounters() {
-        return List.of(metrics.queueJobs, metrics.duplicates, metrics.enrichments, metrics.verifications, metrics.labelOverflows,
-                        metrics.backgroundFailures)
-                .stream().flatMap(family -> family.children().stream()).toList();
+        return List.of(QUEUE_JOBS, DUPLICATES_DETECTED, SMART_SCRAPER_ENRICHMENTS, CONTACT_VERIFICATIONS, METRICS_LABEL_OVERFLOW,
+                        BACKGROUND_TASK_FAILURES)
+                .stream().flatMap(family -> metrics.counters(family).children().stream()).toList();
     }
 }

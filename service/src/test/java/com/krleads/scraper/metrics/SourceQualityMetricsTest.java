@@ -2,6 +2,13 @@ package com.krleads.scraper.metrics;
 
 import static com.krleads.metrics.LabelValues.ItemField.NAME;
 import static com.krleads.metrics.LabelValues.ItemField.PHONE;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_ITEMS_FOUND;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_ITEM_FIELDS;
+import static com.krleads.metrics.MetricCatalog.SOURCE_BASELINE_ITEMS;
+import static com.krleads.metrics.MetricCatalog.SOURCE_COVERAGE_FINDING;
+import static com.krleads.metrics.MetricCatalog.SOURCE_LAST_JOB_ITEMS;
+import static com.krleads.metrics.MetricCatalog.SOURCE_LAST_JOB_TIMESTAMP;
+import static com.krleads.metrics.MetricCatalog.SOURCE_YIELD_FINDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
@@ -13,6 +20,7 @@ import com.krleads.scraper.core.quality.Finding;
 import com.krleads.scraper.core.quality.JobQuality;
 import com.krleads.scraper.core.quality.QualityRecord;
 import com.krleads.scraper.core.quality.SourceHealth;
+import com.krleads.scraper.metrics.bridge.LabelledFamily;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,15 +52,15 @@ class SourceQualityMetricsTest {
         void aSourcesCountersAreBornAtZeroAndCountEachPage() {
             MetricsPipelineEvents events = new MetricsPipelineEvents(metrics, true, 10);
             events.jobStarted("seoul");
-            assertThat(metrics.itemsFound.labels("seoul").getCount()).isZero();
-            assertThat(metrics.itemFields.size()).isEqualTo(ItemField.values().length);
+            assertThat(metrics.counters(SCRAPING_ITEMS_FOUND).labels("seoul").getCount()).isZero();
+            assertThat(metrics.counters(SCRAPING_ITEM_FIELDS).size()).isEqualTo(ItemField.values().length);
 
             events.itemsMeasured("seoul", page(40, 40, 39));
             events.itemsMeasured("seoul", page(10, 9, 0));
 
-            assertThat(metrics.itemsFound.labels("seoul").getCount()).isEqualTo(50);
-            assertThat(metrics.itemFields.labels("seoul", NAME.label()).getCount()).isEqualTo(49);
-            assertThat(metrics.itemFields.labels("seoul", PHONE.label()).getCount()).isEqualTo(39);
+            assertThat(metrics.counters(SCRAPING_ITEMS_FOUND).labels("seoul").getCount()).isEqualTo(50);
+            assertThat(metrics.counters(SCRAPING_ITEM_FIELDS).labels("seoul", NAME.label()).getCount()).isEqualTo(49);
+            assertThat(metrics.counters(SCRAPING_ITEM_FIELDS).labels("seoul", PHONE.label()).getCount()).isEqualTo(39);
         }
 
         @Test
@@ -61,14 +69,14 @@ class SourceQualityMetricsTest {
             events.jobStarted("old");
             events.itemsMeasured("old", page(3, 3, 3));
             events.itemsMeasured("new", page(2, 2, 2));
-            assertThat(metrics.itemsFound.labels(Labels.OVERFLOW).getCount()).as("over the cap of one").isEqualTo(2);
+            assertThat(metrics.counters(SCRAPING_ITEMS_FOUND).labels(Labels.OVERFLOW).getCount()).as("over the cap of one").isEqualTo(2);
 
             events.sourceNameReleased("old");
-            assertThat(metrics.itemsFound.children()).extracting(c -> c.labelValues().get(0)).containsExactly(Labels.OVERFLOW);
+            assertThat(metrics.counters(SCRAPING_ITEMS_FOUND).children()).extracting(c -> c.labelValues().get(0)).containsExactly(Labels.OVERFLOW);
             assertThat(registry.getNames()).noneMatch(name -> name.contains("\"old\""));
 
             events.itemsMeasured("new", page(4, 4, 4));
-            assertThat(metrics.itemsFound.labels("new").getCount()).isEqualTo(4);
+            assertThat(metrics.counters(SCRAPING_ITEMS_FOUND).labels("new").getCount()).isEqualTo(4);
         }
 
         @Test
@@ -76,8 +84,8 @@ class SourceQualityMetricsTest {
             MetricsPipelineEvents events = new MetricsPipelineEvents(metrics, false, 10);
             events.itemsMeasured("a", page(1, 1, 1));
             events.itemsMeasured("b", page(2, 2, 2));
-            assertThat(metrics.itemsFound.labels(Labels.COLLAPSED).getCount()).isEqualTo(3);
-            assertThat(metrics.itemsFound.size()).isOne();
+            assertThat(metrics.counters(SCRAPING_ITEMS_FOUND).labels(Labels.COLLAPSED).getCount()).isEqualTo(3);
+            assertThat(metrics.counters(SCRAPING_ITEMS_FOUND).size()).isOne();
         }
     }
 
@@ -100,13 +108,13 @@ class SourceQualityMetricsTest {
             database.add(health("phoneless", 40, 40, Finding.coverageDrop(PHONE, 0, 0.97)));
             gauges.refresh();
 
-            assertThat(metrics.yieldFindings.labels("broken", YieldFinding.ZERO_YIELD.label()).value()).isEqualTo(1);
-            assertThat(metrics.yieldFindings.labels("broken", YieldFinding.YIELD_DROP.label()).value()).isZero();
-            assertThat(metrics.coverageFindings.labels("phoneless", PHONE.label()).value()).isEqualTo(1);
-            assertThat(metrics.coverageFindings.labels("phoneless", NAME.label()).value()).isZero();
-            assertThat(metrics.lastJobItems.labels("broken").value()).isZero();
-            assertThat(metrics.baselineItems.labels("broken").value()).isEqualTo(40);
-            assertThat(metrics.lastJobTimestamp.labels("broken").value()).isEqualTo(1_700_000_000);
+            assertThat(metrics.gauges(SOURCE_YIELD_FINDING).labels("broken", YieldFinding.ZERO_YIELD.label()).value()).isEqualTo(1);
+            assertThat(metrics.gauges(SOURCE_YIELD_FINDING).labels("broken", YieldFinding.YIELD_DROP.label()).value()).isZero();
+            assertThat(metrics.gauges(SOURCE_COVERAGE_FINDING).labels("phoneless", PHONE.label()).value()).isEqualTo(1);
+            assertThat(metrics.gauges(SOURCE_COVERAGE_FINDING).labels("phoneless", NAME.label()).value()).isZero();
+            assertThat(metrics.gauges(SOURCE_LAST_JOB_ITEMS).labels("broken").value()).isZero();
+            assertThat(metrics.gauges(SOURCE_BASELINE_ITEMS).labels("broken").value()).isEqualTo(40);
+            assertThat(metrics.gauges(SOURCE_LAST_JOB_TIMESTAMP).labels("broken").value()).isEqualTo(1_700_000_000);
             int perSource = metrics.sourceHealthGauges().stream().mapToInt(LabelledFamily::size).sum() / 2;
             assertThat(perSource).isEqualTo(3 + YieldFinding.values().length + ItemField.values().length);
         }
@@ -117,12 +125,12 @@ class SourceQualityMetricsTest {
             database.add(health("first", 0, 40, Finding.zeroYield(40)));
             database.add(health("second", 0, 40, Finding.zeroYield(40)));
             gauges.refresh();
-            assertThat(metrics.lastJobItems.children()).extracting(c -> c.labelValues().get(0)).containsExactly("first");
+            assertThat(metrics.gauges(SOURCE_LAST_JOB_ITEMS).children()).extracting(c -> c.labelValues().get(0)).containsExactly("first");
 
             database.remove(0);
             gauges.refresh();
-            assertThat(metrics.lastJobItems.children()).extracting(c -> c.labelValues().get(0)).containsExactly("second");
-            assertThat(metrics.yieldFindings.children()).allMatch(c -> c.labelValues().get(0).equals("second"));
+            assertThat(metrics.gauges(SOURCE_LAST_JOB_ITEMS).children()).extracting(c -> c.labelValues().get(0)).containsExactly("second");
+            assertThat(metrics.gauges(SOURCE_YIELD_FINDING).children()).allMatch(c -> c.labelValues().get(0).equals("second"));
         }
 
         @Test
@@ -131,13 +139,13 @@ class SourceQualityMetricsTest {
             database.add(health("broken", 0, 40, Finding.zeroYield(40)));
             reporter.set(false);
             gauges.refresh();
-            assertThat(metrics.yieldFindings.size()).isZero();
-            assertThat(metrics.yieldFindings.exported()).isFalse();
+            assertThat(metrics.gauges(SOURCE_YIELD_FINDING).size()).isZero();
+            assertThat(metrics.gauges(SOURCE_YIELD_FINDING).exported()).isFalse();
 
             reporter.set(true);
             gauges.refresh();
-            assertThat(metrics.yieldFindings.exported()).isTrue();
-            assertThat(metrics.yieldFindings.labels("broken", YieldFinding.ZERO_YIELD.label()).value()).isEqualTo(1);
+            assertThat(metrics.gauges(SOURCE_YIELD_FINDING).exported()).isTrue();
+            assertThat(metrics.gauges(SOURCE_YIELD_FINDING).labels("broken", YieldFinding.ZERO_YIELD.label()).value()).isEqualTo(1);
         }
 
         @Test
@@ -146,10 +154,10 @@ class SourceQualityMetricsTest {
             database.add(health("broken", 0, 40, Finding.zeroYield(40)));
             database.add(health("fine", 30, Double.NaN));
             gauges.refresh();
-            assertThat(metrics.yieldFindings.labels(Labels.COLLAPSED, YieldFinding.ZERO_YIELD.label()).value()).isEqualTo(1);
-            assertThat(metrics.lastJobItems.labels(Labels.COLLAPSED).value()).isEqualTo(30);
-            assertThat(metrics.baselineItems.labels(Labels.COLLAPSED).value()).isEqualTo(40);
-            assertThat(metrics.lastJobItems.size()).isOne();
+            assertThat(metrics.gauges(SOURCE_YIELD_FINDING).labels(Labels.COLLAPSED, YieldFinding.ZERO_YIELD.label()).value()).isEqualTo(1);
+            assertThat(metrics.gauges(SOURCE_LAST_JOB_ITEMS).labels(Labels.COLLAPSED).value()).isEqualTo(30);
+            assertThat(metrics.gauges(SOURCE_BASELINE_ITEMS).labels(Labels.COLLAPSED).value()).isEqualTo(40);
+            assertThat(metrics.gauges(SOURCE_LAST_JOB_ITEMS).size()).isOne();
         }
     }
 }

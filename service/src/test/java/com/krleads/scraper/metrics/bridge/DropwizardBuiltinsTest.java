@@ -1,9 +1,11 @@
-package com.krleads.scraper.metrics;
+package com.krleads.scraper.metrics.bridge;
 
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
+import com.krleads.metrics.MetricCatalog;
 import io.prometheus.client.Collector;
 import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.CollectorRegistry;
@@ -51,8 +53,8 @@ class DropwizardBuiltinsTest {
 
     @Test
     void labelledChildrenJvmMetricsAndTakenNamesAreLeftOut() {
-        ServiceMetrics ours = new ServiceMetrics(registry);
-        ours.httpRequests.labels("GET", "/api/sources", "200").inc();
+        LabelledFamilies ours = LabelledFamilies.bind(registry, List.of(MetricCatalog.HTTP_REQUESTS));
+        ours.counters(HTTP_REQUESTS).labels("GET", "/api/sources", "200").inc();
         registry.gauge("jvm.memory.heap.used", () -> () -> 1);
         registry.counter("process.open.fds").inc();
         registry.counter("kept").inc();

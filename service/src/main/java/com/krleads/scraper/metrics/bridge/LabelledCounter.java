@@ -1,4 +1,4 @@
-package com.krleads.scraper.metrics;
+package com.krleads.scraper.metrics.bridge;
 
 import com.codahale.metrics.Counter;
 import com.krleads.metrics.MetricFamily;

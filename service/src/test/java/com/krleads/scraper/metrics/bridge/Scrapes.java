@@ -1,8 +1,7 @@
-package com.krleads.scraper.metrics;
+package com.krleads.scraper.metrics.bridge;
 
 import com.krleads.metrics.MetricFamily;
 import io.prometheus.client.CollectorRegistry;
-import com.krleads.metrics.MetricFamily;
 import io.prometheus.client.exporter.common.TextFormat;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -11,12 +10,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /** Renders exposition text for tests. */
-final class Scrapes {
+public final class Scrapes {
     private Scrapes() {
     }
 
     /** Only the given families, in text format 0.0.4. */
-    static String text(CollectorRegistry registry, MetricFamily... families) {
+    public static String text(CollectorRegistry registry, MetricFamily... families) {
         Set<String> names = new HashSet<>();
         for (MetricFamily family : families) {
             names.addAll(family.seriesNames());

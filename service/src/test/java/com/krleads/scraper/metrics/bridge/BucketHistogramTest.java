@@ -1,4 +1,4 @@
-package com.krleads.scraper.metrics;
+package com.krleads.scraper.metrics.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

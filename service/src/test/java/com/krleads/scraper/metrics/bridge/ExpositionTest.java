@@ -1,5 +1,10 @@
-package com.krleads.scraper.metrics;
+package com.krleads.scraper.metrics.bridge;
 
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUESTS_IN_PROGRESS;
+import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
+import static com.krleads.metrics.MetricCatalog.QUEUE_SIZE;
+import static com.krleads.metrics.MetricCatalog.SCRAPING_JOB_DURATION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
@@ -10,22 +15,22 @@ import org.junit.jupiter.api.Test;
 
 class ExpositionTest {
     private MetricRegistry dropwizard;
-    private ServiceMetrics metrics;
+    private LabelledFamilies metrics;
     private CollectorRegistry registry;
 
     @BeforeEach
     void freshRegistries() {
         dropwizard = new MetricRegistry();
-        metrics = new ServiceMetrics(dropwizard);
+        metrics = LabelledFamilies.bind(dropwizard, MetricCatalog.ALL);
         registry = new CollectorRegistry(true);
-        new RegistryCollector(metrics, () -> { }, null).register(registry);
+        new RegistryCollector(metrics.all(), () -> { }).register(registry);
     }
 
     @Test
     void counterWithAwkwardLabelValues() {
-        metrics.httpRequests.labels("GET", "/api/jobs/{id}", "200").inc(3);
-        metrics.httpRequests.labels("POST", "a.b/c \"quoted\" \\ back\nline", "422").inc();
-        metrics.httpRequests.labels("GET", "/서울/맛집.html", "404").inc();
+        metrics.counters(HTTP_REQUESTS).labels("GET", "/api/jobs/{id}", "200").inc(3);
+        metrics.counters(HTTP_REQUESTS).labels("POST", "a.b/c \"quoted\" \\ back\nline", "422").inc();
+        metrics.counters(HTTP_REQUESTS).labels("GET", "/서울/맛집.html", "404").inc();
 
         assertThat(Scrapes.text(registry, MetricCatalog.HTTP_REQUESTS)).isEqualTo("""
                 # HELP http_requests_total HTTP requests handled on the application port.
@@ -38,9 +43,9 @@ class ExpositionTest {
 
     @Test
     void gaugeWithAwkwardLabelValues() {
-        metrics.queueSize.labels("scraping").readFrom(() -> 7);
-        metrics.queueSize.labels("{braces}.and.dots").inc();
-        LabelledGauge upDown = metrics.queueSize.labels("대기열");
+        metrics.gauges(QUEUE_SIZE).labels("scraping").readFrom(() -> 7);
+        metrics.gauges(QUEUE_SIZE).labels("{braces}.and.dots").inc();
+        LabelledGauge upDown = metrics.gauges(QUEUE_SIZE).labels("대기열");
         upDown.inc();
         upDown.inc();
         upDown.dec();
@@ -56,7 +61,7 @@ class ExpositionTest {
 
     @Test
     void histogramWithAwkwardLabelValues() {
-        BucketHistogram histogram = metrics.scrapingJobDuration.labels("seoul \"food\"/강남");
+        BucketHistogram histogram = metrics.histograms(SCRAPING_JOB_DURATION).labels("seoul \"food\"/강남");
         histogram.observe(0.5);
         histogram.observe(42);
         histogram.observe(7200);
@@ -83,9 +88,9 @@ class ExpositionTest {
 
     @Test
     void childrenAreDropwizardMetricsCarryingTheirLabels() {
-        metrics.httpRequests.labels("GET", "/a.b", "200").inc();
-        metrics.httpDuration.labels("GET", "/a.b").observe(0.2);
-        metrics.httpInProgress.labels("GET", "/a.b").inc();
+        metrics.counters(HTTP_REQUESTS).labels("GET", "/a.b", "200").inc();
+        metrics.histograms(HTTP_REQUEST_DURATION).labels("GET", "/a.b").observe(0.2);
+        metrics.gauges(HTTP_REQUESTS_IN_PROGRESS).labels("GET", "/a.b").inc();
 
         assertThat(dropwizard.getCounters()).containsOnlyKeys(
                 "http_requests_total{method=\"GET\",endpoint=\"/a.b\",status=\"200\"}");

@@ -1,4 +1,4 @@
-package com.krleads.scraper.metrics;
+package com.krleads.scraper.metrics.bridge;
 
 import com.codahale.metrics.Metric;
 import com.codahale.metrics.MetricRegistry;
@@ -99,7 +99,7 @@ public final class LabelledFamily<C extends Metric & LabelledMetric> {
     }
 
     /** Whether this scrape exports the family's series; asked once per scrape. */
-    boolean exported() {
+    public boolean exported() {
         return exported.getAsBoolean();
     }
 
