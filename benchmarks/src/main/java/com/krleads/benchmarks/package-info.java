@@ -1,2 +1,2 @@
-/** JMH benchmarks; see docs/MONITORING.md for the command and the measured table. */
+/** JMH benchmarks and the pipeline load run; see docs/MONITORING.md for the commands and docs/results for the figures. */
 package com.krleads.benchmarks;
