@@ -14,6 +14,7 @@ import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.PolitenessDelay;
 import com.krleads.scraper.core.TokenBucket;
 import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.job.ReportingElection;
 import com.krleads.scraper.core.quality.JobQualityService;
 import com.krleads.scraper.core.quality.QualityRules;
 import com.krleads.scraper.db.JdbiQualityStore;
@@ -21,6 +22,7 @@ import com.krleads.scraper.db.DatabaseMigrations;
 import com.krleads.scraper.db.DuplicateDao;
 import com.krleads.scraper.db.DuplicateReview;
 import com.krleads.scraper.db.JdbiLeadStore;
+import com.krleads.scraper.db.AdvisoryLockElection;
 import com.krleads.scraper.db.DatabaseClock;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SharedHostPacer;
@@ -175,7 +177,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                     new OllamaHealthCheck(config.enrichment.ollamaBaseUrl, OllamaHealthCheck.DEFAULT_TIMEOUT));
         }
 
-        QueueSizeReporter queueSizeReporter = QueueSizeReporter.forDatabase(config.database, queue.isPostgres());
+        QueueSizeReporter queueSizeReporter = new QueueSizeReporter(queue.isPostgres()
+                ? AdvisoryLockElection.forDatabase(config.database) : ReportingElection.ALWAYS_LEADER);
         environment.lifecycle().manage(queueSizeReporter);
         metrics.queueSizes(queue::countQueued, queueSizeReporter::reportsNow, JobQueue.SCRAPING);
         metrics.queueOldestJobAges(name -> queue.oldestQueuedAge(name).toMillis() / 1000.0,
