@@ -8,6 +8,7 @@ import com.krleads.scraper.core.NameSimilarity;
 import com.krleads.scraper.core.NearDuplicates;
 import com.krleads.scraper.core.SightingMatch;
 import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.Deduplication;
 import com.krleads.scraper.db.LeadBatchReads.KeyColumn;
 import com.krleads.scraper.db.LeadBatchReads.Pair;
 import java.time.Instant;
@@ -141,7 +142,7 @@ final class LeadBatch {
                 keys.fallbackKey());
         toInsert.add(created);
         file(created, keys.fallbackKey());
-        place(created, JdbiLeadStore.keysOf(created.lead()));
+        place(created, Deduplication.keysOf(created.lead()));
         List<LeadBatchWrites.Candidate> candidates = near
                 .map(match -> List.of(LeadBatchWrites.Candidate.near(match.lead(), created, match.similarity(),
                         match.reason())))
@@ -153,14 +154,14 @@ final class LeadBatch {
         BatchLead target = match.target();
         List<LeadBatchWrites.Candidate> candidates = new ArrayList<>(2);
         for (SightingMatch.Link<BatchLead> link : match.links()) {
-            double similarity = NameSimilarity.similarity(target.lead().companyName(), link.owner().lead().companyName());
-            candidates.add(LeadBatchWrites.Candidate.link(target, link.owner(), similarity, link.key()));
+            candidates.add(LeadBatchWrites.Candidate.link(target, link.owner(),
+                    Deduplication.linkSimilarity(target.lead(), link.owner().lead()), link.key()));
         }
-        LeadKeys before = JdbiLeadStore.keysOf(target.lead());
+        LeadKeys before = Deduplication.keysOf(target.lead());
         target.fold(LeadMerge.fold(target.lead(), LeadMerge.sighting(draft, sourceId, now), match.ownedElsewhere(),
                 now));
         file(target, null);
-        LeadKeys after = JdbiLeadStore.keysOf(target.lead());
+        LeadKeys after = Deduplication.keysOf(target.lead());
         if (!samePlaces(before, after)) {
             unplace(target, before);
             place(target, after);

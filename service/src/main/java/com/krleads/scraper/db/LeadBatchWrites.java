@@ -1,7 +1,8 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.SightingMatch;
 import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.CandidatePair;
+import com.krleads.scraper.core.lead.Deduplication;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -55,7 +56,7 @@ final class LeadBatchWrites {
         List<BatchLead> changed = new ArrayList<>();
         for (BatchLead lead : stored) {
             if (lead.changed()) {
-                batch.bindMethods("l", lead.lead()).bindMethods("k", JdbiLeadStore.keysOf(lead.lead())).add();
+                batch.bindMethods("l", lead.lead()).bindMethods("k", Deduplication.keysOf(lead.lead())).add();
                 changed.add(lead);
             }
         }
@@ -76,7 +77,7 @@ final class LeadBatchWrites {
         }
         PreparedBatch batch = handle.prepareBatch(LeadDao.INSERT_LEAD);
         for (BatchLead lead : toInsert) {
-            batch.bindMethods("l", lead.lead()).bindMethods("k", JdbiLeadStore.keysOf(lead.lead()))
+            batch.bindMethods("l", lead.lead()).bindMethods("k", Deduplication.keysOf(lead.lead()))
                     .bind("fallbackKey", lead.fallbackKey()).add();
         }
         List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
@@ -94,12 +95,11 @@ final class LeadBatchWrites {
         PreparedBatch batch = handle.prepareBatch(DuplicateDao.INSERT);
         for (Planned p : planned) {
             for (Candidate c : p.candidates()) {
-                long first = c.linkedKey() == null ? c.first().id() : Math.min(c.first().id(), c.second().id());
-                long second = c.linkedKey() == null ? c.second().id() : Math.max(c.first().id(), c.second().id());
-                String reason = c.linkedKey() == null ? c.reason()
-                        : SightingMatch.linkReason(c.first().id(), c.second().id(), c.linkedKey());
-                batch.bind("leadId", first).bind("otherId", second).bind("similarity", c.similarity())
-                        .bind("reason", reason).bind("now", now).add();
+                CandidatePair pair = c.linkedKey() == null
+                        ? CandidatePair.near(c.first().id(), c.second().id(), c.similarity(), c.reason())
+                        : CandidatePair.link(c.first().id(), c.second().id(), c.similarity(), c.linkedKey());
+                batch.bind("leadId", pair.leadId()).bind("otherId", pair.otherLeadId())
+                        .bind("similarity", pair.similarity()).bind("reason", pair.reason()).bind("now", now).add();
             }
         }
         return batch.size() == 0 ? new int[0] : batch.execute();
