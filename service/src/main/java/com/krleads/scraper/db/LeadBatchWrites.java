@@ -1,6 +1,10 @@
 package com.krleads.scraper.db;
 
 import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.BatchLead;
+import com.krleads.scraper.core.lead.BatchPlan;
+import com.krleads.scraper.core.lead.BatchPlan.Candidate;
+import com.krleads.scraper.core.lead.BatchPlan.Planned;
 import com.krleads.scraper.core.lead.CandidatePair;
 import com.krleads.scraper.core.lead.Deduplication;
 import java.time.Instant;
@@ -10,23 +14,8 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Writes what a {@link LeadBatch} planned: updates, inserts, then candidates, each as one JDBC batch. */
+/** Writes what a {@link BatchPlan} planned: updates, inserts, then candidates, each as one JDBC batch. */
 final class LeadBatchWrites {
-    /** A pair of leads for review: a near duplicate (reason known) or two leads one sighting links. */
-    record Candidate(BatchLead first, BatchLead second, double similarity, String reason, String linkedKey) {
-        static Candidate near(BatchLead older, BatchLead created, double similarity, String reason) {
-            return new Candidate(older, created, similarity, reason, null);
-        }
-
-        static Candidate link(BatchLead target, BatchLead owner, double similarity, String key) {
-            return new Candidate(target, owner, similarity, null, key);
-        }
-    }
-
-    /** What one draft came to: the lead it created or merged into, and the candidates it raised. */
-    record Planned(BatchLead lead, boolean created, List<Candidate> candidates) {
-    }
-
     private final Handle handle;
     private final Instant now;
 
@@ -95,9 +84,7 @@ final class LeadBatchWrites {
         PreparedBatch batch = handle.prepareBatch(DuplicateDao.INSERT);
         for (Planned p : planned) {
             for (Candidate c : p.candidates()) {
-                CandidatePair pair = c.linkedKey() == null
-                        ? CandidatePair.near(c.first().id(), c.second().id(), c.similarity(), c.reason())
-                        : CandidatePair.link(c.first().id(), c.second().id(), c.similarity(), c.linkedKey());
+                CandidatePair pair = c.pair();
                 batch.bind("leadId", pair.leadId()).bind("otherId", pair.otherLeadId())
                         .bind("similarity", pair.similarity()).bind("reason", pair.reason()).bind("now", now).add();
             }
