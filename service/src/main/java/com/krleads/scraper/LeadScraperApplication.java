@@ -14,6 +14,8 @@ import com.krleads.scraper.core.PipelineEvents;
 import com.krleads.scraper.core.PolitenessDelay;
 import com.krleads.scraper.core.TokenBucket;
 import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.job.JobCreation;
+import com.krleads.scraper.core.job.ReportingElection;
 import com.krleads.scraper.core.quality.JobQualityService;
 import com.krleads.scraper.core.quality.QualityRules;
 import com.krleads.scraper.db.JdbiQualityStore;
@@ -21,6 +23,7 @@ import com.krleads.scraper.db.DatabaseMigrations;
 import com.krleads.scraper.db.DuplicateDao;
 import com.krleads.scraper.db.DuplicateReview;
 import com.krleads.scraper.db.JdbiLeadStore;
+import com.krleads.scraper.db.AdvisoryLockElection;
 import com.krleads.scraper.db.DatabaseClock;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SharedHostPacer;
@@ -160,9 +163,10 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         SourceValidator validator = new SourceValidator(urlGuard, config.scraper.allowPrivateAddresses,
                 config.scraper.maxPagesLimit, new PolitenessDelay(config.limits.minDelay.toMilliseconds()));
         environment.jersey().register(new SourceResource(sources, jobs, validator, clock, qualityStore, events));
-        environment.jersey().register(new JobResource(queue, jobs, sources,
-                new SharedKeyAllowance(jdbi, new TokenBucket(config.limits.jobsPerKey,
-                        config.limits.jobsPerKeyPeriod.toJavaDuration())), qualityStore));
+        JobCreation jobCreation = new JobCreation(sources::findById, new SharedKeyAllowance(jdbi,
+                new TokenBucket(config.limits.jobsPerKey, config.limits.jobsPerKeyPeriod.toJavaDuration())),
+                queue.forCreation(JobQueue.SCRAPING));
+        environment.jersey().register(new JobResource(jobCreation, queue, jobs, qualityStore));
         environment.jersey().register(new LeadResource(leads, sources));
         environment.jersey().register(new DuplicateResource(duplicates, new DuplicateReview(jdbi, clock)));
 
@@ -175,7 +179,8 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
                     new OllamaHealthCheck(config.enrichment.ollamaBaseUrl, OllamaHealthCheck.DEFAULT_TIMEOUT));
         }
 
-        QueueSizeReporter queueSizeReporter = QueueSizeReporter.forDatabase(config.database, queue.isPostgres());
+        QueueSizeReporter queueSizeReporter = new QueueSizeReporter(queue.isPostgres()
+                ? AdvisoryLockElection.forDatabase(config.database) : ReportingElection.ALWAYS_LEADER);
         environment.lifecycle().manage(queueSizeReporter);
         metrics.queueSizes(queue::countQueued, queueSizeReporter::reportsNow, JobQueue.SCRAPING);
         metrics.queueOldestJobAges(name -> queue.oldestQueuedAge(name).toMillis() / 1000.0,

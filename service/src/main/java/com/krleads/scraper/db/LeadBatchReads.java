@@ -2,6 +2,7 @@ package com.krleads.scraper.db;
 
 import com.krleads.scraper.core.Lead;
 import com.krleads.scraper.core.NearDuplicates;
+import com.krleads.scraper.core.lead.BatchPlan.Place;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,10 +30,6 @@ final class LeadBatchReads {
         KeyColumn(String column) {
             this.column = column;
         }
-    }
-
-    /** A block and a region (or a phone area): one near-duplicate neighbourhood. */
-    record Pair(String block, String signal) {
     }
 
     /** A stored row with the keys the batch files it under. */
@@ -69,11 +66,11 @@ final class LeadBatchReads {
     }
 
     /** The newest leads of each pair, newest first, per region ({@code byRegion}) or per phone area. */
-    List<Row> newestOf(Collection<Pair> pairs, boolean byRegion) {
+    List<Row> newestOf(Collection<Place> pairs, boolean byRegion) {
         List<Row> rows = new ArrayList<>();
-        List<Pair> all = new ArrayList<>(pairs);
+        List<Place> all = new ArrayList<>(pairs);
         for (int from = 0; from < all.size(); from += PAIRS_PER_STATEMENT) {
-            List<Pair> part = all.subList(from, Math.min(all.size(), from + PAIRS_PER_STATEMENT));
+            List<Place> part = all.subList(from, Math.min(all.size(), from + PAIRS_PER_STATEMENT));
             StringBuilder sql = new StringBuilder();
             String one = byRegion ? LeadDao.NEAR_BY_REGION : LeadDao.NEAR_BY_AREA;
             for (int i = 0; i < part.size(); i++) {

@@ -1,7 +1,12 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.SightingMatch;
 import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.BatchLead;
+import com.krleads.scraper.core.lead.BatchPlan;
+import com.krleads.scraper.core.lead.BatchPlan.Candidate;
+import com.krleads.scraper.core.lead.BatchPlan.Planned;
+import com.krleads.scraper.core.lead.CandidatePair;
+import com.krleads.scraper.core.lead.Deduplication;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,23 +14,8 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Writes what a {@link LeadBatch} planned: updates, inserts, then candidates, each as one JDBC batch. */
+/** Writes what a {@link BatchPlan} planned: updates, inserts, then candidates, each as one JDBC batch. */
 final class LeadBatchWrites {
-    /** A pair of leads for review: a near duplicate (reason known) or two leads one sighting links. */
-    record Candidate(BatchLead first, BatchLead second, double similarity, String reason, String linkedKey) {
-        static Candidate near(BatchLead older, BatchLead created, double similarity, String reason) {
-            return new Candidate(older, created, similarity, reason, null);
-        }
-
-        static Candidate link(BatchLead target, BatchLead owner, double similarity, String key) {
-            return new Candidate(target, owner, similarity, null, key);
-        }
-    }
-
-    /** What one draft came to: the lead it created or merged into, and the candidates it raised. */
-    record Planned(BatchLead lead, boolean created, List<Candidate> candidates) {
-    }
-
     private final Handle handle;
     private final Instant now;
 
@@ -55,7 +45,7 @@ final class LeadBatchWrites {
         List<BatchLead> changed = new ArrayList<>();
         for (BatchLead lead : stored) {
             if (lead.changed()) {
-                batch.bindMethods("l", lead.lead()).bindMethods("k", JdbiLeadStore.keysOf(lead.lead())).add();
+                batch.bindMethods("l", lead.lead()).bindMethods("k", Deduplication.keysOf(lead.lead())).add();
                 changed.add(lead);
             }
         }
@@ -76,7 +66,7 @@ final class LeadBatchWrites {
         }
         PreparedBatch batch = handle.prepareBatch(LeadDao.INSERT_LEAD);
         for (BatchLead lead : toInsert) {
-            batch.bindMethods("l", lead.lead()).bindMethods("k", JdbiLeadStore.keysOf(lead.lead()))
+            batch.bindMethods("l", lead.lead()).bindMethods("k", Deduplication.keysOf(lead.lead()))
                     .bind("fallbackKey", lead.fallbackKey()).add();
         }
         List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
@@ -94,12 +84,9 @@ final class LeadBatchWrites {
         PreparedBatch batch = handle.prepareBatch(DuplicateDao.INSERT);
         for (Planned p : planned) {
             for (Candidate c : p.candidates()) {
-                long first = c.linkedKey() == null ? c.first().id() : Math.min(c.first().id(), c.second().id());
-                long second = c.linkedKey() == null ? c.second().id() : Math.max(c.first().id(), c.second().id());
-                String reason = c.linkedKey() == null ? c.reason()
-                        : SightingMatch.linkReason(c.first().id(), c.second().id(), c.linkedKey());
-                batch.bind("leadId", first).bind("otherId", second).bind("similarity", c.similarity())
-                        .bind("reason", reason).bind("now", now).add();
+                CandidatePair pair = c.pair();
+                batch.bind("leadId", pair.leadId()).bind("otherId", pair.otherLeadId())
+                        .bind("similarity", pair.similarity()).bind("reason", pair.reason()).bind("now", now).add();
             }
         }
         return batch.size() == 0 ? new int[0] : batch.execute();

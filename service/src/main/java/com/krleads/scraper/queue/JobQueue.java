@@ -5,6 +5,7 @@ import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.JobCounts;
 import com.krleads.scraper.core.JobStatus;
 import com.krleads.scraper.core.StorableText;
+import com.krleads.scraper.core.job.JobCreation;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.JobQueueDao;
 import com.krleads.scraper.db.SourceDao;
@@ -73,6 +74,18 @@ public class JobQueue {
     /** What {@link #enqueueUnlessActive} did: the job queued, or the job that was already active. */
     public record Enqueued(Outcome outcome, Job job) {
         public enum Outcome { QUEUED, ALREADY_ACTIVE, NO_SOURCE }
+    }
+
+    /** This queue as {@link JobCreation} asks it, for the jobs of {@code queueName}. */
+    public JobCreation.Queue forCreation(String queueName) {
+        return sourceId -> {
+            Enqueued enqueued = enqueueUnlessActive(sourceId, queueName);
+            return new JobCreation.Enqueued(switch (enqueued.outcome()) {
+                case QUEUED -> JobCreation.Outcome.QUEUED;
+                case ALREADY_ACTIVE -> JobCreation.Outcome.ALREADY_ACTIVE;
+                case NO_SOURCE -> JobCreation.Outcome.SOURCE_GONE;
+            }, enqueued.job());
+        };
     }
 
     /** Takes the next due job of the queue for {@code owner}, or nothing when none is due. */

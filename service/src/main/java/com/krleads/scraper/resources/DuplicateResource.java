@@ -3,6 +3,7 @@ package com.krleads.scraper.resources;
 import com.krleads.scraper.api.DuplicateResponse;
 import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.core.DuplicateCandidate.DuplicateStatus;
+import com.krleads.scraper.core.lead.DuplicateReviewService;
 import com.krleads.scraper.db.DuplicateDao;
 import com.krleads.scraper.db.DuplicateReview;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,7 +51,7 @@ public class DuplicateResource {
         return decide(id, review.dismiss(Params.id("duplicate candidate", id)));
     }
 
-    private DuplicateResponse decide(String id, DuplicateReview.Outcome outcome) {
+    private DuplicateResponse decide(String id, DuplicateReviewService.Outcome outcome) {
         return switch (outcome) {
             case NOT_FOUND -> throw ApiException.notFound("duplicate candidate", id);
             case NOT_OPEN -> throw ApiException.conflict("invalid_state",

@@ -6,13 +6,12 @@ import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.core.Job;
 import com.krleads.scraper.core.KeyAllowance;
 import com.krleads.scraper.core.JobStatus;
-import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.job.JobCreation;
+import com.krleads.scraper.core.job.JobCreation.Created;
 import com.krleads.scraper.core.quality.QualityStore;
 import com.krleads.scraper.db.JobDao;
-import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.queue.JobQueue.CancelResult;
-import com.krleads.scraper.queue.JobQueue.Enqueued;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,26 +26,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.READER_NAME)
 public class JobResource {
-    private static final Logger LOG = LoggerFactory.getLogger(JobResource.class);
+    private final JobCreation creation;
     private final JobQueue queue;
     private final JobDao jobs;
-    private final SourceDao sources;
-    private final KeyAllowance limiter;
     private final QualityStore quality;
 
-    public JobResource(JobQueue queue, JobDao jobs, SourceDao sources, KeyAllowance limiter, QualityStore quality) {
+    public JobResource(JobCreation creation, JobQueue queue, JobDao jobs, QualityStore quality) {
+        this.creation = creation;
         this.queue = queue;
         this.jobs = jobs;
-        this.sources = sources;
-        this.limiter = limiter;
         this.quality = quality;
     }
 
@@ -56,33 +50,26 @@ public class JobResource {
         if (request == null || request.sourceId() == null) {
             throw ApiException.invalid("sourceId", "sourceId is required");
         }
-        Source source = sources.findById(request.sourceId())
-                .orElseThrow(() -> new ApiException(404, "not_found", "source " + request.sourceId()
-                        + " does not exist", "sourceId"));
-        if (!source.enabled()) {
-            throw ApiException.conflict("source_disabled", "source " + source.id() + " is disabled", "sourceId");
-        }
         String client = security.getUserPrincipal() == null ? KeyAllowance.ANONYMOUS
                 : security.getUserPrincipal().getName();
-        limiter.tryTake(client).ifPresent(wait -> {
-            long seconds = RateLimitedException.seconds(wait);
-            throw new RateLimitedException("too many jobs created with this API key; the next one is allowed in "
-                    + seconds + " s", seconds);
-        });
-        Enqueued enqueued = queue.enqueueUnlessActive(source.id(), JobQueue.SCRAPING);
-        if (enqueued.outcome() != Enqueued.Outcome.QUEUED) {
-            limiter.giveBack(client);
-        } else {
-            // The line that ties this request's id to the job's id in the logs.
-            LOG.info("Job {} queued for source {} ({})", enqueued.job().id(), source.id(), source.name());
-        }
-        return switch (enqueued.outcome()) {
-            case QUEUED -> Response.accepted(JobResponse.of(enqueued.job()))
-                    .location(URI.create("/api/jobs/" + enqueued.job().id())).build();
-            case ALREADY_ACTIVE -> throw ApiException.conflict("job_active", "source " + source.id()
-                    + " already has job " + enqueued.job().id() + " " + enqueued.job().status().value()
+        Created created = creation.create(request.sourceId(), client);
+        long sourceId = request.sourceId();
+        return switch (created.outcome()) {
+            case QUEUED -> Response.accepted(JobResponse.of(created.job()))
+                    .location(URI.create("/api/jobs/" + created.job().id())).build();
+            case NO_SOURCE -> throw new ApiException(404, "not_found", "source " + sourceId
+                    + " does not exist", "sourceId");
+            case SOURCE_DISABLED -> throw ApiException.conflict("source_disabled", "source " + sourceId
+                    + " is disabled", "sourceId");
+            case RATE_LIMITED -> {
+                long seconds = RateLimitedException.seconds(created.retryAfter());
+                throw new RateLimitedException("too many jobs created with this API key; the next one is allowed in "
+                        + seconds + " s", seconds);
+            }
+            case ALREADY_ACTIVE -> throw ApiException.conflict("job_active", "source " + sourceId
+                    + " already has job " + created.job().id() + " " + created.job().status().value()
                     + "; one job per source at a time: wait for it or cancel it", "sourceId");
-            case NO_SOURCE -> throw ApiException.notFound("source", source.id());
+            case SOURCE_GONE -> throw ApiException.notFound("source", sourceId);
         };
     }
 

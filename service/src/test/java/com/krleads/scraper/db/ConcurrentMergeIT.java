@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.scraper.core.Lead;
 import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.db.DuplicateReview.Outcome;
+import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;

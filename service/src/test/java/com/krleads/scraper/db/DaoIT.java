@@ -9,7 +9,7 @@ import com.krleads.scraper.core.Lead;
 import com.krleads.scraper.core.Selectors;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.core.StoreResult;
-import com.krleads.scraper.db.DuplicateReview.Outcome;
+import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.Labels;
 import com.krleads.scraper.LeadScraperConfiguration;
+import com.krleads.scraper.core.job.ReportingElection;
+import com.krleads.scraper.db.AdvisoryLockElection;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.Replicas;
@@ -41,7 +43,7 @@ class QueueSizeReporterIT {
 
     @Test
     void onH2TheOneProcessAlwaysReports() {
-        QueueSizeReporter reporter = QueueSizeReporter.forDatabase(TestDatabase.H2.freshFactory(), false);
+        QueueSizeReporter reporter = new QueueSizeReporter(ReportingElection.ALWAYS_LEADER);
 
         assertThat(reporter.reportsNow()).isTrue();
         assertThat(reporter.reportsNow()).isTrue();
@@ -73,7 +75,7 @@ class QueueSizeReporterIT {
         assertThat(second.reportsNow()).isFalse();
 
         // The holder's session ends without the holder knowing, as when its process is killed.
-        try (Connection admin = QueueSizeReporter.unpooled(database).open(); Statement s = admin.createStatement()) {
+        try (Connection admin = AdvisoryLockElection.unpooled(database).open(); Statement s = admin.createStatement()) {
             String holderPid = "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted "
                     + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
             s.execute("SELECT pg_terminate_backend(pid) FROM (" + holderPid + ") holder");
@@ -163,7 +165,7 @@ class QueueSizeReporterIT {
     }
 
     private QueueSizeReporter reporter(DataSourceFactory database) {
-        QueueSizeReporter reporter = QueueSizeReporter.byAdvisoryLock(QueueSizeReporter.unpooled(database));
+        QueueSizeReporter reporter = new QueueSizeReporter(AdvisoryLockElection.forDatabase(database));
         reporters.add(reporter);
         return reporter;
     }

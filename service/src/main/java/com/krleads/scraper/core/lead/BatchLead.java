@@ -1,4 +1,4 @@
-package com.krleads.scraper.db;
+package com.krleads.scraper.core.lead;
 
 import com.krleads.scraper.core.Lead;
 import com.krleads.scraper.core.NameSimilarity;
@@ -7,7 +7,7 @@ import com.krleads.scraper.core.NameSimilarity;
  * One lead as a batch sees it while it plans: a stored row (locked when a sighting merges into
  * it) or a lead the batch will insert, with its fields as folded so far.
  */
-final class BatchLead {
+public final class BatchLead {
     private final long storedId;
     private final int insertOrder;
     private final String fallbackKey;
@@ -43,11 +43,11 @@ final class BatchLead {
     }
 
     /** The fallback key a new lead is inserted with (its draft's); null for a stored one. */
-    String fallbackKey() {
+    public String fallbackKey() {
         return fallbackKey;
     }
 
-    Lead lead() {
+    public Lead lead() {
         return lead;
     }
 
@@ -67,16 +67,16 @@ final class BatchLead {
         nameKey = NameSimilarity.normalize(current.companyName());
     }
 
-    boolean changed() {
+    public boolean changed() {
         return changed;
     }
 
     /** The id the lead has, or for a new one the id its insert gave it. */
-    long id() {
+    public long id() {
         return id;
     }
 
-    void inserted(long newId) {
+    public void inserted(long newId) {
         id = newId;
     }
 }
