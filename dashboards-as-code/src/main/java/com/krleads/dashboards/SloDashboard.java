@@ -7,11 +7,11 @@ import static com.krleads.dashboards.rules.SloRecordingRules.errorsRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.eventsRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.period;
 
+import com.krleads.dashboards.alerts.BurnRateAlerts;
 import com.krleads.dashboards.model.Dashboard;
 import com.krleads.dashboards.model.PanelBuilder;
 import com.krleads.dashboards.model.TimeseriesPanel;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rules.BurnRateAlerts;
 import com.krleads.dashboards.rules.BurnRatePair;
 import com.krleads.dashboards.rules.SloRecordingRules;
 import com.krleads.metrics.Labels;
@@ -98,7 +98,7 @@ public final class SloDashboard {
     }
 
     static PanelBuilder<?> burnRateOverTime(ServiceLevelObjective slo) {
-        BigDecimal fastPage = BurnRateAlerts.burnThreshold(slo, BurnRatePair.FAST_PAGE);
+        BigDecimal fastPage = BurnRatePair.FAST_PAGE.burnThreshold(slo);
         TimeseriesPanel panel = Common.timeseries("Burn rate over time", "Error ratio divided by the budget over the "
                         + String.join(", ", DRAWN_WINDOWS) + " windows (recorded): 1 spends the budget exactly over the "
                         + "period; the fast page needs more than " + fastPage + " over "

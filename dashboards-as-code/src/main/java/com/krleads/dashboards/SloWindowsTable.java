@@ -9,12 +9,12 @@ import static com.krleads.dashboards.rules.SloRecordingRules.eventsIncrease;
 import static com.krleads.dashboards.rules.SloRecordingRules.lastBurnRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.minimumErrors;
 
+import com.krleads.dashboards.alerts.BurnRateAlerts;
 import com.krleads.dashboards.model.FieldConfig;
 import com.krleads.dashboards.model.PanelBuilder;
 import com.krleads.dashboards.model.TablePanel;
 import com.krleads.dashboards.model.Target;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rules.BurnRateAlerts;
 import com.krleads.dashboards.rules.BurnRatePair;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;

@@ -3,9 +3,9 @@ package com.krleads.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.krleads.dashboards.alerts.AlertRules;
 import com.krleads.dashboards.output.Generator;
-import com.krleads.dashboards.rules.AlertRule;
-import com.krleads.dashboards.rules.AlertRules;
+import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.HashSet;

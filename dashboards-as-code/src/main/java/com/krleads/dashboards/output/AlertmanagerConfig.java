@@ -5,11 +5,11 @@ import static com.krleads.metrics.Labels.QUEUE_NAME;
 import static com.krleads.metrics.Labels.SOURCE;
 
 import com.krleads.dashboards.Settings;
-import com.krleads.dashboards.rules.AlertRule;
-import com.krleads.dashboards.rules.AlertRule.Severity;
-import com.krleads.dashboards.rules.AlertRules;
-import com.krleads.dashboards.rules.BurnRateAlerts;
-import com.krleads.dashboards.rules.MonitoringAlerts;
+import com.krleads.dashboards.alerts.AlertRules;
+import com.krleads.dashboards.alerts.BurnRateAlerts;
+import com.krleads.dashboards.alerts.MonitoringAlerts;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjectives;
 import java.util.LinkedHashMap;

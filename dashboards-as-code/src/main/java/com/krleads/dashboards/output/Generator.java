@@ -2,12 +2,12 @@ package com.krleads.dashboards.output;
 
 import com.krleads.dashboards.Dashboards;
 import com.krleads.dashboards.KrDashboard;
+import com.krleads.dashboards.alerts.AlertRules;
 import com.krleads.dashboards.model.Dashboard;
 import com.krleads.dashboards.model.Json;
-import com.krleads.dashboards.rules.RuleTestFiles;
-import com.krleads.dashboards.rules.AlertRules;
+import com.krleads.dashboards.rulefile.RuleGroup;
 import com.krleads.dashboards.rules.RecordingRules;
-import com.krleads.dashboards.rules.RuleGroup;
+import com.krleads.dashboards.ruletests.RuleTestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

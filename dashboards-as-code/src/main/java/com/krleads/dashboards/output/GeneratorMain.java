@@ -3,7 +3,7 @@ package com.krleads.dashboards.output;
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.model.Dashboard;
-import com.krleads.dashboards.rules.RuleGroup;
+import com.krleads.dashboards.rulefile.RuleGroup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;

@@ -2,12 +2,12 @@ package com.krleads.dashboards.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.dashboards.Settings;
-import com.krleads.dashboards.output.Generator;
 import com.krleads.dashboards.GeneratedOutput;
+import com.krleads.dashboards.Settings;
+import com.krleads.dashboards.alerts.AlertRules;
+import com.krleads.dashboards.alerts.MonitoringAlerts;
+import com.krleads.dashboards.output.Generator;
 import com.krleads.dashboards.output.Yaml;
-import com.krleads.dashboards.rules.AlertRules;
-import com.krleads.dashboards.rules.MonitoringAlerts;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
+import com.krleads.dashboards.alerts.AlertRules;
+import com.krleads.dashboards.rules.RecordingRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

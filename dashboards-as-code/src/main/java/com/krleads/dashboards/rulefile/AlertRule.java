@@ -1,4 +1,4 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.rulefile;
 
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
@@ -113,7 +113,7 @@ public final class AlertRule {
     }
 
     /** The dashboard link as Prometheus renders it for an alert with these labels (a missing label renders empty). */
-    String renderedDashboardUrl(Map<String, String> labels) {
+    public String renderedDashboardUrl(Map<String, String> labels) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{ \\$labels\\.(\\w+) }}").matcher(dashboardUrl());
         StringBuilder url = new StringBuilder();
         while (m.find()) {

@@ -1,6 +1,7 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
 import com.krleads.dashboards.query.Promql;
+import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
