@@ -48,8 +48,8 @@ class DashboardContentTest {
         while (alertLinks.find()) {
             alerts++;
             String url = alertLinks.group(1).replaceFirst("^\"", "");
-            assertThat(url).startsWith(Settings.GRAFANA_URL + "/d/");
-            String uid = url.substring((Settings.GRAFANA_URL + "/d/").length()).replaceFirst("\\?.*", "");
+            assertThat(url).startsWith(GeneratedOutput.SETTINGS.grafanaUrl() + "/d/");
+            String uid = url.substring((GeneratedOutput.SETTINGS.grafanaUrl() + "/d/").length()).replaceFirst("\\?.*", "");
             assertThat(uids).as(url).contains(uid);
         }
         assertThat(links).isEqualTo(dashboards.size() * (dashboards.size() - 1));
