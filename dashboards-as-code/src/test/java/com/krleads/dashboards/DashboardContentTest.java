@@ -139,10 +139,10 @@ class DashboardContentTest {
                 }
             });
             assertThat(byName).as(dashboard.get("title").asText())
-                    .containsOnlyKeys(Common.RESTARTS_ANNOTATION, Common.VERSIONS_ANNOTATION);
-            assertThat(byName.get(Common.RESTARTS_ANNOTATION))
+                    .containsOnlyKeys(DashboardDefaults.RESTARTS_ANNOTATION, DashboardDefaults.VERSIONS_ANNOTATION);
+            assertThat(byName.get(DashboardDefaults.RESTARTS_ANNOTATION))
                     .contains("changes(" + com.krleads.metrics.KnownSeries.PROCESS_START_TIME_SECONDS.name() + "{");
-            assertThat(byName.get(Common.VERSIONS_ANNOTATION))
+            assertThat(byName.get(DashboardDefaults.VERSIONS_ANNOTATION))
                     .startsWith(com.krleads.metrics.MetricCatalog.BUILD_INFO.name() + "{").contains(" unless (", " offset ");
             byName.values().forEach(e -> assertThat(e).contains(Labels.JOB + "=~\"$job\"", Labels.INSTANCE + "=~\"$instance\""));
         }
@@ -187,7 +187,7 @@ class DashboardContentTest {
                 assertThat(exprs.contains("[$__range]")).as(title).isEqualTo(saysRange || exprs.contains("[$__range]") && ownRange);
                 inRange += saysRange ? 1 : 0;
                 if (exprs.contains("increase(") && exprs.contains("[$__rate_interval]")) {
-                    assertThat(panel.path("interval").asText()).as(title).isEqualTo(Common.COUNT_INTERVAL);
+                    assertThat(panel.path("interval").asText()).as(title).isEqualTo(DashboardDefaults.COUNT_INTERVAL);
                 }
             }
         }
