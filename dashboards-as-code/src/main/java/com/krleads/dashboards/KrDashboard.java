@@ -29,8 +29,8 @@ public enum KrDashboard {
         return fileName;
     }
 
-    /** The dashboard's address in Grafana, for links from alerts. */
-    public String url() {
-        return Settings.GRAFANA_URL + "/d/" + uid;
+    /** The dashboard's address in the Grafana of these settings, for links from alerts. */
+    public String url(Settings settings) {
+        return settings.grafanaUrl() + "/d/" + uid;
     }
 }

@@ -1,6 +1,6 @@
 package com.krleads.dashboards;
 
-import static com.krleads.dashboards.Common.Q;
+import static com.krleads.dashboards.DashboardDefaults.Q;
 import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.max;
 import static com.krleads.dashboards.query.Promql.ratio;
@@ -25,31 +25,31 @@ final class SaturationPanels {
     }
 
     static PanelBuilder<?> cpu() {
-        return Common.timeseries("CPU", "CPU time used per second by each replica's process (user and system): "
-                                + "100% is one core fully busy.", Common.UNIT_RATIO)
-                .target(Common.query(sum(Q.rate(KnownSeries.PROCESS_CPU_SECONDS.name()), INSTANCE), legend(INSTANCE)))
+        return DashboardDefaults.timeseries("CPU", "CPU time used per second by each replica's process (user and system): "
+                                + "100% is one core fully busy.", DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.query(sum(Q.rate(KnownSeries.PROCESS_CPU_SECONDS.name()), INSTANCE), legend(INSTANCE)))
                 .min(0)
                 .size(8, 8);
     }
 
     static PanelBuilder<?> uptime() {
-        return Common.stat("Uptime", "Time since each replica's process started.", Common.UNIT_SECONDS)
-                .target(Common.instant("time() - " + perInstance(KnownSeries.PROCESS_START_TIME_SECONDS), legend(INSTANCE)))
+        return DashboardDefaults.stat("Uptime", "Time since each replica's process started.", DashboardDefaults.UNIT_SECONDS)
+                .target(DashboardDefaults.instant("time() - " + perInstance(KnownSeries.PROCESS_START_TIME_SECONDS), legend(INSTANCE)))
                 .noSparkline()
                 .colorByThresholds()
-                .thresholds(Common.informational())
+                .thresholds(DashboardDefaults.informational())
                 .noValue("no data")
                 .size(4, 8);
     }
 
     static PanelBuilder<?> restarts() {
-        return Common.stat("Restarts", "Restarts of each replica in the selected range (changes of its process start "
-                                + "time); the Restarts annotation marks them on every graph.", Common.UNIT_COUNT)
-                .target(Common.instant(sum("changes(" + Q.select(KnownSeries.PROCESS_START_TIME_SECONDS.name())
+        return DashboardDefaults.stat("Restarts", "Restarts of each replica in the selected range (changes of its process start "
+                                + "time); the Restarts annotation marks them on every graph.", DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.instant(sum("changes(" + Q.select(KnownSeries.PROCESS_START_TIME_SECONDS.name())
                         + "[" + Promql.RANGE + "])", INSTANCE), legend(INSTANCE)))
                 .noSparkline()
                 .colorByThresholds()
-                .thresholds(Common.lowerIsBetter(1, 3))
+                .thresholds(DashboardDefaults.lowerIsBetter(1, 3))
                 .noValue("0")
                 .decimals(0)
                 .size(4, 8);
@@ -61,8 +61,8 @@ final class SaturationPanels {
                 .title("Running build")
                 .description("Version and source revision of the build each replica runs (" + MetricCatalog.BUILD_INFO.name() + "); the "
                         + "Version changes annotation marks deploys on every graph.")
-                .datasource(Common.DATASOURCE)
-                .target(Common.instant(max(Q.select(MetricCatalog.BUILD_INFO.name()), INSTANCE, VERSION, REVISION), "")
+                .datasource(DashboardDefaults.DATASOURCE)
+                .target(DashboardDefaults.instant(max(Q.select(MetricCatalog.BUILD_INFO.name()), INSTANCE, VERSION, REVISION), "")
                         .tableFormat())
                 .labelsOnly()
                 .noValue("no build information")
@@ -70,41 +70,42 @@ final class SaturationPanels {
     }
 
     static PanelBuilder<?> fileDescriptors() {
-        return Common.timeseries("Open file descriptors", "Open file descriptors of each replica as a share of its "
-                                + "limit (" + KnownSeries.PROCESS_MAX_FDS.name() + "); at 100% new connections and files fail.", Common.UNIT_RATIO)
-                .target(Common.query(ratio(perInstance(KnownSeries.PROCESS_OPEN_FDS), perInstance(KnownSeries.PROCESS_MAX_FDS)),
+        return DashboardDefaults.timeseries("Open file descriptors", "Open file descriptors of each replica as a share of its "
+                                + "limit (" + KnownSeries.PROCESS_MAX_FDS.name() + "); at 100% new connections and files fail.",
+                        DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.query(ratio(perInstance(KnownSeries.PROCESS_OPEN_FDS), perInstance(KnownSeries.PROCESS_MAX_FDS)),
                         legend(INSTANCE)))
-                .thresholds(Common.lowerIsBetter(0.8, 0.9))
+                .thresholds(DashboardDefaults.lowerIsBetter(0.8, 0.9))
                 .noValue("no data")
                 .min(0).max(1)
                 .size(8, 8);
     }
 
     static PanelBuilder<?> jettyBusy() {
-        return Common.timeseries("Jetty threads busy", "Busy request threads of each replica as a share of the pool's "
-                                + "maximum: at 100% requests wait in Jetty's queue.", Common.UNIT_RATIO)
-                .target(Common.query(perInstance(KnownSeries.JETTY_THREADS_BUSY_OF_MAX), legend(INSTANCE)))
-                .thresholds(Common.lowerIsBetter(0.8, 0.95))
+        return DashboardDefaults.timeseries("Jetty threads busy", "Busy request threads of each replica as a share of the pool's "
+                                + "maximum: at 100% requests wait in Jetty's queue.", DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.query(perInstance(KnownSeries.JETTY_THREADS_BUSY_OF_MAX), legend(INSTANCE)))
+                .thresholds(DashboardDefaults.lowerIsBetter(0.8, 0.95))
                 .min(0).max(1)
                 .size(8, 8);
     }
 
     static PanelBuilder<?> jettyPool() {
-        return Common.timeseries("Jetty thread pool", "Threads in each replica's request pool and requests queued "
-                                + "waiting for one (any queue means the pool is saturated).", Common.UNIT_COUNT)
-                .target(Common.query(perInstance(KnownSeries.JETTY_THREADS), "threads " + legend(INSTANCE)))
-                .target(Common.query(perInstance(KnownSeries.JETTY_QUEUED_JOBS), "queued " + legend(INSTANCE)))
+        return DashboardDefaults.timeseries("Jetty thread pool", "Threads in each replica's request pool and requests queued "
+                                + "waiting for one (any queue means the pool is saturated).", DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(perInstance(KnownSeries.JETTY_THREADS), "threads " + legend(INSTANCE)))
+                .target(DashboardDefaults.query(perInstance(KnownSeries.JETTY_QUEUED_JOBS), "queued " + legend(INSTANCE)))
                 .fillOpacity(0)
                 .size(8, 8);
     }
 
     static PanelBuilder<?> databasePool() {
-        return Common.timeseries("Database pool", "Connections of each replica's database pool in use and idle, and "
+        return DashboardDefaults.timeseries("Database pool", "Connections of each replica's database pool in use and idle, and "
                                 + "threads waiting for one (any wait means the pool is too small or the database slow).",
-                        Common.UNIT_COUNT)
-                .target(Common.query(perInstance(KnownSeries.DB_POOL_ACTIVE), "active " + legend(INSTANCE)))
-                .target(Common.query(perInstance(KnownSeries.DB_POOL_IDLE), "idle " + legend(INSTANCE)))
-                .target(Common.query(perInstance(KnownSeries.DB_POOL_WAITING), "waiting " + legend(INSTANCE)))
+                        DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(perInstance(KnownSeries.DB_POOL_ACTIVE), "active " + legend(INSTANCE)))
+                .target(DashboardDefaults.query(perInstance(KnownSeries.DB_POOL_IDLE), "idle " + legend(INSTANCE)))
+                .target(DashboardDefaults.query(perInstance(KnownSeries.DB_POOL_WAITING), "waiting " + legend(INSTANCE)))
                 .fillOpacity(0)
                 .size(8, 8);
     }

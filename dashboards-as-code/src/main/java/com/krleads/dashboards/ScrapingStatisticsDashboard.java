@@ -1,6 +1,6 @@
 package com.krleads.dashboards;
 
-import static com.krleads.dashboards.Common.Q;
+import static com.krleads.dashboards.DashboardDefaults.Q;
 import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.sum;
 import static com.krleads.metrics.Labels.ACTION;
@@ -37,7 +37,7 @@ public final class ScrapingStatisticsDashboard {
     }
 
     public static Dashboard build() {
-        return Common.dashboard(KrDashboard.SCRAPING_STATISTICS,
+        return DashboardDefaults.dashboard(KrDashboard.SCRAPING_STATISTICS,
                         "Scraping jobs and their results, duplicate detection, smart-scraper enrichment, "
                                 + "contact verification and the job queue.")
                 .variable(SourceHealthTable.sourceVariable())
@@ -62,12 +62,12 @@ public final class ScrapingStatisticsDashboard {
     }
 
     static PanelBuilder<?> totalJobs() {
-        return Common.stat("Jobs finished", "Scraping jobs that ended (any outcome) in the selected range.",
-                        Common.UNIT_COUNT)
-                .target(Common.instant(jobsEnded(), "jobs"))
+        return DashboardDefaults.stat("Jobs finished", "Scraping jobs that ended (any outcome) in the selected range.",
+                        DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.instant(jobsEnded(), "jobs"))
                 .noSparkline()
                 .colorByThresholds()
-                .thresholds(Common.informational())
+                .thresholds(DashboardDefaults.informational())
                 .noValue("0")
                 .decimals(0);
     }
@@ -78,109 +78,110 @@ public final class ScrapingStatisticsDashboard {
      */
     static PanelBuilder<?> jobSuccessRate() {
         SloQueries sli = new SloQueries(Q, SCRAPING_SUCCESS);
-        return Common.stat("Job success rate", "Completed jobs among the jobs that ended completed or failed in the "
+        return DashboardDefaults.stat("Job success rate", "Completed jobs among the jobs that ended completed or failed in the "
                                 + "selected range (cancelled jobs count neither way, as in the scraping SLI); green meets the "
                                 + SCRAPING_SUCCESS.objectivePercent() + " objective; \"no jobs ended\" when none did.",
-                        Common.UNIT_RATIO)
-                .target(Common.instant(sli.goodRatio(Promql.RANGE), "success"))
+                        DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.instant(sli.goodRatio(Promql.RANGE), "success"))
                 .noSparkline()
                 .colorByThresholds()
-                .thresholds(Common.sloThresholds(SCRAPING_SUCCESS))
+                .thresholds(DashboardDefaults.sloThresholds(SCRAPING_SUCCESS))
                 .noValue("no jobs ended")
                 .decimals(3)
                 .min(0).max(1);
     }
 
     static PanelBuilder<?> activeJobs() {
-        return Common.stat("Active jobs", "Scraping jobs running right now, summed over the selected replicas.",
-                        Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.select(SCRAPING_JOBS_ACTIVE.name())), "active"))
+        return DashboardDefaults.stat("Active jobs", "Scraping jobs running right now, summed over the selected replicas.",
+                        DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(sum(Q.select(SCRAPING_JOBS_ACTIVE.name())), "active"))
                 .colorByThresholds()
-                .thresholds(Common.informational())
+                .thresholds(DashboardDefaults.informational())
                 .noValue("0");
     }
 
     static PanelBuilder<?> queueBacklog() {
-        return Common.stat("Queue backlog", "Jobs waiting in the shared queue. One replica at a time reports it; "
-                                + "the largest value is shown so that a hand-over never counts it twice.", Common.UNIT_COUNT)
-                .target(Common.query(Promql.max(Q.select(QUEUE_SIZE.name())), "waiting"))
+        return DashboardDefaults.stat("Queue backlog", "Jobs waiting in the shared queue. One replica at a time reports it; "
+                                + "the largest value is shown so that a hand-over never counts it twice.", DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(Promql.max(Q.select(QUEUE_SIZE.name())), "waiting"))
                 .colorByThresholds()
-                .thresholds(Common.lowerIsBetter(50, 200))
+                .thresholds(DashboardDefaults.lowerIsBetter(50, 200))
                 .noValue("no data");
     }
 
     static PanelBuilder<?> jobsByOutcome() {
-        return Common.timeseries("Jobs by outcome", "Jobs that ended per interval (5 minutes or more on long ranges): "
-                                + "completed, failed, cancelled.", Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.increase(SCRAPING_JOBS.name()), STATUS), legend(STATUS)))
-                .override(FieldConfig.Override.fixedColor(Common.GREEN, JobOutcome.COMPLETED.label()))
-                .override(FieldConfig.Override.fixedColor(Common.RED, JobOutcome.FAILED.label()))
-                .interval(Common.COUNT_INTERVAL)
+        return DashboardDefaults.timeseries("Jobs by outcome", "Jobs that ended per interval (5 minutes or more on long ranges): "
+                                + "completed, failed, cancelled.", DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(sum(Q.increase(SCRAPING_JOBS.name()), STATUS), legend(STATUS)))
+                .override(FieldConfig.Override.fixedColor(DashboardDefaults.GREEN, JobOutcome.COMPLETED.label()))
+                .override(FieldConfig.Override.fixedColor(DashboardDefaults.RED, JobOutcome.FAILED.label()))
+                .interval(DashboardDefaults.COUNT_INTERVAL)
                 .noValue("0")
                 .bars();
     }
 
     static PanelBuilder<?> jobDuration() {
-        return Common.timeseries("Job duration percentiles", "p50, p95 and p99 wall time of a scraping job run.",
-                        Common.UNIT_SECONDS)
-                .target(Common.query(Q.histogramQuantile(0.5, SCRAPING_JOB_DURATION), "p50"))
-                .target(Common.query(Q.histogramQuantile(0.95, SCRAPING_JOB_DURATION), "p95"))
-                .target(Common.query(Q.histogramQuantile(0.99, SCRAPING_JOB_DURATION), "p99"))
+        return DashboardDefaults.timeseries("Job duration percentiles", "p50, p95 and p99 wall time of a scraping job run.",
+                        DashboardDefaults.UNIT_SECONDS)
+                .target(DashboardDefaults.query(Q.histogramQuantile(0.5, SCRAPING_JOB_DURATION), "p50"))
+                .target(DashboardDefaults.query(Q.histogramQuantile(0.95, SCRAPING_JOB_DURATION), "p95"))
+                .target(DashboardDefaults.query(Q.histogramQuantile(0.99, SCRAPING_JOB_DURATION), "p99"))
                 .noValue("no jobs")
                 .fillOpacity(0);
     }
 
     static PanelBuilder<?> activeJobsBySource() {
-        return Common.timeseries("Active jobs by source", "Jobs running right now, by directory source.", Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.select(SCRAPING_JOBS_ACTIVE.name()), SOURCE), legend(SOURCE)))
+        return DashboardDefaults.timeseries("Active jobs by source", "Jobs running right now, by directory source.",
+                        DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(sum(Q.select(SCRAPING_JOBS_ACTIVE.name()), SOURCE), legend(SOURCE)))
                 .size(24, 8);
     }
 
     static PanelBuilder<?> resultsByType() {
-        return Common.timeseries("Results by type", "Items extracted per interval (5 minutes or more): new leads, "
-                                + "updated leads and errors.", Common.UNIT_COUNT)
-                .interval(Common.COUNT_INTERVAL)
+        return DashboardDefaults.timeseries("Results by type", "Items extracted per interval (5 minutes or more): new leads, "
+                                + "updated leads and errors.", DashboardDefaults.UNIT_COUNT)
+                .interval(DashboardDefaults.COUNT_INTERVAL)
                 .noValue("0")
-                .target(Common.query(sum(Q.increase(SCRAPING_RESULTS.name()), RESULT_TYPE),
+                .target(DashboardDefaults.query(sum(Q.increase(SCRAPING_RESULTS.name()), RESULT_TYPE),
                         legend(RESULT_TYPE)))
-                .override(FieldConfig.Override.fixedColor(Common.GREEN, ResultType.NEW.label()))
-                .override(FieldConfig.Override.fixedColor(Common.BLUE, ResultType.UPDATED.label()))
-                .override(FieldConfig.Override.fixedColor(Common.RED, ResultType.ERROR.label()))
+                .override(FieldConfig.Override.fixedColor(DashboardDefaults.GREEN, ResultType.NEW.label()))
+                .override(FieldConfig.Override.fixedColor(DashboardDefaults.BLUE, ResultType.UPDATED.label()))
+                .override(FieldConfig.Override.fixedColor(DashboardDefaults.RED, ResultType.ERROR.label()))
                 .stacked();
     }
 
     static PanelBuilder<?> duplicatesByAction() {
-        return Common.timeseries("Duplicates by action", "Duplicate leads per interval (5 minutes or more): merged "
-                                + "automatically or kept as candidates.", Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.increase(DUPLICATES_DETECTED.name()), ACTION), legend(ACTION)))
-                .interval(Common.COUNT_INTERVAL)
+        return DashboardDefaults.timeseries("Duplicates by action", "Duplicate leads per interval (5 minutes or more): merged "
+                                + "automatically or kept as candidates.", DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(sum(Q.increase(DUPLICATES_DETECTED.name()), ACTION), legend(ACTION)))
+                .interval(DashboardDefaults.COUNT_INTERVAL)
                 .noValue("0")
                 .bars();
     }
 
     static PanelBuilder<?> enrichmentsByModeAndMethod() {
-        return Common.timeseries("Smart scraper usage", "Items enriched per second, by configured mode and the method "
-                                + "that produced the fields (LLM or heuristic).", Common.UNIT_OPS_PER_SECOND)
-                .target(Common.query(sum(Q.rate(SMART_SCRAPER_ENRICHMENTS.name()), MODE, METHOD), legend(MODE, METHOD)))
+        return DashboardDefaults.timeseries("Smart scraper usage", "Items enriched per second, by configured mode and the method "
+                                + "that produced the fields (LLM or heuristic).", DashboardDefaults.UNIT_OPS_PER_SECOND)
+                .target(DashboardDefaults.query(sum(Q.rate(SMART_SCRAPER_ENRICHMENTS.name()), MODE, METHOD), legend(MODE, METHOD)))
                 .size(8, 8);
     }
 
     static PanelBuilder<?> enrichmentDuration() {
-        return Common.timeseries("Smart scraper duration", "p50 and p95 time to enrich one item, by method.",
-                        Common.UNIT_SECONDS)
-                .target(Common.query(Q.histogramQuantile(0.5, SMART_SCRAPER_DURATION, METHOD), "p50 " + legend(METHOD)))
-                .target(Common.query(Q.histogramQuantile(0.95, SMART_SCRAPER_DURATION, METHOD), "p95 " + legend(METHOD)))
+        return DashboardDefaults.timeseries("Smart scraper duration", "p50 and p95 time to enrich one item, by method.",
+                        DashboardDefaults.UNIT_SECONDS)
+                .target(DashboardDefaults.query(Q.histogramQuantile(0.5, SMART_SCRAPER_DURATION, METHOD), "p50 " + legend(METHOD)))
+                .target(DashboardDefaults.query(Q.histogramQuantile(0.95, SMART_SCRAPER_DURATION, METHOD), "p95 " + legend(METHOD)))
                 .noValue("no enrichments")
                 .fillOpacity(0)
                 .size(8, 8);
     }
 
     static PanelBuilder<?> contactVerifications() {
-        return Common.timeseries("Contact verifications", "Contacts checked per interval (5 minutes or more), by "
-                                + "contact type and outcome.", Common.UNIT_COUNT)
-                .interval(Common.COUNT_INTERVAL)
+        return DashboardDefaults.timeseries("Contact verifications", "Contacts checked per interval (5 minutes or more), by "
+                                + "contact type and outcome.", DashboardDefaults.UNIT_COUNT)
+                .interval(DashboardDefaults.COUNT_INTERVAL)
                 .noValue("0")
-                .target(Common.query(sum(Q.increase(CONTACT_VERIFICATIONS.name()), CONTACT_TYPE, STATUS),
+                .target(DashboardDefaults.query(sum(Q.increase(CONTACT_VERIFICATIONS.name()), CONTACT_TYPE, STATUS),
                         legend(CONTACT_TYPE, STATUS)))
                 .stacked()
                 .size(8, 8);
@@ -188,14 +189,14 @@ public final class ScrapingStatisticsDashboard {
 
     /** The operators' queue query, restricted to the selected job and instances. */
     static PanelBuilder<?> queueSize() {
-        return Common.timeseries("Queue size", "Jobs waiting, by queue. One replica at a time reports the shared "
-                                + "queue, so the sum over replicas is the true backlog.", Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.select(QUEUE_SIZE.name()), QUEUE_NAME), legend(QUEUE_NAME)));
+        return DashboardDefaults.timeseries("Queue size", "Jobs waiting, by queue. One replica at a time reports the shared "
+                                + "queue, so the sum over replicas is the true backlog.", DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(sum(Q.select(QUEUE_SIZE.name()), QUEUE_NAME), legend(QUEUE_NAME)));
     }
 
     static PanelBuilder<?> queueThroughput() {
-        return Common.timeseries("Queue throughput", "Queue jobs started, finished and failed per second, by queue.",
-                        Common.UNIT_OPS_PER_SECOND)
-                .target(Common.query(sum(Q.rate(QUEUE_JOBS.name()), QUEUE_NAME, STATUS), legend(QUEUE_NAME, STATUS)));
+        return DashboardDefaults.timeseries("Queue throughput", "Queue jobs started, finished and failed per second, by queue.",
+                        DashboardDefaults.UNIT_OPS_PER_SECOND)
+                .target(DashboardDefaults.query(sum(Q.rate(QUEUE_JOBS.name()), QUEUE_NAME, STATUS), legend(QUEUE_NAME, STATUS)));
     }
 }

@@ -1,10 +1,20 @@
 package com.krleads.dashboards;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * The deployment facts the generated files share, kept in one place: change a value here and
- * every dashboard, provisioning file and rule follows.
+ * every dashboard, provisioning file and rule follows. The constants are the same everywhere; the
+ * record's values are the deployment's, read from the environment once by the generator's main
+ * ({@link #fromEnvironment}) and passed to what writes them, so tests build the settings they need.
+ *
+ * @param grafanaUrl Grafana as operators reach it, for dashboard links in alerts, from {@link #GRAFANA_URL_ENV}
+ * @param runbookBaseUrl base of runbook links, from {@link #RUNBOOK_BASE_URL_ENV}
+ * @param delivery Alertmanager's non-secret delivery settings, each from its variable or its default
  */
-public final class Settings {
+public record Settings(String grafanaUrl, String runbookBaseUrl, Map<AlertDelivery, String> delivery) {
     /** The pinned uid of the provisioned Prometheus datasource: the datasource variable's default. */
     public static final String DATASOURCE_UID = "prometheus";
     /** The datasource variable; every panel and variable query references it as {@code ${datasource}}. */
@@ -48,11 +58,6 @@ public final class Settings {
     /** Development default of Grafana's address. */
     public static final String DEFAULT_GRAFANA_URL = "http://localhost:3000";
 
-    /** Base of runbook links, from {@link #RUNBOOK_BASE_URL_ENV} when set at generation. */
-    public static final String RUNBOOK_BASE_URL = fromEnvironment(RUNBOOK_BASE_URL_ENV, DEFAULT_RUNBOOK_BASE_URL);
-    /** Grafana as operators reach it, for dashboard links in alerts, from {@link #GRAFANA_URL_ENV}. */
-    public static final String GRAFANA_URL = fromEnvironment(GRAFANA_URL_ENV, DEFAULT_GRAFANA_URL);
-
     /**
      * The probe of scrape job X is scraped as job {@code X-probe}: the dashboards select it with
      * {@code job=~"${job}-probe"}, so the job variable picks the service and its probe together
@@ -74,12 +79,32 @@ public final class Settings {
     /** Where Alertmanager finds its secrets (mounted files, never committed). */
     public static final String ALERTMANAGER_SECRETS = "/etc/alertmanager/secrets";
 
-    private Settings() {
+    public Settings {
+        delivery = Collections.unmodifiableMap(new EnumMap<>(delivery));
+    }
+
+    /** The settings of this environment: each variable's value, or its default when it is unset or blank. */
+    public static Settings fromEnvironment(Map<String, String> environment) {
+        Map<AlertDelivery, String> delivery = new EnumMap<>(AlertDelivery.class);
+        for (AlertDelivery setting : AlertDelivery.values()) {
+            delivery.put(setting, setting.from(environment));
+        }
+        return new Settings(url(environment, GRAFANA_URL_ENV, DEFAULT_GRAFANA_URL),
+                url(environment, RUNBOOK_BASE_URL_ENV, DEFAULT_RUNBOOK_BASE_URL), delivery);
+    }
+
+    /** The development defaults: what an environment without any of the variables gets. */
+    public static Settings defaults() {
+        return fromEnvironment(Map.of());
+    }
+
+    public String delivery(AlertDelivery setting) {
+        return delivery.get(setting);
     }
 
     /** The variable's value without a trailing slash, or the default when it is unset or blank. */
-    static String fromEnvironment(String variable, String fallback) {
-        String value = System.getenv(variable);
+    private static String url(Map<String, String> environment, String variable, String fallback) {
+        String value = environment.get(variable);
         if (value == null || value.isBlank()) {
             return fallback;
         }

@@ -7,11 +7,11 @@ import static com.krleads.dashboards.rules.SloRecordingRules.errorsRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.eventsRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.period;
 
+import com.krleads.dashboards.alerts.BurnRateAlerts;
 import com.krleads.dashboards.model.Dashboard;
 import com.krleads.dashboards.model.PanelBuilder;
 import com.krleads.dashboards.model.TimeseriesPanel;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rules.BurnRateAlerts;
 import com.krleads.dashboards.rules.BurnRatePair;
 import com.krleads.dashboards.rules.SloRecordingRules;
 import com.krleads.metrics.Labels;
@@ -37,7 +37,7 @@ public final class SloDashboard {
     }
 
     public static Dashboard build() {
-        Dashboard.Builder builder = Common.jobLevelDashboard(KrDashboard.SLOS,
+        Dashboard.Builder builder = DashboardDefaults.jobLevelDashboard(KrDashboard.SLOS,
                 "Service level objectives from the recorded series the KrErrorBudgetBurn alerts evaluate: error budget "
                         + "left over the 30-day period and its burn-down, SLIs, burn rates and the alert's windows.");
         for (ServiceLevelObjective slo : ServiceLevelObjectives.ALL) {
@@ -59,12 +59,12 @@ public final class SloDashboard {
     }
 
     static PanelBuilder<?> budgetLeft(ServiceLevelObjective slo) {
-        return Common.stat("Error budget left (" + period(slo) + ")", "Share of the " + slo.name()
+        return DashboardDefaults.stat("Error budget left (" + period(slo) + ")", "Share of the " + slo.name()
                         + " error budget (" + slo.errorBudget().movePointRight(2).toPlainString()
                         + "% of events may be bad) still unspent over the last " + slo.period().toDays() + " days.",
-                        Common.UNIT_RATIO)
-                .target(Common.instant(budgetRemaining(slo), legend(Labels.JOB)))
-                .thresholds(Common.higherIsBetter(0, 0.25))
+                        DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.instant(budgetRemaining(slo), legend(Labels.JOB)))
+                .thresholds(DashboardDefaults.higherIsBetter(0, 0.25))
                 .noValue("no events")
                 .decimals(1)
                 .size(4, 6);
@@ -72,12 +72,12 @@ public final class SloDashboard {
 
     /** The budget left over the rolling period, drawn over the period: where it went and how fast. */
     static PanelBuilder<?> burnDown(ServiceLevelObjective slo) {
-        return Common.timeseries("Error budget burn-down (" + period(slo) + ")", "Error budget left over the rolling "
+        return DashboardDefaults.timeseries("Error budget burn-down (" + period(slo) + ")", "Error budget left over the rolling "
                                 + slo.period().toDays() + "-day period, over the last " + slo.period().toDays()
-                                + " days: 1 untouched, 0 spent.", Common.UNIT_RATIO)
-                .target(Common.query(budgetRemaining(slo), legend(Labels.JOB)))
+                                + " days: 1 untouched, 0 spent.", DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.query(budgetRemaining(slo), legend(Labels.JOB)))
                 .timeFrom(period(slo))
-                .thresholds(Common.higherIsBetter(0, 0.25))
+                .thresholds(DashboardDefaults.higherIsBetter(0, 0.25))
                 .noValue("no events")
                 .fillOpacity(0)
                 .size(8, 6);
@@ -87,28 +87,28 @@ public final class SloDashboard {
     static PanelBuilder<?> sli(ServiceLevelObjective slo) {
         String errors = "sum_over_time(" + recorded(errorsRate(), slo) + "[" + Promql.RANGE + "])";
         String events = "sum_over_time(" + recorded(eventsRate(), slo) + "[" + Promql.RANGE + "])";
-        return Common.stat("SLI in the selected range", "Share of good events (" + slo.description()
+        return DashboardDefaults.stat("SLI in the selected range", "Share of good events (" + slo.description()
                         + ") in the selected range; the objective is " + slo.objectivePercent() + ".",
-                        Common.UNIT_RATIO)
-                .target(Common.instant("1 - " + Promql.ratio(errors, events), legend(Labels.JOB)))
-                .thresholds(Common.sloThresholds(slo))
+                        DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.instant("1 - " + Promql.ratio(errors, events), legend(Labels.JOB)))
+                .thresholds(DashboardDefaults.sloThresholds(slo))
                 .noValue("no events")
                 .decimals(3)
                 .size(4, 6);
     }
 
     static PanelBuilder<?> burnRateOverTime(ServiceLevelObjective slo) {
-        BigDecimal fastPage = BurnRateAlerts.burnThreshold(slo, BurnRatePair.FAST_PAGE);
-        TimeseriesPanel panel = Common.timeseries("Burn rate over time", "Error ratio divided by the budget over the "
+        BigDecimal fastPage = BurnRatePair.FAST_PAGE.burnThreshold(slo);
+        TimeseriesPanel panel = DashboardDefaults.timeseries("Burn rate over time", "Error ratio divided by the budget over the "
                         + String.join(", ", DRAWN_WINDOWS) + " windows (recorded): 1 spends the budget exactly over the "
                         + "period; the fast page needs more than " + fastPage + " over "
                         + BurnRatePair.FAST_PAGE.longWindow() + " and " + BurnRatePair.FAST_PAGE.shortWindow() + ".",
-                Common.UNIT_COUNT);
+                DashboardDefaults.UNIT_COUNT);
         for (String window : DRAWN_WINDOWS) {
-            panel.target(Common.query(recorded(burnRate(window), slo), window + " " + legend(Labels.JOB)));
+            panel.target(DashboardDefaults.query(recorded(burnRate(window), slo), window + " " + legend(Labels.JOB)));
         }
         return panel
-                .thresholds(Common.lowerIsBetter(1, fastPage.doubleValue()))
+                .thresholds(DashboardDefaults.lowerIsBetter(1, fastPage.doubleValue()))
                 .noValue("no events")
                 .fillOpacity(0)
                 .min(0)

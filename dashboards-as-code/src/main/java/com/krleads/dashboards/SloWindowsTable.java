@@ -9,12 +9,12 @@ import static com.krleads.dashboards.rules.SloRecordingRules.eventsIncrease;
 import static com.krleads.dashboards.rules.SloRecordingRules.lastBurnRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.minimumErrors;
 
+import com.krleads.dashboards.alerts.BurnRateAlerts;
 import com.krleads.dashboards.model.FieldConfig;
 import com.krleads.dashboards.model.PanelBuilder;
 import com.krleads.dashboards.model.TablePanel;
 import com.krleads.dashboards.model.Target;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rules.BurnRateAlerts;
 import com.krleads.dashboards.rules.BurnRatePair;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
@@ -55,7 +55,7 @@ final class SloWindowsTable {
                         + "the threshold both must exceed, the bad events in the long window against the guard, and "
                         + "whether the alert of the pair's severity fires now. Read from the recorded series the alert "
                         + "evaluates, over every replica.")
-                .datasource(Common.DATASOURCE)
+                .datasource(DashboardDefaults.DATASOURCE)
                 .target(column(pair -> recorded(slo, burnRate(pair.longWindow()))))
                 .target(column(pair -> recorded(slo, lastBurnRate(pair.shortWindow()))))
                 .target(column(pair -> recorded(slo, burnThreshold(pair.longWindow()))))
@@ -63,9 +63,9 @@ final class SloWindowsTable {
                 .target(column(pair -> recorded(slo, minimumErrors())))
                 .target(column(pair -> firing(slo, pair)))
                 .mergeColumnsHiding(List.of(Labels.SLO), LONG_BURN, SHORT_BURN, THRESHOLD, BAD_EVENTS, GUARD, FIRING)
-                .override(FieldConfig.Override.valueTexts(Map.of(0L, Map.entry("quiet", Common.GREEN),
-                        1L, Map.entry(FIRING_STATE, Common.RED)), FIRING))
-                .override(FieldConfig.Override.unit(Common.UNIT_COUNT, LONG_BURN, SHORT_BURN, THRESHOLD, BAD_EVENTS, GUARD))
+                .override(FieldConfig.Override.valueTexts(Map.of(0L, Map.entry("quiet", DashboardDefaults.GREEN),
+                        1L, Map.entry(FIRING_STATE, DashboardDefaults.RED)), FIRING))
+                .override(FieldConfig.Override.unit(DashboardDefaults.UNIT_COUNT, LONG_BURN, SHORT_BURN, THRESHOLD, BAD_EVENTS, GUARD))
                 .noValue("no events")
                 .decimals(2)
                 .size(24, 6);
@@ -89,7 +89,7 @@ final class SloWindowsTable {
     private static Target.Builder column(Function<BurnRatePair, String> value) {
         String expr = Arrays.stream(BurnRatePair.values()).map(pair -> keyed(value.apply(pair), pair))
                 .collect(Collectors.joining(" or "));
-        return Common.instant(expr, "").tableFormat();
+        return DashboardDefaults.instant(expr, "").tableFormat();
     }
 
     private static String keyed(String expr, BurnRatePair pair) {

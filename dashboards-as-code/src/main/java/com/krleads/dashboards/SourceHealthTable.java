@@ -1,6 +1,6 @@
 package com.krleads.dashboards;
 
-import static com.krleads.dashboards.Common.Q;
+import static com.krleads.dashboards.DashboardDefaults.Q;
 import static com.krleads.dashboards.query.Promql.matchEqual;
 import static com.krleads.dashboards.query.Promql.matchRegex;
 import static com.krleads.dashboards.query.Promql.max;
@@ -47,7 +47,7 @@ final class SourceHealthTable {
 
     /** The drop-down of sources, starting on All; the alerts' links select one. */
     static Variable sourceVariable() {
-        return Variable.multiQuery(SOURCE, "Source", "Directory sources of the selected job", Common.DATASOURCE,
+        return Variable.multiQuery(SOURCE, "Source", "Directory sources of the selected job", DashboardDefaults.DATASOURCE,
                 "label_values(" + Q.select(SCRAPING_ITEMS_FOUND.name()) + ", " + SOURCE + ")");
     }
 
@@ -82,23 +82,23 @@ final class SourceHealthTable {
                         + "of the jobs before it (baseline), its open findings (zero yield, yield drop, coverage drops; "
                         + "the source alerts fire on them) and the share of the items found in the selected range "
                         + "that had each field.")
-                .datasource(Common.DATASOURCE)
-                .target(Common.instant(max(known(SOURCE_LAST_JOB_TIMESTAMP.name()), SOURCE) + " * 1000", "").tableFormat())
-                .target(Common.instant(max(known(SOURCE_LAST_JOB_ITEMS.name()), SOURCE), "").tableFormat())
-                .target(Common.instant(max(known(SOURCE_BASELINE_ITEMS.name()), SOURCE), "").tableFormat())
-                .target(Common.instant(openFindings(), "").tableFormat());
+                .datasource(DashboardDefaults.DATASOURCE)
+                .target(DashboardDefaults.instant(max(known(SOURCE_LAST_JOB_TIMESTAMP.name()), SOURCE) + " * 1000", "").tableFormat())
+                .target(DashboardDefaults.instant(max(known(SOURCE_LAST_JOB_ITEMS.name()), SOURCE), "").tableFormat())
+                .target(DashboardDefaults.instant(max(known(SOURCE_BASELINE_ITEMS.name()), SOURCE), "").tableFormat())
+                .target(DashboardDefaults.instant(openFindings(), "").tableFormat());
         List<String> coverageColumns = new ArrayList<>();
         for (ItemField field : ItemField.values()) {
             String column = field.label() + " %";
             coverageColumns.add(column);
-            table.target(Common.instant(coverage(field), "").tableFormat());
+            table.target(DashboardDefaults.instant(coverage(field), "").tableFormat());
         }
         columns.addAll(coverageColumns);
         return table.mergeColumns(columns.toArray(String[]::new))
                 .override(FieldConfig.Override.unit("dateTimeFromNow", LAST_JOB))
-                .override(FieldConfig.Override.unit(Common.UNIT_PERCENT, coverageColumns.toArray(String[]::new)))
-                .override(FieldConfig.Override.coloredByThresholds(Common.lowerIsBetter(1, 1.5), FINDINGS))
-                .override(FieldConfig.Override.coloredByThresholds(Common.higherIsBetter(COVERAGE_FAIR, COVERAGE_GOOD),
+                .override(FieldConfig.Override.unit(DashboardDefaults.UNIT_PERCENT, coverageColumns.toArray(String[]::new)))
+                .override(FieldConfig.Override.coloredByThresholds(DashboardDefaults.lowerIsBetter(1, 1.5), FINDINGS))
+                .override(FieldConfig.Override.coloredByThresholds(DashboardDefaults.higherIsBetter(COVERAGE_FAIR, COVERAGE_GOOD),
                         coverageColumns.toArray(String[]::new)))
                 .sortDescendingBy(FINDINGS)
                 .noValue("no completed job")

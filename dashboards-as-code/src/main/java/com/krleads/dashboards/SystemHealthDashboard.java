@@ -1,7 +1,7 @@
 package com.krleads.dashboards;
 
-import static com.krleads.dashboards.Common.HTTP;
-import static com.krleads.dashboards.Common.Q;
+import static com.krleads.dashboards.DashboardDefaults.HTTP;
+import static com.krleads.dashboards.DashboardDefaults.Q;
 import static com.krleads.dashboards.query.Promql.legend;
 import static com.krleads.dashboards.query.Promql.matchEqual;
 import static com.krleads.dashboards.query.Promql.max;
@@ -34,7 +34,7 @@ public final class SystemHealthDashboard {
     }
 
     public static Dashboard build() {
-        return Common.dashboard(KrDashboard.SYSTEM_HEALTH,
+        return DashboardDefaults.dashboard(KrDashboard.SYSTEM_HEALTH,
                         "Service health indicators, request and error rates, latency, workers and queue backlog, "
                                 + "CPU, uptime, restarts and running build, file descriptors, Jetty and database pools, "
                                 + "JVM memory, garbage collection and threads.")
@@ -60,34 +60,34 @@ public final class SystemHealthDashboard {
 
     static PanelBuilder<?> apiUp() {
         String up = Q.select(KnownSeries.UP.name());
-        return Common.upDown("API up", "Whether Prometheus's last scrape of each selected replica succeeded.",
+        return DashboardDefaults.upDown("API up", "Whether Prometheus's last scrape of each selected replica succeeded.",
                 up, legend(INSTANCE));
     }
 
     /** The blackbox exporter's last probe of the API, per probed address. */
     static PanelBuilder<?> probeUp() {
         String success = Promql.min(PROBE.select(KnownSeries.PROBE_SUCCESS.name()), INSTANCE);
-        return Common.upDown("API probe", "Whether the blackbox exporter's last request to the API (the outside-in "
+        return DashboardDefaults.upDown("API probe", "Whether the blackbox exporter's last request to the API (the outside-in "
                         + "probe of job " + Settings.PROBE_JOB + ", every " + Settings.PROBE_INTERVAL + ") succeeded.",
                         success, legend(INSTANCE))
                 .size(6, 8);
     }
 
     static PanelBuilder<?> probeSuccess() {
-        return Common.timeseries("Probe success", "Share of the probe's requests that succeeded over the rate interval, "
-                                + "per probed address: below 100% the API failed a client from outside.", Common.UNIT_RATIO)
-                .target(Common.query("avg_over_time(" + PROBE.select(KnownSeries.PROBE_SUCCESS.name()) + "["
+        return DashboardDefaults.timeseries("Probe success", "Share of the probe's requests that succeeded over the rate interval, "
+                                + "per probed address: below 100% the API failed a client from outside.", DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.query("avg_over_time(" + PROBE.select(KnownSeries.PROBE_SUCCESS.name()) + "["
                         + Promql.RATE_INTERVAL + "])", legend(INSTANCE)))
-                .thresholds(Common.sloThresholds(ServiceLevelObjectives.API_AVAILABILITY))
+                .thresholds(DashboardDefaults.sloThresholds(ServiceLevelObjectives.API_AVAILABILITY))
                 .noValue("no probe")
                 .min(0).max(1)
                 .size(9, 8);
     }
 
     static PanelBuilder<?> probeDuration() {
-        return Common.timeseries("Probe duration", "How long the probe's request took, per probed address (connection, "
-                                + "request and answer).", Common.UNIT_SECONDS)
-                .target(Common.query(max(PROBE.select(KnownSeries.PROBE_DURATION_SECONDS.name()), INSTANCE), legend(INSTANCE)))
+        return DashboardDefaults.timeseries("Probe duration", "How long the probe's request took, per probed address (connection, "
+                                + "request and answer).", DashboardDefaults.UNIT_SECONDS)
+                .target(DashboardDefaults.query(max(PROBE.select(KnownSeries.PROBE_DURATION_SECONDS.name()), INSTANCE), legend(INSTANCE)))
                 .noValue("no probe")
                 .fillOpacity(0)
                 .size(9, 8);
@@ -96,76 +96,76 @@ public final class SystemHealthDashboard {
     /** The worst value over the selected replicas: one unhealthy replica turns the tile red. */
     static PanelBuilder<?> healthCheck(String title, HealthCheckName check) {
         String expr = Promql.min(Q.select(HEALTH_CHECK_STATUS.name(), matchEqual(CHECK, check.label())));
-        return Common.upDown(title, "The " + check.label() + " health check of the service (worst of the selected replicas).",
+        return DashboardDefaults.upDown(title, "The " + check.label() + " health check of the service (worst of the selected replicas).",
                 expr, title);
     }
 
     static PanelBuilder<?> requestRateByStatus() {
-        return Common.timeseries("Request rate by status", "Requests per second by HTTP status code.",
-                        Common.UNIT_REQUESTS_PER_SECOND)
-                .target(Common.query(HTTP.requests(STATUS), legend(STATUS)))
+        return DashboardDefaults.timeseries("Request rate by status", "Requests per second by HTTP status code.",
+                        DashboardDefaults.UNIT_REQUESTS_PER_SECOND)
+                .target(DashboardDefaults.query(HTTP.requests(STATUS), legend(STATUS)))
                 .noValue("no requests")
                 .size(8, 8);
     }
 
     static PanelBuilder<?> errorRate() {
-        return Common.timeseries("Error rate", "Share of requests answered with a 5xx status; \"no traffic\" "
-                                + "while no request is served.", Common.UNIT_RATIO)
-                .target(Common.query(HTTP.serverErrorRatio(), "5xx ratio"))
+        return DashboardDefaults.timeseries("Error rate", "Share of requests answered with a 5xx status; \"no traffic\" "
+                                + "while no request is served.", DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.query(HTTP.serverErrorRatio(), "5xx ratio"))
                 .noValue("no traffic")
-                .thresholds(Common.sloErrorThresholds(ServiceLevelObjectives.API_AVAILABILITY))
+                .thresholds(DashboardDefaults.sloErrorThresholds(ServiceLevelObjectives.API_AVAILABILITY))
                 .min(0)
                 .size(8, 8);
     }
 
     static PanelBuilder<?> averageLatency() {
-        return Common.timeseries("Average latency", "Mean request latency: rate of the duration sum over rate of the "
-                                + "count; \"no requests\" while idle.", Common.UNIT_SECONDS)
-                .target(Common.query(Q.average(HTTP_REQUEST_DURATION), "mean"))
+        return DashboardDefaults.timeseries("Average latency", "Mean request latency: rate of the duration sum over rate of the "
+                                + "count; \"no requests\" while idle.", DashboardDefaults.UNIT_SECONDS)
+                .target(DashboardDefaults.query(Q.average(HTTP_REQUEST_DURATION), "mean"))
                 .noValue("no requests")
                 .size(8, 8);
     }
 
     static PanelBuilder<?> workersAndBacklog() {
-        return Common.timeseries("Busy workers and queue backlog", "Workers busy with a job (summed over replicas) "
-                                + "against jobs waiting in the shared queue (largest value reported).", Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.select(WORKERS_ACTIVE.name()), QUEUE_NAME), "busy " + legend(QUEUE_NAME)))
-                .target(Common.query(max(Q.select(QUEUE_SIZE.name()), QUEUE_NAME), "waiting " + legend(QUEUE_NAME)))
+        return DashboardDefaults.timeseries("Busy workers and queue backlog", "Workers busy with a job (summed over replicas) "
+                                + "against jobs waiting in the shared queue (largest value reported).", DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(sum(Q.select(WORKERS_ACTIVE.name()), QUEUE_NAME), "busy " + legend(QUEUE_NAME)))
+                .target(DashboardDefaults.query(max(Q.select(QUEUE_SIZE.name()), QUEUE_NAME), "waiting " + legend(QUEUE_NAME)))
                 .size(24, 8);
     }
 
     static PanelBuilder<?> heapMemory() {
         String area = matchEqual(AREA, JvmMemoryArea.HEAP.label());
-        return Common.timeseries("JVM heap", "Heap used and its maximum, per replica.", Common.UNIT_BYTES)
-                .target(Common.query(sum(Q.select(KnownSeries.JVM_MEMORY_BYTES_USED.name(), area), INSTANCE),
+        return DashboardDefaults.timeseries("JVM heap", "Heap used and its maximum, per replica.", DashboardDefaults.UNIT_BYTES)
+                .target(DashboardDefaults.query(sum(Q.select(KnownSeries.JVM_MEMORY_BYTES_USED.name(), area), INSTANCE),
                         "used " + legend(INSTANCE)))
-                .target(Common.query(sum(Q.select(KnownSeries.JVM_MEMORY_BYTES_MAX.name(), area), INSTANCE),
+                .target(DashboardDefaults.query(sum(Q.select(KnownSeries.JVM_MEMORY_BYTES_MAX.name(), area), INSTANCE),
                         "max " + legend(INSTANCE)))
                 .fillOpacity(0);
     }
 
     static PanelBuilder<?> nonHeapMemory() {
-        return Common.timeseries("JVM non-heap and resident memory", "Non-heap used (metaspace, code cache) and the "
-                                + "process's resident memory, per replica.", Common.UNIT_BYTES)
-                .target(Common.query(sum(Q.select(KnownSeries.JVM_MEMORY_BYTES_USED.name(),
+        return DashboardDefaults.timeseries("JVM non-heap and resident memory", "Non-heap used (metaspace, code cache) and the "
+                                + "process's resident memory, per replica.", DashboardDefaults.UNIT_BYTES)
+                .target(DashboardDefaults.query(sum(Q.select(KnownSeries.JVM_MEMORY_BYTES_USED.name(),
                         matchEqual(AREA, JvmMemoryArea.NONHEAP.label())), INSTANCE), "non-heap " + legend(INSTANCE)))
-                .target(Common.query(sum(Q.select(KnownSeries.PROCESS_RESIDENT_MEMORY_BYTES.name()), INSTANCE),
+                .target(DashboardDefaults.query(sum(Q.select(KnownSeries.PROCESS_RESIDENT_MEMORY_BYTES.name()), INSTANCE),
                         "resident " + legend(INSTANCE)))
                 .fillOpacity(0);
     }
 
     static PanelBuilder<?> gcTime() {
-        return Common.timeseries("GC time", "Share of wall time spent in garbage collection, per replica and collector.",
-                        Common.UNIT_RATIO)
-                .target(Common.query(sum(Q.rate(KnownSeries.JVM_GC_COLLECTION_SECONDS.sum()), INSTANCE, GC),
+        return DashboardDefaults.timeseries("GC time", "Share of wall time spent in garbage collection, per replica and collector.",
+                        DashboardDefaults.UNIT_RATIO)
+                .target(DashboardDefaults.query(sum(Q.rate(KnownSeries.JVM_GC_COLLECTION_SECONDS.sum()), INSTANCE, GC),
                         legend(INSTANCE, GC)));
     }
 
     static PanelBuilder<?> threads() {
-        return Common.timeseries("JVM threads", "Live and daemon threads, summed over the selected replicas.",
-                        Common.UNIT_COUNT)
-                .target(Common.query(sum(Q.select(KnownSeries.JVM_THREADS_CURRENT.name())), "live"))
-                .target(Common.query(sum(Q.select(KnownSeries.JVM_THREADS_DAEMON.name())), "daemon"))
+        return DashboardDefaults.timeseries("JVM threads", "Live and daemon threads, summed over the selected replicas.",
+                        DashboardDefaults.UNIT_COUNT)
+                .target(DashboardDefaults.query(sum(Q.select(KnownSeries.JVM_THREADS_CURRENT.name())), "live"))
+                .target(DashboardDefaults.query(sum(Q.select(KnownSeries.JVM_THREADS_DAEMON.name())), "daemon"))
                 .fillOpacity(0);
     }
 }

@@ -3,9 +3,9 @@ package com.krleads.dashboards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.krleads.dashboards.alerts.AlertRules;
 import com.krleads.dashboards.output.Generator;
-import com.krleads.dashboards.rules.AlertRule;
-import com.krleads.dashboards.rules.AlertRules;
+import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,8 +48,8 @@ class DashboardContentTest {
         while (alertLinks.find()) {
             alerts++;
             String url = alertLinks.group(1).replaceFirst("^\"", "");
-            assertThat(url).startsWith(Settings.GRAFANA_URL + "/d/");
-            String uid = url.substring((Settings.GRAFANA_URL + "/d/").length()).replaceFirst("\\?.*", "");
+            assertThat(url).startsWith(GeneratedOutput.SETTINGS.grafanaUrl() + "/d/");
+            String uid = url.substring((GeneratedOutput.SETTINGS.grafanaUrl() + "/d/").length()).replaceFirst("\\?.*", "");
             assertThat(uids).as(url).contains(uid);
         }
         assertThat(links).isEqualTo(dashboards.size() * (dashboards.size() - 1));
@@ -139,10 +139,10 @@ class DashboardContentTest {
                 }
             });
             assertThat(byName).as(dashboard.get("title").asText())
-                    .containsOnlyKeys(Common.RESTARTS_ANNOTATION, Common.VERSIONS_ANNOTATION);
-            assertThat(byName.get(Common.RESTARTS_ANNOTATION))
+                    .containsOnlyKeys(DashboardDefaults.RESTARTS_ANNOTATION, DashboardDefaults.VERSIONS_ANNOTATION);
+            assertThat(byName.get(DashboardDefaults.RESTARTS_ANNOTATION))
                     .contains("changes(" + com.krleads.metrics.KnownSeries.PROCESS_START_TIME_SECONDS.name() + "{");
-            assertThat(byName.get(Common.VERSIONS_ANNOTATION))
+            assertThat(byName.get(DashboardDefaults.VERSIONS_ANNOTATION))
                     .startsWith(com.krleads.metrics.MetricCatalog.BUILD_INFO.name() + "{").contains(" unless (", " offset ");
             byName.values().forEach(e -> assertThat(e).contains(Labels.JOB + "=~\"$job\"", Labels.INSTANCE + "=~\"$instance\""));
         }
@@ -187,7 +187,7 @@ class DashboardContentTest {
                 assertThat(exprs.contains("[$__range]")).as(title).isEqualTo(saysRange || exprs.contains("[$__range]") && ownRange);
                 inRange += saysRange ? 1 : 0;
                 if (exprs.contains("increase(") && exprs.contains("[$__rate_interval]")) {
-                    assertThat(panel.path("interval").asText()).as(title).isEqualTo(Common.COUNT_INTERVAL);
+                    assertThat(panel.path("interval").asText()).as(title).isEqualTo(DashboardDefaults.COUNT_INTERVAL);
                 }
             }
         }

@@ -12,8 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The generator's output for tests: written once per test JVM under target/, then read back. */
+/**
+ * The generator's output for tests, with the development defaults of {@link Settings} whatever
+ * the environment of the test: written once per test JVM under target/, then read back.
+ */
 public final class GeneratedOutput {
+    public static final Settings SETTINGS = Settings.defaults();
+
     private static Generator.Result result;
 
     private GeneratedOutput() {
@@ -21,7 +26,7 @@ public final class GeneratedOutput {
 
     public static synchronized Generator.Result result() {
         if (result == null) {
-            result = Generator.generate(Path.of("target", "test-output", "grafana"));
+            result = Generator.generate(Path.of("target", "test-output", "grafana"), SETTINGS);
         }
         return result;
     }

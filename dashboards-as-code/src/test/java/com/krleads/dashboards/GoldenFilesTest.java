@@ -2,17 +2,14 @@ package com.krleads.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.dashboards.output.GeneratorMain;
+import com.krleads.dashboards.output.Generator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <pre>./mvnw -B -pl dashboards-as-code -am test -Dtest=GoldenFilesTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true</pre>
  *
- * and review {@code git diff}. The generator runs in a JVM of its own with an environment that
- * holds no deployment variables (the alerting and Grafana settings it reads at generation), so
- * the golden files are the development defaults wherever the test runs, and output that follows
+ * and review {@code git diff}. The generator runs with the development defaults of
+ * {@link Settings} (what an environment without deployment variables gets), so the golden files
+ * are the same wherever the test runs; they were written by another JVM, so output that follows
  * one JVM's hash order shows as a difference.
  */
 class GoldenFilesTest {
@@ -37,7 +34,7 @@ class GoldenFilesTest {
 
     @Test
     void generatedFilesMatchTheCommittedGoldenFiles(@TempDir Path out) throws Exception {
-        generateInCleanJvm(out);
+        Generator.generate(out, Settings.defaults());
         Map<String, String> generated = contents(out);
         if (Boolean.getBoolean(UPDATE)) {
             rewrite(generated);
@@ -50,18 +47,6 @@ class GoldenFilesTest {
             assertThat(file.getValue()).as(file.getKey() + " differs from its golden copy; " + HOW_TO_UPDATE)
                     .isEqualTo(golden.get(file.getKey()));
         }
-    }
-
-    /** The generator's main in another JVM whose environment is only what a JVM needs to run. */
-    private static void generateInCleanJvm(Path out) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                GeneratorMain.class.getName(), "--out", out.toString()).redirectErrorStream(true);
-        builder.environment().keySet().retainAll(Set.of("PATH", "HOME", "LANG", "TMPDIR"));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("generator finished").isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
     }
 
     private static void rewrite(Map<String, String> generated) throws IOException {

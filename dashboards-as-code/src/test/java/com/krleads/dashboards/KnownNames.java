@@ -1,7 +1,7 @@
 package com.krleads.dashboards;
 
+import com.krleads.dashboards.rulefile.RuleGroup;
 import com.krleads.dashboards.rules.RecordingRules;
-import com.krleads.dashboards.rules.RuleGroup;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricCatalog;

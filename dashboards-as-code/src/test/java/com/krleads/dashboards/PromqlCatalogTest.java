@@ -70,16 +70,6 @@ class PromqlCatalogTest {
                 .containsExactly("unknown label endpiont in sum(rate(" + KnownNames.metrics().iterator().next() + "[5m])) by (endpiont)");
     }
 
-    @Test
-    void tokenizerSeparatesMetricsLabelsAndFunctions() {
-        PromqlNames names = PromqlNames.of(
-                "histogram_quantile(0.95, sum(rate(a_bucket{b=~\"x|y\",c!=\"{d}\"}[5m:1m])) by (e, h)) > 1 unless on (f) g offset 5m");
-        assertThat(names.metrics()).containsExactlyInAnyOrder("a_bucket", "g");
-        assertThat(names.labels()).containsExactlyInAnyOrder("b", "c", "e", "h", "f");
-        assertThat(names.functions()).containsExactlyInAnyOrder("histogram_quantile", "sum", "rate");
-        assertThat(PromqlNames.of("a unless (a offset $__rate_interval)").metrics()).containsExactly("a");
-    }
-
     private static List<String> problems(List<String> exprs) {
         List<String> problems = new ArrayList<>();
         exprs.forEach(e -> problems.addAll(PromqlNames.problems(e, KnownNames.metrics(), KnownNames.labels(), KnownNames.FUNCTIONS)));

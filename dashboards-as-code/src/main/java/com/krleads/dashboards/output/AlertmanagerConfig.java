@@ -4,12 +4,13 @@ import static com.krleads.metrics.Labels.JOB;
 import static com.krleads.metrics.Labels.QUEUE_NAME;
 import static com.krleads.metrics.Labels.SOURCE;
 
+import com.krleads.dashboards.AlertDelivery;
 import com.krleads.dashboards.Settings;
-import com.krleads.dashboards.rules.AlertRule;
-import com.krleads.dashboards.rules.AlertRule.Severity;
-import com.krleads.dashboards.rules.AlertRules;
-import com.krleads.dashboards.rules.BurnRateAlerts;
-import com.krleads.dashboards.rules.MonitoringAlerts;
+import com.krleads.dashboards.alerts.AlertRules;
+import com.krleads.dashboards.alerts.BurnRateAlerts;
+import com.krleads.dashboards.alerts.MonitoringAlerts;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjectives;
 import java.util.LinkedHashMap;
@@ -22,43 +23,6 @@ import java.util.Map;
  * read from files mounted at {@link Settings#ALERTMANAGER_SECRETS}; nothing secret is generated.
  */
 public final class AlertmanagerConfig {
-    /**
-     * The non-secret delivery settings, each read at generation time from the environment
-     * variable named here (the Makefile exports `.env`), with a placeholder default.
-     */
-    public enum Delivery {
-        SMTP_SMARTHOST("ALERT_SMTP_SMARTHOST", "smtp.example.com:587"),
-        SMTP_FROM("ALERT_SMTP_FROM", "alertmanager@example.com"),
-        SMTP_USER("ALERT_SMTP_USER", "alertmanager@example.com"),
-        EMAIL_TO("ALERT_EMAIL_TO", "oncall@example.com"),
-        SLACK_CHANNEL("ALERT_SLACK_CHANNEL", "#kr-lead-scraper-alerts"),
-        /** The heartbeat URL the Watchdog pings (a dead man's switch service); none by default, required in production. */
-        WATCHDOG_URL("ALERT_WATCHDOG_URL", ""),
-        /** {@code production} (set by the production make targets): generation refuses to run without a Watchdog URL. */
-        ENVIRONMENT("ALERT_ENVIRONMENT", ""),
-        /** The pager critical alerts also go to: {@code pagerduty}, {@code opsgenie} or {@code webhook}; none by default. */
-        PAGER("ALERT_PAGER", ""),
-        /** The pager webhook's URL, for {@code ALERT_PAGER=webhook}. */
-        PAGER_WEBHOOK_URL("ALERT_PAGER_WEBHOOK_URL", "");
-
-        private final String variable;
-        private final String fallback;
-
-        Delivery(String variable, String fallback) {
-            this.variable = variable;
-            this.fallback = fallback;
-        }
-
-        public String variable() {
-            return variable;
-        }
-
-        String from(Map<String, String> environment) {
-            String value = environment.get(variable);
-            return value == null || value.isBlank() ? fallback : value.trim();
-        }
-    }
-
     public static final String SMTP_PASSWORD_FILE = Settings.ALERTMANAGER_SECRETS + "/smtp_password";
     public static final String SLACK_URL_FILE = Settings.ALERTMANAGER_SECRETS + "/slack_api_url";
     public static final String PAGERDUTY_KEY_FILE = Settings.ALERTMANAGER_SECRETS + "/pagerduty_routing_key";
@@ -75,29 +39,25 @@ public final class AlertmanagerConfig {
     private AlertmanagerConfig() {
     }
 
-    /** The configuration with the delivery settings of this process's environment. */
-    public static Map<String, Object> build() {
-        return build(System.getenv());
-    }
-
     /**
-     * The configuration for the given environment.
+     * The configuration with the given delivery settings.
      *
      * @throws IllegalStateException in production without a Watchdog URL (the dead man's switch
      *         would go nowhere), or with an unknown pager
      */
-    public static Map<String, Object> build(Map<String, String> environment) {
-        if (PRODUCTION.equals(Delivery.ENVIRONMENT.from(environment)) && Delivery.WATCHDOG_URL.from(environment).isEmpty()) {
-            throw new IllegalStateException(Delivery.ENVIRONMENT.variable() + "=" + PRODUCTION + " needs "
-                    + Delivery.WATCHDOG_URL.variable() + ": the Watchdog's heartbeat target (a dead man's switch service)");
+    public static Map<String, Object> build(Settings settings) {
+        if (PRODUCTION.equals(settings.delivery(AlertDelivery.ENVIRONMENT))
+                && settings.delivery(AlertDelivery.WATCHDOG_URL).isEmpty()) {
+            throw new IllegalStateException(AlertDelivery.ENVIRONMENT.variable() + "=" + PRODUCTION + " needs "
+                    + AlertDelivery.WATCHDOG_URL.variable() + ": the Watchdog's heartbeat target (a dead man's switch service)");
         }
-        Map<String, Object> pager = Pagers.receiver(PAGER_RECEIVER, environment);
+        Map<String, Object> pager = Pagers.receiver(PAGER_RECEIVER, settings);
         Map<String, Object> config = new LinkedHashMap<>();
-        config.put("global", global(environment));
+        config.put("global", global(settings));
         config.put("route", route(pager != null));
         config.put("inhibit_rules", inhibitRules());
-        List<Map<String, Object>> receivers = new java.util.ArrayList<>(List.of(criticalReceiver(environment),
-                warningReceiver(environment), watchdogReceiver(environment)));
+        List<Map<String, Object>> receivers = new java.util.ArrayList<>(List.of(criticalReceiver(settings),
+                warningReceiver(settings), watchdogReceiver(settings)));
         if (pager != null) {
             receivers.add(pager);
         }
@@ -105,12 +65,12 @@ public final class AlertmanagerConfig {
         return config;
     }
 
-    private static Map<String, Object> global(Map<String, String> environment) {
+    private static Map<String, Object> global(Settings settings) {
         Map<String, Object> global = new LinkedHashMap<>();
         global.put("resolve_timeout", "5m");
-        global.put("smtp_smarthost", Delivery.SMTP_SMARTHOST.from(environment));
-        global.put("smtp_from", Delivery.SMTP_FROM.from(environment));
-        global.put("smtp_auth_username", Delivery.SMTP_USER.from(environment));
+        global.put("smtp_smarthost", settings.delivery(AlertDelivery.SMTP_SMARTHOST));
+        global.put("smtp_from", settings.delivery(AlertDelivery.SMTP_FROM));
+        global.put("smtp_auth_username", settings.delivery(AlertDelivery.SMTP_USER));
         global.put("smtp_auth_password_file", SMTP_PASSWORD_FILE);
         global.put("smtp_require_tls", true);
         global.put("slack_api_url_file", SLACK_URL_FILE);
@@ -195,32 +155,32 @@ public final class AlertmanagerConfig {
     }
 
     /** No integration unless ALERT_WATCHDOG_URL is set: then a webhook to the heartbeat. */
-    private static Map<String, Object> watchdogReceiver(Map<String, String> environment) {
+    private static Map<String, Object> watchdogReceiver(Settings settings) {
         Map<String, Object> receiver = new LinkedHashMap<>();
         receiver.put("name", WATCHDOG_RECEIVER);
-        String url = Delivery.WATCHDOG_URL.from(environment);
+        String url = settings.delivery(AlertDelivery.WATCHDOG_URL);
         if (!url.isEmpty()) {
             receiver.put("webhook_configs", List.of(Yaml.map("url", url, "send_resolved", false)));
         }
         return receiver;
     }
 
-    private static Map<String, Object> criticalReceiver(Map<String, String> environment) {
+    private static Map<String, Object> criticalReceiver(Settings settings) {
         Map<String, Object> email = new LinkedHashMap<>();
-        email.put("to", Delivery.EMAIL_TO.from(environment));
+        email.put("to", settings.delivery(AlertDelivery.EMAIL_TO));
         email.put("send_resolved", true);
         email.put("text", ALERT_LINES);
         Map<String, Object> receiver = new LinkedHashMap<>();
         receiver.put("name", CRITICAL_RECEIVER);
         receiver.put("email_configs", List.of(email));
-        receiver.put("slack_configs", List.of(slack(environment)));
+        receiver.put("slack_configs", List.of(slack(settings)));
         return receiver;
     }
 
-    private static Map<String, Object> warningReceiver(Map<String, String> environment) {
+    private static Map<String, Object> warningReceiver(Settings settings) {
         Map<String, Object> receiver = new LinkedHashMap<>();
         receiver.put("name", WARNING_RECEIVER);
-        receiver.put("slack_configs", List.of(slack(environment)));
+        receiver.put("slack_configs", List.of(slack(settings)));
         return receiver;
     }
 
@@ -238,9 +198,9 @@ public final class AlertmanagerConfig {
             + AlertRule.DESCRIPTION + " }}\nRunbook: {{ .Annotations." + AlertRule.RUNBOOK_URL
             + " }}\nDashboard: " + DASHBOARD_LINK + "\n{{ end }}";
 
-    private static Map<String, Object> slack(Map<String, String> environment) {
+    private static Map<String, Object> slack(Settings settings) {
         Map<String, Object> slack = new LinkedHashMap<>();
-        slack.put("channel", Delivery.SLACK_CHANNEL.from(environment));
+        slack.put("channel", settings.delivery(AlertDelivery.SLACK_CHANNEL));
         slack.put("send_resolved", true);
         slack.put("title", "[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }} ({{ .CommonLabels."
                 + SEVERITY + " }})");

@@ -2,12 +2,13 @@ package com.krleads.dashboards.output;
 
 import com.krleads.dashboards.Dashboards;
 import com.krleads.dashboards.KrDashboard;
+import com.krleads.dashboards.Settings;
+import com.krleads.dashboards.alerts.AlertRules;
 import com.krleads.dashboards.model.Dashboard;
 import com.krleads.dashboards.model.Json;
-import com.krleads.dashboards.rules.RuleTestFiles;
-import com.krleads.dashboards.rules.AlertRules;
+import com.krleads.dashboards.rulefile.RuleGroup;
 import com.krleads.dashboards.rules.RecordingRules;
-import com.krleads.dashboards.rules.RuleGroup;
+import com.krleads.dashboards.ruletests.RuleTestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,8 @@ public final class Generator {
     public record Result(Path out, Map<KrDashboard, Dashboard> dashboards, List<RuleGroup> ruleGroups, List<Path> files) {
     }
 
-    public static Result generate(Path out) {
+    /** Writes everything under {@code out}, with the deployment's settings. */
+    public static Result generate(Path out, Settings settings) {
         Map<KrDashboard, Dashboard> dashboards = Dashboards.all();
         List<Path> files = new ArrayList<>();
         for (Map.Entry<KrDashboard, Dashboard> entry : dashboards.entrySet()) {
@@ -45,12 +47,12 @@ public final class Generator {
         }
         files.add(write(out, DATASOURCE_FILE, Yaml.write(HEADER, GrafanaProvisioning.datasources())));
         files.add(write(out, PROVIDER_FILE, Yaml.write(HEADER, GrafanaProvisioning.dashboardProvider())));
-        files.add(write(out, RECORDING_RULES_FILE, Yaml.write(HEADER, RuleGroup.file(RecordingRules.groups()))));
-        files.add(write(out, ALERT_RULES_FILE, Yaml.write(HEADER, RuleGroup.file(AlertRules.groups()))));
+        files.add(write(out, RECORDING_RULES_FILE, Yaml.write(HEADER, RuleGroup.file(RecordingRules.groups(), settings))));
+        files.add(write(out, ALERT_RULES_FILE, Yaml.write(HEADER, RuleGroup.file(AlertRules.groups(), settings))));
         List<String> ruleFiles = List.of(relativeToTests(RECORDING_RULES_FILE), relativeToTests(ALERT_RULES_FILE));
-        files.add(write(out, RULE_TESTS_FILE, Yaml.write(HEADER, RuleTestFiles.minuteByMinute(ruleFiles))));
-        files.add(write(out, SLO_DAYS_TESTS_FILE, Yaml.write(HEADER, RuleTestFiles.daysLong(ruleFiles))));
-        files.add(write(out, ALERTMANAGER_FILE, Yaml.write(HEADER, AlertmanagerConfig.build())));
+        files.add(write(out, RULE_TESTS_FILE, Yaml.write(HEADER, RuleTestFiles.minuteByMinute(ruleFiles, settings))));
+        files.add(write(out, SLO_DAYS_TESTS_FILE, Yaml.write(HEADER, RuleTestFiles.daysLong(ruleFiles, settings))));
+        files.add(write(out, ALERTMANAGER_FILE, Yaml.write(HEADER, AlertmanagerConfig.build(settings))));
         List<RuleGroup> groups = new ArrayList<>(RecordingRules.groups());
         groups.addAll(AlertRules.groups());
         return new Result(out, dashboards, groups, files);

@@ -3,20 +3,28 @@ package com.krleads.dashboards.output;
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.model.Dashboard;
-import com.krleads.dashboards.rules.RuleGroup;
+import com.krleads.dashboards.rulefile.RuleGroup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** {@code GeneratorMain --out DIR}: writes everything to DIR and prints a summary table. */
+/**
+ * {@code GeneratorMain --out DIR}: writes everything to DIR with the settings of this process's
+ * environment, and prints a summary table.
+ */
 public final class GeneratorMain {
     private GeneratorMain() {
     }
 
     public static void main(String[] args) {
+        run(args, System.getenv(), System.out);
+    }
+
+    /** The environment is read here, once: everything downstream gets the settings as a value. */
+    static void run(String[] args, Map<String, String> environment, PrintStream summary) {
         Path out = parseOut(args);
-        Generator.Result result = Generator.generate(out);
-        printSummary(result, System.out);
+        Generator.Result result = Generator.generate(out, Settings.fromEnvironment(environment));
+        printSummary(result, summary);
     }
 
     static Path parseOut(String[] args) {

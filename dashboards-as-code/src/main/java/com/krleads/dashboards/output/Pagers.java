@@ -1,6 +1,7 @@
 package com.krleads.dashboards.output;
 
-import com.krleads.dashboards.output.AlertmanagerConfig.Delivery;
+import com.krleads.dashboards.AlertDelivery;
+import com.krleads.dashboards.Settings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +18,8 @@ final class Pagers {
     }
 
     /** The pager's receiver, or null when no pager is configured. */
-    static Map<String, Object> receiver(String name, Map<String, String> environment) {
-        String chosen = Delivery.PAGER.from(environment);
+    static Map<String, Object> receiver(String name, Settings settings) {
+        String chosen = settings.delivery(AlertDelivery.PAGER);
         if (chosen.isEmpty()) {
             return null;
         }
@@ -26,7 +27,7 @@ final class Pagers {
         try {
             kind = Kind.valueOf(chosen.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(Delivery.PAGER.variable() + " must be pagerduty, opsgenie or webhook", e);
+            throw new IllegalStateException(AlertDelivery.PAGER.variable() + " must be pagerduty, opsgenie or webhook", e);
         }
         Map<String, Object> receiver = new LinkedHashMap<>();
         receiver.put("name", name);
@@ -36,10 +37,10 @@ final class Pagers {
             case OPSGENIE -> receiver.put("opsgenie_configs", java.util.List.of(
                     Yaml.map("api_key_file", AlertmanagerConfig.OPSGENIE_KEY_FILE, "send_resolved", true)));
             case WEBHOOK -> {
-                String url = Delivery.PAGER_WEBHOOK_URL.from(environment);
+                String url = settings.delivery(AlertDelivery.PAGER_WEBHOOK_URL);
                 if (url.isEmpty()) {
-                    throw new IllegalStateException(Delivery.PAGER.variable() + "=webhook needs "
-                            + Delivery.PAGER_WEBHOOK_URL.variable());
+                    throw new IllegalStateException(AlertDelivery.PAGER.variable() + "=webhook needs "
+                            + AlertDelivery.PAGER_WEBHOOK_URL.variable());
                 }
                 receiver.put("webhook_configs", java.util.List.of(Yaml.map("url", url, "send_resolved", true)));
             }

@@ -1,6 +1,7 @@
 package com.krleads.dashboards.rules;
 
-import com.krleads.dashboards.rules.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
+import com.krleads.metrics.ServiceLevelObjective;
 import java.math.BigDecimal;
 
 /**
@@ -17,6 +18,15 @@ public enum BurnRatePair {
     FAST_TICKET("1d", "2h", new BigDecimal("3"), Severity.WARNING),
     /** 10 % of the budget in three days. */
     SLOW_TICKET("3d", "6h", BigDecimal.ONE, Severity.WARNING);
+
+    /** Bad events the long window must hold: fewer is chance (two failures among fifteen requests), not an outage. */
+    public static final int MINIMUM_BAD_EVENTS = 3;
+    /**
+     * No pair asks for more than this share of bad events: with a loose objective (95 %) a factor
+     * of 14.4 would need 72 % of an hour bad, so a total outage would page only after 44 minutes.
+     * Half the events failing is an outage whatever the objective.
+     */
+    public static final BigDecimal MAX_ERROR_RATIO = new BigDecimal("0.5");
 
     private final String longWindow;
     private final String shortWindow;
@@ -44,5 +54,15 @@ public enum BurnRatePair {
 
     public Severity severity() {
         return severity;
+    }
+
+    /** The error ratio the pair alerts above: factor times the budget, at most {@link #MAX_ERROR_RATIO}; exact. */
+    public BigDecimal threshold(ServiceLevelObjective slo) {
+        return factor.multiply(slo.errorBudget()).min(MAX_ERROR_RATIO).stripTrailingZeros();
+    }
+
+    /** The burn rate the pair alerts above: its factor, lowered where {@link #MAX_ERROR_RATIO} caps the ratio; exact. */
+    public BigDecimal burnThreshold(ServiceLevelObjective slo) {
+        return threshold(slo).divide(slo.errorBudget()).stripTrailingZeros();
     }
 }

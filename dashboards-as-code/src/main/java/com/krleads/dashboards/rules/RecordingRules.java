@@ -8,6 +8,8 @@ import static com.krleads.metrics.MetricCatalog.HTTP_REQUEST_DURATION;
 
 import com.krleads.dashboards.query.HttpQueries;
 import com.krleads.dashboards.query.Promql;
+import com.krleads.dashboards.rulefile.RecordingRule;
+import com.krleads.dashboards.rulefile.RuleGroup;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,6 +6,8 @@ import static com.krleads.dashboards.query.Promql.sum;
 import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.query.Promql;
 import com.krleads.dashboards.query.SloQueries;
+import com.krleads.dashboards.rulefile.RecordingRule;
+import com.krleads.dashboards.rulefile.RuleGroup;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjective;
 import com.krleads.metrics.ServiceLevelObjectives;
@@ -156,10 +158,10 @@ public final class SloRecordingRules {
         List<RecordingRule> rules = new ArrayList<>();
         rules.add(new RecordingRule(objective(), constant(slo.objective()), labels));
         rules.add(new RecordingRule(errorBudget(), constant(slo.errorBudget()), labels));
-        rules.add(new RecordingRule(minimumErrors(), constant(BigDecimal.valueOf(BurnRateAlerts.MINIMUM_BAD_EVENTS)), labels));
+        rules.add(new RecordingRule(minimumErrors(), constant(BigDecimal.valueOf(BurnRatePair.MINIMUM_BAD_EVENTS)), labels));
         for (BurnRatePair pair : BurnRatePair.values()) {
             rules.add(new RecordingRule(burnThreshold(pair.longWindow()),
-                    constant(BurnRateAlerts.burnThreshold(slo, pair)), labels));
+                    constant(pair.burnThreshold(slo)), labels));
         }
         return rules;
     }

@@ -1,8 +1,9 @@
 package com.krleads.dashboards.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.krleads.dashboards.lint.PromqlSelectors.Selector;
 import com.krleads.dashboards.Settings;
+import com.krleads.dashboards.query.PromqlScanner;
+import com.krleads.dashboards.query.PromqlScanner.Selector;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
@@ -191,7 +192,7 @@ final class DashboardLint {
     }
 
     private void target(String where, String expr, List<Finding> findings) {
-        List<Selector> selectors = PromqlSelectors.of(expr);
+        List<Selector> selectors = PromqlScanner.of(expr).selectors();
         boolean rateInterval = true;
         boolean job = true;
         boolean instance = true;

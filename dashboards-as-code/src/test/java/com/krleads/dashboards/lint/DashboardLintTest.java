@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.krleads.dashboards.GeneratedOutput;
 import com.krleads.dashboards.GrafanaUnits;
-import com.krleads.testing.RequiredTools;
 import com.krleads.dashboards.lint.DashboardLint.Finding;
-import com.krleads.dashboards.lint.PromqlSelectors.Selector;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricCatalog;
 import com.krleads.metrics.MetricType;
+import com.krleads.testing.RequiredTools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,21 +112,6 @@ class DashboardLintTest {
         List<Finding> findings = PanelExpressions.check(promtool, exprs, WORK.resolve("broken"));
         assertThat(findings).extracting(Finding::where).containsExactly("bad", "unknown variable");
         assertThat(findings).extracting(Finding::rule).containsOnly(DashboardLint.TARGET_PROMQL);
-    }
-
-    @Test
-    void selectorsKnowTheirMatchersRangeAndFunction() {
-        List<Selector> selectors = PromqlSelectors.of(
-                "histogram_quantile(0.95, sum(rate(a_bucket{b=~\"x|y\",c!=\"{d}\"}[5m])) by (z)) / on (f) (g > 0) or vector(0)");
-        assertThat(selectors).hasSize(2);
-        assertThat(selectors.get(0).name()).isEqualTo("a_bucket");
-        assertThat(selectors.get(0).range()).isEqualTo("5m");
-        assertThat(selectors.get(0).call()).isEqualTo("rate");
-        assertThat(selectors.get(0).hasMatcher("c", "!=", "{d}")).isTrue();
-        assertThat(selectors.get(1).name()).isEqualTo("g");
-        assertThat(selectors.get(1).range()).isNull();
-        assertThat(selectors.get(1).call()).isNull();
-        assertThat(PromqlSelectors.of("a unless (a offset $__rate_interval)")).extracting(Selector::name).containsExactly("a", "a");
     }
 
     private List<String> targetRules(String expr) {

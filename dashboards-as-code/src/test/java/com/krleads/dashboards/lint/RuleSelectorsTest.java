@@ -2,12 +2,14 @@ package com.krleads.dashboards.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.dashboards.Settings;
-import com.krleads.dashboards.output.Generator;
 import com.krleads.dashboards.GeneratedOutput;
+import com.krleads.dashboards.Settings;
+import com.krleads.dashboards.alerts.AlertRules;
+import com.krleads.dashboards.alerts.MonitoringAlerts;
+import com.krleads.dashboards.output.Generator;
 import com.krleads.dashboards.output.Yaml;
-import com.krleads.dashboards.rules.AlertRules;
-import com.krleads.dashboards.rules.MonitoringAlerts;
+import com.krleads.dashboards.query.PromqlScanner;
+import com.krleads.dashboards.query.PromqlScanner.Selector;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ class RuleSelectorsTest {
             for (var group : Yaml.mapper().readTree(GeneratedOutput.read(file)).get("groups")) {
                 for (var rule : group.get("rules")) {
                     String expr = rule.get("expr").asText();
-                    for (PromqlSelectors.Selector s : PromqlSelectors.of(expr)) {
+                    for (Selector s : PromqlScanner.of(expr).selectors()) {
                         if (s.name() != null && !s.name().contains(":")) {
                             selectors++;
                             boolean ours = s.hasMatcher(Labels.JOB, "=", Settings.SCRAPE_JOB);

@@ -2,6 +2,7 @@ package com.krleads.dashboards.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.krleads.dashboards.Settings;
 import com.krleads.metrics.Labels;
 import com.krleads.testing.RequiredTools;
 import java.io.IOException;
@@ -27,8 +28,8 @@ class AlertmanagerToolsTest {
     @ValueSource(strings = {"pagerduty", "opsgenie", "webhook"})
     void criticalAlertsAlsoReachThePager(String pager, @TempDir Path dir) throws Exception {
         Path config = dir.resolve("alertmanager.yml");
-        Files.writeString(config, Yaml.write("test", AlertmanagerConfig.build(Map.of(
-                "ALERT_PAGER", pager, "ALERT_PAGER_WEBHOOK_URL", "http://127.0.0.1:9/pager"))));
+        Files.writeString(config, Yaml.write("test", AlertmanagerConfig.build(Settings.fromEnvironment(Map.of(
+                "ALERT_PAGER", pager, "ALERT_PAGER_WEBHOOK_URL", "http://127.0.0.1:9/pager")))));
         String amtool = amtool();
         Result check = run(amtool, "check-config", config.toString());
         assertThat(check.exit).as(check.output).isZero();
@@ -45,7 +46,7 @@ class AlertmanagerToolsTest {
     @Test
     void withoutAPagerCriticalGoesToEmailAndSlackOnly(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("alertmanager.yml");
-        Files.writeString(config, Yaml.write("test", AlertmanagerConfig.build(Map.of())));
+        Files.writeString(config, Yaml.write("test", AlertmanagerConfig.build(Settings.defaults())));
         assertThat(run(amtool(), "config", "routes", "test", "--config.file=" + config, Labels.SEVERITY + "=critical").last())
                 .isEqualTo(AlertmanagerConfig.CRITICAL_RECEIVER);
     }

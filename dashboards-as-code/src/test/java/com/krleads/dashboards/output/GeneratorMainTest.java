@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
-import java.nio.file.Files;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +19,7 @@ class GeneratorMainTest {
     @Test
     void summaryListsDashboardsRuleGroupsAndFiles(@TempDir Path out) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        GeneratorMain.printSummary(Generator.generate(out), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        GeneratorMain.printSummary(Generator.generate(out, Settings.defaults()), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String summary = bytes.toString(StandardCharsets.UTF_8);
         for (KrDashboard which : KrDashboard.values()) {
             assertThat(summary).contains(which.title(), which.uid(), Generator.DASHBOARDS_DIR + "/" + which.fileName());
@@ -30,32 +32,25 @@ class GeneratorMainTest {
     /** dashboard_url and runbook_url bases come from the environment of the generating process. */
     @Test
     void linkBasesComeFromTheEnvironment(@TempDir Path out) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                GeneratorMain.class.getName(), "--out", out.toString()).redirectErrorStream(true);
-        builder.environment().put(Settings.GRAFANA_URL_ENV, "https://grafana.leads.example.kr/");
-        builder.environment().put(Settings.RUNBOOK_BASE_URL_ENV, "https://docs.leads.example.kr/ALERTING.md");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
+        GeneratorMain.run(new String[] {"--out", out.toString()}, Map.of(
+                Settings.GRAFANA_URL_ENV, "https://grafana.leads.example.kr/",
+                Settings.RUNBOOK_BASE_URL_ENV, "https://docs.leads.example.kr/ALERTING.md"), discard());
         String alerts = Files.readString(out.resolve(Generator.ALERT_RULES_FILE));
         assertThat(alerts).contains("https://grafana.leads.example.kr/d/kr-slos?var-" + com.krleads.metrics.Labels.JOB + "=",
                 "runbook_url: https://docs.leads.example.kr/ALERTING.md#krerrorbudgetburn")
                 .doesNotContain(Settings.DEFAULT_GRAFANA_URL);
     }
 
-    /** What the production make target runs: without a Watchdog URL nothing is generated. */
+    /** What the production make target runs: without a Watchdog URL the generator fails (main exits non-zero). */
     @Test
-    void productionWithoutAWatchdogTargetFails(@TempDir Path out) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                GeneratorMain.class.getName(), "--out", out.toString()).redirectErrorStream(true);
-        builder.environment().put("ALERT_ENVIRONMENT", "production");
-        builder.environment().remove("ALERT_WATCHDOG_URL");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isNotZero();
+    void productionWithoutAWatchdogTargetFails(@TempDir Path out) {
+        assertThatThrownBy(() -> GeneratorMain.run(new String[] {"--out", out.toString()},
+                Map.of("ALERT_ENVIRONMENT", "production"), discard())).isInstanceOf(IllegalStateException.class);
         assertThat(out.resolve(Generator.ALERTMANAGER_FILE)).doesNotExist();
+    }
+
+    private static PrintStream discard() {
+        return new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
     }
 
     @Test

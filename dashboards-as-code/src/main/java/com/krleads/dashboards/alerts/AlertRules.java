@@ -1,11 +1,11 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.alerts;
 
-import static com.krleads.dashboards.query.Promql.matchEqual;
 import static com.krleads.dashboards.query.Promql.count;
+import static com.krleads.dashboards.query.Promql.matchEqual;
 import static com.krleads.dashboards.query.Promql.max;
 import static com.krleads.dashboards.query.Promql.number;
 import static com.krleads.dashboards.query.Promql.sum;
-import static com.krleads.dashboards.rules.Templates.label;
+import static com.krleads.dashboards.rulefile.Templates.label;
 import static com.krleads.metrics.Labels.CHECK;
 import static com.krleads.metrics.Labels.FAMILY;
 import static com.krleads.metrics.Labels.INSTANCE;
@@ -25,7 +25,10 @@ import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rules.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.RuleGroup;
+import com.krleads.dashboards.rulefile.Templates;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.HealthCheckName;
 import com.krleads.metrics.LabelValues.ResultType;

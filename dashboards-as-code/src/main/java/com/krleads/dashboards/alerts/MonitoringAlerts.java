@@ -1,7 +1,7 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.alerts;
 
 import static com.krleads.dashboards.query.Promql.sum;
-import static com.krleads.dashboards.rules.Templates.label;
+import static com.krleads.dashboards.rulefile.Templates.label;
 import static com.krleads.metrics.Labels.INSTANCE;
 import static com.krleads.metrics.Labels.INTEGRATION;
 import static com.krleads.metrics.Labels.JOB;
@@ -10,7 +10,10 @@ import static com.krleads.metrics.Labels.RULE_GROUP;
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rules.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.RuleGroup;
+import com.krleads.dashboards.rulefile.Templates;
 import com.krleads.metrics.KnownSeries;
 
 /**

@@ -1,4 +1,4 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.rulefile;
 
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
@@ -91,12 +91,12 @@ public final class AlertRule {
     }
 
     /** Annotations as written in the rule file (summary and description may hold templates). */
-    public Map<String, String> annotations() {
+    public Map<String, String> annotations(Settings settings) {
         Map<String, String> map = new LinkedHashMap<>();
         map.put(SUMMARY, summary);
         map.put(DESCRIPTION, description);
-        map.put(RUNBOOK_URL, Settings.RUNBOOK_BASE_URL + "#" + runbookAnchor());
-        map.put(DASHBOARD_URL, dashboardUrl());
+        map.put(RUNBOOK_URL, settings.runbookBaseUrl() + "#" + runbookAnchor());
+        map.put(DASHBOARD_URL, dashboardUrl(settings));
         return map;
     }
 
@@ -106,15 +106,15 @@ public final class AlertRule {
      * Alertmanager's notifications add the alert's time range ({@code from}, {@code to}), which
      * Prometheus's annotation templates cannot know.
      */
-    public String dashboardUrl() {
+    public String dashboardUrl(Settings settings) {
         String job = serviceJob ? Settings.SCRAPE_JOB : Templates.label(Labels.JOB);
-        String url = dashboard.url() + "?var-" + Labels.JOB + "=" + job;
+        String url = dashboard.url(settings) + "?var-" + Labels.JOB + "=" + job;
         return dashboardQuery == null ? url : url + "&" + dashboardQuery;
     }
 
     /** The dashboard link as Prometheus renders it for an alert with these labels (a missing label renders empty). */
-    String renderedDashboardUrl(Map<String, String> labels) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{ \\$labels\\.(\\w+) }}").matcher(dashboardUrl());
+    public String renderedDashboardUrl(Settings settings, Map<String, String> labels) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{ \\$labels\\.(\\w+) }}").matcher(dashboardUrl(settings));
         StringBuilder url = new StringBuilder();
         while (m.find()) {
             m.appendReplacement(url, java.util.regex.Matcher.quoteReplacement(labels.getOrDefault(m.group(1), "")));
@@ -122,7 +122,7 @@ public final class AlertRule {
         return m.appendTail(url).toString();
     }
 
-    Map<String, Object> toYaml() {
+    Map<String, Object> toYaml(Settings settings) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("alert", name);
         map.put("expr", expr);
@@ -130,7 +130,7 @@ public final class AlertRule {
             map.put("for", forDuration);
         }
         map.put("labels", labels());
-        map.put("annotations", annotations());
+        map.put("annotations", annotations(settings));
         return map;
     }
 

@@ -1,8 +1,8 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
-import static com.krleads.dashboards.rules.AlertScenarios.SERVICE;
-import static com.krleads.dashboards.rules.AlertScenarios.TARGET;
-import static com.krleads.dashboards.rules.AlertScenarios.with;
+import static com.krleads.dashboards.ruletests.AlertScenarios.SERVICE;
+import static com.krleads.dashboards.ruletests.AlertScenarios.TARGET;
+import static com.krleads.dashboards.ruletests.AlertScenarios.with;
 import static com.krleads.metrics.Labels.FIELD;
 import static com.krleads.metrics.Labels.FINDING;
 import static com.krleads.metrics.Labels.INSTANCE;
@@ -14,6 +14,9 @@ import static com.krleads.metrics.MetricCatalog.SOURCE_COVERAGE_FINDING;
 import static com.krleads.metrics.MetricCatalog.SOURCE_LAST_JOB_ITEMS;
 import static com.krleads.metrics.MetricCatalog.SOURCE_YIELD_FINDING;
 
+import com.krleads.dashboards.alerts.SourceHealthAlerts;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.Templates;
 import com.krleads.metrics.LabelValues.ItemField;
 import com.krleads.metrics.LabelValues.YieldFinding;
 import java.util.List;

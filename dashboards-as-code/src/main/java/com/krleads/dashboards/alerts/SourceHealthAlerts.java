@@ -1,8 +1,8 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.alerts;
 
 import static com.krleads.dashboards.query.Promql.matchEqual;
 import static com.krleads.dashboards.query.Promql.max;
-import static com.krleads.dashboards.rules.Templates.label;
+import static com.krleads.dashboards.rulefile.Templates.label;
 import static com.krleads.metrics.Labels.FIELD;
 import static com.krleads.metrics.Labels.FINDING;
 import static com.krleads.metrics.Labels.JOB;
@@ -12,7 +12,9 @@ import static com.krleads.metrics.MetricCatalog.SOURCE_YIELD_FINDING;
 
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rules.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.RuleGroup;
 import com.krleads.metrics.LabelValues.YieldFinding;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.krleads.dashboards.lint;
+package com.krleads.dashboards.query;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -6,47 +6,69 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The series selectors of a PromQL expression, each with its label matchers, its range (when it
- * is a range vector) and the function it is passed to directly: what the linter's target rules
- * look at. A small scanner, not a full parser: whether the expression parses at all is left to
- * promtool (the target-promql rule).
+ * The one PromQL scanner of the build-time checks: finds an expression's series selectors (each
+ * with its label matchers, its range when it is a range vector and the function it is passed to
+ * directly), the functions and aggregations it calls and the labels it groups by. Identifiers
+ * followed by {@code (} are functions; those inside the parentheses of {@code by},
+ * {@code without}, {@code on}, {@code ignoring}, {@code group_left} and {@code group_right} are
+ * labels; other identifiers (not keywords) are metric names. String literals, range durations
+ * and offset durations are skipped. A small scanner, not a full parser: whether the expression
+ * parses at all is left to promtool. The linter reads the selectors, {@link PromqlNames} the names.
  */
-final class PromqlSelectors {
+public final class PromqlScanner {
     private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "inf", "nan");
     private static final Set<String> GROUPING = Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
 
     /** {@code label op "value"} inside braces. */
-    record Matcher(String label, String op, String value) {
+    public record Matcher(String label, String op, String value) {
     }
 
     /**
      * One selector. {@code range} is the text inside {@code [...]}, or null for an instant
      * vector; {@code call} is the function whose direct argument it is, or null.
      */
-    record Selector(String name, List<Matcher> matchers, String range, String call) {
-        boolean hasMatcher(String label, String op, String value) {
+    public record Selector(String name, List<Matcher> matchers, String range, String call) {
+        public boolean hasMatcher(String label, String op, String value) {
             return matchers.stream().anyMatch(m -> m.label.equals(label) && m.op.equals(op) && m.value.equals(value));
         }
     }
 
     private final String expr;
     private final List<Selector> selectors = new ArrayList<>();
+    private final Set<String> functions = new TreeSet<>();
+    private final Set<String> groupingLabels = new TreeSet<>();
     /** One entry per open parenthesis: the function it belongs to, or "" for plain grouping. */
     private final Deque<String> calls = new ArrayDeque<>();
     private int pos;
     /** The last character that was not whitespace, before the current token. */
     private char previous;
 
-    private PromqlSelectors(String expr) {
+    private PromqlScanner(String expr) {
         this.expr = expr;
     }
 
-    static List<Selector> of(String expr) {
-        PromqlSelectors scanner = new PromqlSelectors(expr);
+    public static PromqlScanner of(String expr) {
+        PromqlScanner scanner = new PromqlScanner(expr);
         scanner.scan();
-        return scanner.selectors;
+        return scanner;
+    }
+
+    /** The selectors in the order they are written. */
+    public List<Selector> selectors() {
+        return selectors;
+    }
+
+    /** The functions and aggregations called. */
+    public Set<String> functions() {
+        return functions;
+    }
+
+    /** The labels of every {@code by (...)}, {@code on (...)} and the like. */
+    public Set<String> groupingLabels() {
+        return groupingLabels;
     }
 
     private void scan() {
@@ -94,7 +116,7 @@ final class PromqlSelectors {
         String lower = ident.toLowerCase(Locale.ROOT);
         if (KEYWORDS.contains(lower)) {
             if (lower.equals("offset")) {
-                pos = com.krleads.dashboards.query.PromqlNames.afterDuration(expr, pos);
+                pos = afterDuration(pos);
             }
             previous = 'k';
             return;
@@ -102,12 +124,13 @@ final class PromqlSelectors {
         int next = skipSpaces(pos);
         if (GROUPING.contains(lower)) {
             if (next < expr.length() && expr.charAt(next) == '(') {
-                pos = close(')');
+                labelList(next + 1);
             }
             previous = ')';
             return;
         }
         if (next < expr.length() && expr.charAt(next) == '(') {
+            functions.add(ident);
             calls.push(ident);
             pos = next + 1;
             previous = '(';
@@ -162,6 +185,29 @@ final class PromqlSelectors {
             }
         }
         pos++;
+    }
+
+    /** {@code a, b, c)} after a grouping keyword's parenthesis. */
+    private void labelList(int from) {
+        int end = expr.indexOf(')', from);
+        if (end < 0) {
+            throw new IllegalArgumentException("unclosed ( in " + expr);
+        }
+        for (String part : expr.substring(from, end).split(",")) {
+            if (!part.isBlank()) {
+                groupingLabels.add(part.strip());
+            }
+        }
+        pos = end + 1;
+    }
+
+    /** Past the duration after {@code offset} ({@code 5m}, {@code $__rate_interval}): it names nothing. */
+    private int afterDuration(int from) {
+        int at = skipSpaces(from);
+        while (at < expr.length() && !Character.isWhitespace(expr.charAt(at)) && ")],".indexOf(expr.charAt(at)) < 0) {
+            at++;
+        }
+        return at;
     }
 
     private int close(char closing) {

@@ -1,13 +1,17 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
-import static com.krleads.dashboards.rules.AlertScenarios.SERVICE;
-import static com.krleads.dashboards.rules.AlertScenarios.TARGET;
-import static com.krleads.dashboards.rules.AlertScenarios.with;
+import static com.krleads.dashboards.ruletests.AlertScenarios.SERVICE;
+import static com.krleads.dashboards.ruletests.AlertScenarios.TARGET;
+import static com.krleads.dashboards.ruletests.AlertScenarios.with;
 import static com.krleads.metrics.Labels.INSTANCE;
 import static com.krleads.metrics.Labels.INTEGRATION;
 import static com.krleads.metrics.Labels.JOB;
 
 import com.krleads.dashboards.Settings;
+import com.krleads.dashboards.alerts.AlertRules;
+import com.krleads.dashboards.alerts.MonitoringAlerts;
+import com.krleads.dashboards.alerts.SloSourceAlerts;
+import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjective;

@@ -1,6 +1,8 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
+import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.query.Promql;
+import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +19,7 @@ public final class AlertScenario {
     private final String name;
     private final List<Map<String, String>> input = new ArrayList<>();
     /** Checks by evaluation time, then alert name: the expected alerts (empty = none). */
-    private final Map<String, Map<String, List<Map<String, Object>>>> checks = new LinkedHashMap<>();
+    private final Map<String, Map<String, List<ExpectedAlert>>> checks = new LinkedHashMap<>();
     private final Set<AlertRule> fired = new LinkedHashSet<>();
     private final Set<AlertRule> quiet = new LinkedHashSet<>();
     private final List<Map<String, Object>> exprChecks = new ArrayList<>();
@@ -75,14 +77,7 @@ public final class AlertScenario {
     public AlertScenario expect(AlertRule alert, String summary, String description, String... labelPairs) {
         Map<String, String> labels = new LinkedHashMap<>(pairs(labelPairs));
         labels.putAll(alert.labels());
-        Map<String, String> annotations = new LinkedHashMap<>(alert.annotations());
-        annotations.put(AlertRule.SUMMARY, summary);
-        annotations.put(AlertRule.DESCRIPTION, description);
-        annotations.put(AlertRule.DASHBOARD_URL, alert.renderedDashboardUrl(labels));
-        Map<String, Object> exp = new LinkedHashMap<>();
-        exp.put("exp_labels", labels);
-        exp.put("exp_annotations", annotations);
-        check(alert.name()).add(exp);
+        check(alert.name()).add(new ExpectedAlert(alert, labels, summary, description));
         fired.add(alert);
         return this;
     }
@@ -137,13 +132,14 @@ public final class AlertScenario {
         return !fired.isEmpty();
     }
 
-    Map<String, Object> toYaml() {
+    /** The test as written in the file: the expected annotations hold the links of these settings. */
+    Map<String, Object> toYaml(Settings settings) {
         List<Map<String, Object>> tests = new ArrayList<>();
         checks.forEach((time, byName) -> byName.forEach((alertname, expected) -> {
             Map<String, Object> check = new LinkedHashMap<>();
             check.put("eval_time", time);
             check.put("alertname", alertname);
-            check.put("exp_alerts", expected);
+            check.put("exp_alerts", expected.stream().map(alert -> alert.toYaml(settings)).toList());
             tests.add(check);
         }));
         Map<String, Object> test = new LinkedHashMap<>();
@@ -157,7 +153,21 @@ public final class AlertScenario {
         return test;
     }
 
-    private List<Map<String, Object>> check(String alertname) {
+    /** An alert expected to fire: its labels, and its summary and description as Prometheus renders them. */
+    private record ExpectedAlert(AlertRule alert, Map<String, String> labels, String summary, String description) {
+        Map<String, Object> toYaml(Settings settings) {
+            Map<String, String> annotations = new LinkedHashMap<>(alert.annotations(settings));
+            annotations.put(AlertRule.SUMMARY, summary);
+            annotations.put(AlertRule.DESCRIPTION, description);
+            annotations.put(AlertRule.DASHBOARD_URL, alert.renderedDashboardUrl(settings, labels));
+            Map<String, Object> exp = new LinkedHashMap<>();
+            exp.put("exp_labels", labels);
+            exp.put("exp_annotations", annotations);
+            return exp;
+        }
+    }
+
+    private List<ExpectedAlert> check(String alertname) {
         if (evalTime == null) {
             throw new IllegalStateException(name + ": call at(time) before expectations");
         }

@@ -1,4 +1,4 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

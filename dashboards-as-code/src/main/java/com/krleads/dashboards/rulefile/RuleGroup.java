@@ -1,5 +1,6 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.rulefile;
 
+import com.krleads.dashboards.Settings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,20 +29,20 @@ public record RuleGroup(String name, List<RecordingRule> recordingRules, List<Al
         return exprs;
     }
 
-    Map<String, Object> toYaml() {
+    Map<String, Object> toYaml(Settings settings) {
         List<Map<String, Object>> rules = new ArrayList<>();
         recordingRules.forEach(rule -> rules.add(rule.toYaml()));
-        alertRules.forEach(rule -> rules.add(rule.toYaml()));
+        alertRules.forEach(rule -> rules.add(rule.toYaml(settings)));
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("name", name);
         map.put("rules", rules);
         return map;
     }
 
-    /** The content of a rule file holding these groups. */
-    public static Map<String, Object> file(List<RuleGroup> groups) {
+    /** The content of a rule file holding these groups, with the links of these settings. */
+    public static Map<String, Object> file(List<RuleGroup> groups, Settings settings) {
         List<Map<String, Object>> list = new ArrayList<>();
-        groups.forEach(group -> list.add(group.toYaml()));
+        groups.forEach(group -> list.add(group.toYaml(settings)));
         return Map.of("groups", list);
     }
 }

@@ -1,4 +1,4 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
 import java.util.ArrayList;
 import java.util.List;

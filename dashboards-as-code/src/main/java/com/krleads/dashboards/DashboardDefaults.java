@@ -18,8 +18,11 @@ import com.krleads.metrics.MetricCatalog;
 import com.krleads.metrics.ServiceLevelObjective;
 import java.math.BigDecimal;
 
-/** Defaults shared by the three dashboards: datasource, variables, links, units and colors. */
-public final class Common {
+/**
+ * The defaults every dashboard of {@link KrDashboard} shares: the datasource, variables, links and
+ * annotations of a dashboard, the panel and query factories, units, colors and thresholds.
+ */
+public final class DashboardDefaults {
     /** Every panel and variable query uses the datasource variable, never the pinned uid. */
     public static final DataSourceRef DATASOURCE = DataSourceRef.of(Settings.DATASOURCE_TYPE,
             "${" + Settings.DATASOURCE_VARIABLE + "}");
@@ -48,7 +51,7 @@ public final class Common {
     /** Bars of counts per interval are at least this wide. */
     public static final String COUNT_INTERVAL = "5m";
 
-    private Common() {
+    private DashboardDefaults() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.rulefile;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,10 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.ruletests.AlertScenario;
+import com.krleads.dashboards.ruletests.AlertScenarios;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

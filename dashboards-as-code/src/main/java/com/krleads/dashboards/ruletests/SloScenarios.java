@@ -1,14 +1,16 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
-import static com.krleads.dashboards.rules.AlertScenarios.TARGET;
-import static com.krleads.dashboards.rules.AlertScenarios.with;
+import static com.krleads.dashboards.ruletests.AlertScenarios.TARGET;
+import static com.krleads.dashboards.ruletests.AlertScenarios.with;
 import static com.krleads.metrics.Labels.ENDPOINT;
 import static com.krleads.metrics.Labels.JOB;
 import static com.krleads.metrics.Labels.METHOD;
 import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
 
-import com.krleads.dashboards.rules.AlertRule.Severity;
+import com.krleads.dashboards.alerts.BurnRateAlerts;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
 import com.krleads.metrics.EventSelector;
 import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.Labels;

@@ -1,4 +1,4 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.alerts;
 
 import static com.krleads.dashboards.rules.SloRecordingRules.burnRate;
 import static com.krleads.dashboards.rules.SloRecordingRules.errorsIncrease;
@@ -7,7 +7,9 @@ import static com.krleads.dashboards.rules.SloRecordingRules.select;
 
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rules.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
+import com.krleads.dashboards.rules.BurnRatePair;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjective;
 import com.krleads.metrics.ServiceLevelObjectives;
@@ -21,21 +23,13 @@ import java.util.List;
  * {@code KrErrorBudgetBurn}: per SLO, one critical and one warning rule, each the "or" of its two
  * {@link BurnRatePair}s. A pair holds when the burn rate is above its threshold over the long
  * window and over the short window as last seen with events, and the long window holds at least
- * {@link #MINIMUM_BAD_EVENTS} bad events. The guard counts bad events, not all events, so a total
+ * {@link BurnRatePair#MINIMUM_BAD_EVENTS} bad events. The guard counts bad events, not all events, so a total
  * outage pages at any traffic while one or two failures never do. No {@code for}: the short
  * window already demands that the burn is still going on.
  */
 public final class BurnRateAlerts {
     public static final String NAME = "KrErrorBudgetBurn";
     public static final String GROUP = "kr-lead-scraper.slo";
-    /** Bad events the long window must hold: fewer is chance (two failures among fifteen requests), not an outage. */
-    public static final int MINIMUM_BAD_EVENTS = 3;
-    /**
-     * No pair asks for more than this share of bad events: with a loose objective (95 %) a factor
-     * of 14.4 would need 72 % of an hour bad, so a total outage would page only after 44 minutes.
-     * Half the events failing is an outage whatever the objective.
-     */
-    public static final BigDecimal MAX_ERROR_RATIO = new BigDecimal("0.5");
 
     private BurnRateAlerts() {
     }
@@ -73,16 +67,6 @@ public final class BurnRateAlerts {
         return Arrays.stream(BurnRatePair.values()).filter(p -> p.severity() == severity).toList();
     }
 
-    /** The error ratio a pair alerts above: factor times the budget, at most {@link #MAX_ERROR_RATIO}; exact. */
-    public static BigDecimal threshold(ServiceLevelObjective slo, BurnRatePair pair) {
-        return pair.factor().multiply(slo.errorBudget()).min(MAX_ERROR_RATIO).stripTrailingZeros();
-    }
-
-    /** The burn rate a pair alerts above: its factor, lowered where {@link #MAX_ERROR_RATIO} caps the ratio; exact. */
-    public static BigDecimal burnThreshold(ServiceLevelObjective slo, BurnRatePair pair) {
-        return threshold(slo, pair).divide(slo.errorBudget()).stripTrailingZeros();
-    }
-
     private static AlertRule rule(ServiceLevelObjective slo, Severity severity) {
         List<BurnRatePair> pairs = pairs(severity);
         List<String> conditions = pairs.stream().map(pair -> "(" + condition(slo, pair) + ")").toList();
@@ -97,22 +81,22 @@ public final class BurnRateAlerts {
     }
 
     private static String condition(ServiceLevelObjective slo, BurnRatePair pair) {
-        String above = " > " + burnThreshold(slo, pair).toPlainString();
+        String above = " > " + pair.burnThreshold(slo).toPlainString();
         return select(burnRate(pair.longWindow()), slo) + above
                 + "\nand " + select(lastBurnRate(pair.shortWindow()), slo) + above
-                + "\nand " + select(errorsIncrease(pair.longWindow()), slo) + " >= " + MINIMUM_BAD_EVENTS;
+                + "\nand " + select(errorsIncrease(pair.longWindow()), slo) + " >= " + BurnRatePair.MINIMUM_BAD_EVENTS;
     }
 
     private static String description(ServiceLevelObjective slo, List<BurnRatePair> pairs) {
-        List<String> parts = pairs.stream().map(p -> burnThreshold(slo, p).toPlainString() + "x over " + p.longWindow()
+        List<String> parts = pairs.stream().map(p -> p.burnThreshold(slo).toPlainString() + "x over " + p.longWindow()
                 + " and " + p.shortWindow()).toList();
         BurnRatePair fastest = pairs.get(0);
-        BigDecimal fastestBurn = burnThreshold(slo, fastest);
+        BigDecimal fastestBurn = fastest.burnThreshold(slo);
         long hoursLeft = BigDecimal.valueOf(slo.period().toHours()).divide(fastestBurn, 0, RoundingMode.HALF_UP)
                 .longValueExact();
         return "The " + slo.name() + " objective (" + slo.objectivePercent() + " of " + slo.description() + ", over "
                 + slo.period().toDays() + " days) is burning its error budget faster than allowed: "
-                + String.join(", or ", parts) + " (at least " + MINIMUM_BAD_EVENTS + " bad events in the long window). "
+                + String.join(", or ", parts) + " (at least " + BurnRatePair.MINIMUM_BAD_EVENTS + " bad events in the long window). "
                 + "At " + fastestBurn.toPlainString() + "x the whole budget lasts about " + hoursLeft + " hours.";
     }
 }

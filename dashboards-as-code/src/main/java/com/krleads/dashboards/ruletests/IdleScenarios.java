@@ -1,6 +1,8 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
 import com.krleads.dashboards.query.Promql;
+import com.krleads.dashboards.rules.RecordingRules;
+import com.krleads.dashboards.rules.SloRecordingRules;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjective;
 import com.krleads.metrics.ServiceLevelObjectives;

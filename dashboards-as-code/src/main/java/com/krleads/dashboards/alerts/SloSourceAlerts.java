@@ -1,4 +1,4 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.alerts;
 
 import static com.krleads.dashboards.query.Promql.max;
 import static com.krleads.metrics.Labels.JOB;
@@ -6,7 +6,8 @@ import static com.krleads.metrics.Labels.JOB;
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rules.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjective;

@@ -1,5 +1,8 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
+import com.krleads.dashboards.Settings;
+import com.krleads.dashboards.alerts.AlertRules;
+import com.krleads.dashboards.rules.RecordingRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,23 +18,24 @@ public final class RuleTestFiles {
     }
 
     /** The promtool test file, rules evaluated every minute, against the given rule files (relative to it). */
-    public static Map<String, Object> minuteByMinute(List<String> ruleFiles) {
-        return file(ruleFiles, AlertScenarios.scenarios(), "1m");
+    public static Map<String, Object> minuteByMinute(List<String> ruleFiles, Settings settings) {
+        return file(ruleFiles, AlertScenarios.scenarios(), "1m", settings);
     }
 
     /**
      * The days-long SLO scenarios, rules evaluated every 5 minutes (input samples stay one a
      * minute): the same checks at a fifth of the cost.
      */
-    public static Map<String, Object> daysLong(List<String> ruleFiles) {
-        return file(ruleFiles, SloScenarios.daysLong(), SloScenarios.DAYS_LONG_EVALUATION);
+    public static Map<String, Object> daysLong(List<String> ruleFiles, Settings settings) {
+        return file(ruleFiles, SloScenarios.daysLong(), SloScenarios.DAYS_LONG_EVALUATION, settings);
     }
 
     /**
      * promtool evaluates groups in an undefined order unless told: recording groups go first so
      * that alerts read the ratios of the same evaluation, as Prometheus does a moment later.
      */
-    private static Map<String, Object> file(List<String> ruleFiles, List<AlertScenario> scenarios, String interval) {
+    private static Map<String, Object> file(List<String> ruleFiles, List<AlertScenario> scenarios, String interval,
+                                            Settings settings) {
         List<String> order = new ArrayList<>();
         RecordingRules.groups().forEach(group -> order.add(group.name()));
         AlertRules.groups().forEach(group -> order.add(group.name()));
@@ -39,7 +43,7 @@ public final class RuleTestFiles {
         file.put("rule_files", ruleFiles);
         file.put("evaluation_interval", interval);
         file.put("group_eval_order", order);
-        file.put("tests", scenarios.stream().map(AlertScenario::toYaml).toList());
+        file.put("tests", scenarios.stream().map(scenario -> scenario.toYaml(settings)).toList());
         return file;
     }
 }

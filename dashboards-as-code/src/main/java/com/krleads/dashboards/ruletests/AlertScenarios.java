@@ -1,4 +1,4 @@
-package com.krleads.dashboards.rules;
+package com.krleads.dashboards.ruletests;
 
 import static com.krleads.metrics.Labels.CHECK;
 import static com.krleads.metrics.Labels.FAMILY;
@@ -20,16 +20,19 @@ import static com.krleads.metrics.MetricCatalog.SCRAPING_RESULTS;
 import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 
 import com.krleads.dashboards.Settings;
-import com.krleads.dashboards.rules.AlertRule.Severity;
-import com.krleads.metrics.Labels;
-import com.krleads.metrics.ServiceLevelObjectives;
+import com.krleads.dashboards.alerts.AlertRules;
+import com.krleads.dashboards.alerts.BurnRateAlerts;
+import com.krleads.dashboards.rulefile.AlertRule;
+import com.krleads.dashboards.rulefile.AlertRule.Severity;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.metrics.LabelValues.HealthCheckName;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.metrics.LabelValues.QueueName;
 import com.krleads.metrics.LabelValues.ResultType;
+import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricCatalog;
+import com.krleads.metrics.ServiceLevelObjectives;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
