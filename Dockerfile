@@ -4,6 +4,7 @@ FROM maven:3.9.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml mvnw ./
 COPY .mvn .mvn
+COPY test-support test-support
 COPY metrics-catalog metrics-catalog
 COPY service service
 COPY dashboards-as-code dashboards-as-code

@@ -1,6 +1,8 @@
 package com.krleads.deployment;
 
 import com.krleads.dashboards.Settings;
+import com.krleads.testing.Await;
+import com.krleads.testing.ChildProcess;
 import com.krleads.testing.RequiredTools;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +18,10 @@ final class BlackboxExporter implements AutoCloseable {
     static final String MODULE = Settings.PROBE_MODULE;
     static final String TOOL = "prometheus-blackbox-exporter";
 
-    private final ManagedProcess process;
+    private final ChildProcess process;
     private final String address;
 
-    private BlackboxExporter(ManagedProcess process, String address) {
+    private BlackboxExporter(ChildProcess process, String address) {
         this.process = process;
         this.address = address;
     }
@@ -28,8 +30,8 @@ final class BlackboxExporter implements AutoCloseable {
     static BlackboxExporter start(Path workDir) throws Exception {
         Path tool = RequiredTools.require(TOOL, TOOL);
         Path config = ProjectFiles.path(ProbeConfigTest.moduleFile("docker-compose.yml"));
-        String address = "127.0.0.1:" + ManagedProcess.freePort();
-        ManagedProcess process = ManagedProcess.start("blackbox", List.of(tool.toString(),
+        String address = "127.0.0.1:" + ChildProcess.freePort();
+        ChildProcess process = ChildProcess.start("blackbox", List.of(tool.toString(),
                 "--config.file=" + config, "--web.listen-address=" + address), workDir, Map.of(),
                 workDir.resolve("blackbox.log"));
         ServiceApi api = new ServiceApi("http://" + address);
@@ -64,7 +66,7 @@ final class BlackboxExporter implements AutoCloseable {
                 """.formatted(jobName, MODULE, targetUrl, address);
     }
 
-    ManagedProcess process() {
+    ChildProcess process() {
         return process;
     }
 

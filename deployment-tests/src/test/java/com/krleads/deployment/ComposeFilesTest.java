@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.testing.RequiredTools;
+import com.krleads.testing.ToolRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -171,14 +171,9 @@ class ComposeFilesTest {
     @ValueSource(strings = {DEV, PROD})
     void debianDockerComposeAcceptsTheFile(String file) throws Exception {
         Path compose = RequiredTools.require("docker-compose", "docker-compose");
-        ProcessBuilder pb = new ProcessBuilder(compose.toString(), "-f", file, "config", "-q")
-                .directory(ProjectFiles.root().toFile()).redirectErrorStream(true);
-        pb.environment().put("GRAFANA_PASSWORD", "test-only");
-        pb.environment().put("POSTGRES_PASSWORD", "test-only");
-        Process process = pb.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        ToolRun.Result result = ToolRun.of(compose.toString(), "-f", file, "config", "-q").in(ProjectFiles.root())
+                .env("GRAFANA_PASSWORD", "test-only").env("POSTGRES_PASSWORD", "test-only").run();
+        assertThat(result.exit()).as(result.output()).isZero();
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> services(String file) throws Exception {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.scraper.testing.OllamaStub;
+import com.krleads.testing.Await;
+import com.krleads.testing.ChildProcess;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -48,7 +50,7 @@ final class E2eStack implements AutoCloseable {
                 Map.entry("OLLAMA_ENABLED", "true"),
                 Map.entry("OLLAMA_BASE_URL", ollama.baseUrl()),
                 Map.entry("VERIFICATION_ENABLED", "true"),
-                Map.entry("VERIFICATION_DNS_SERVER", "dns://127.0.0.1:" + ManagedProcess.freePort()),
+                Map.entry("VERIFICATION_DNS_SERVER", "dns://127.0.0.1:" + ChildProcess.freePort()),
                 Map.entry("VERIFICATION_DNS_TIMEOUT", "200ms"),
                 Map.entry("LOG_LEVEL", "WARN"));
         ServiceReplica service = ServiceReplica.launch("service", "config.yml", env, workDir);

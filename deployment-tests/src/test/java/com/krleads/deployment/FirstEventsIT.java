@@ -8,6 +8,7 @@ import com.krleads.deployment.DashboardQueries.PanelQuery;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.ServiceLevelObjectives;
 import com.krleads.scraper.testing.FixtureSite;
+import com.krleads.testing.Await;
 import com.krleads.testing.RequiredTools;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.testing.RequiredTools;
+import com.krleads.testing.ToolRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,11 +22,9 @@ class HaproxyConfigTest {
     @Test
     void debianHaproxyAcceptsTheShippedConfiguration() throws Exception {
         Path haproxy = RequiredTools.require("haproxy", "haproxy");
-        Process process = new ProcessBuilder(haproxy.toString(), "-c", "-f", LoadBalancer.CONFIG)
-                .directory(ProjectFiles.root().toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        ToolRun.Result checked = ToolRun.of(haproxy.toString(), "-c", "-f", LoadBalancer.CONFIG).in(ProjectFiles.root()).run();
+        String output = checked.output();
+        assertThat(checked.exit()).as(output).isZero();
         // Outside the compose network the replicas' names do not resolve; nothing else may be warned about.
         assertThat(output.lines().filter(l -> l.contains("WARNING")))
                 .allMatch(l -> l.contains("could not resolve address"), "only unresolvable compose names");
@@ -37,9 +35,7 @@ class HaproxyConfigTest {
         String image = ProjectFiles.yaml(PROD).at("/services/haproxy/image").asText();
         assertThat(image).matches("haproxy:2\\.6\\.\\d+");
         Path haproxy = RequiredTools.require("haproxy", "haproxy");
-        Process process = new ProcessBuilder(haproxy.toString(), "-v").redirectErrorStream(true).start();
-        String version = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String version = ToolRun.of(haproxy.toString(), "-v").run().output();
         assertThat(version).contains("version 2.6.");
     }
 

@@ -1,5 +1,7 @@
 package com.krleads.deployment;
 
+import com.krleads.testing.Await;
+import com.krleads.testing.ChildProcess;
 import com.krleads.testing.RequiredTools;
 import java.io.IOException;
 import java.net.URI;
@@ -27,13 +29,13 @@ final class LoadBalancer implements AutoCloseable {
     private static final Pattern SERVER = Pattern.compile("(?m)^\\s*server\\s+\\S+\\s+\\S+.*\\R");
     private static final Pattern RESOLVERS_SECTION = Pattern.compile("(?ms)^resolvers .*?(?=^\\S|\\z)");
 
-    private final ManagedProcess process;
+    private final ChildProcess process;
     private final int port;
     private final int statsPort;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private LoadBalancer(ManagedProcess process, int port, int statsPort) {
+    private LoadBalancer(ChildProcess process, int port, int statsPort) {
         this.process = process;
         this.port = port;
         this.statsPort = statsPort;
@@ -41,11 +43,11 @@ final class LoadBalancer implements AutoCloseable {
 
     static LoadBalancer start(Path workDir, List<ServiceReplica> replicas) throws Exception {
         Path haproxy = RequiredTools.require("haproxy", "haproxy");
-        int port = ManagedProcess.freePort();
-        int statsPort = ManagedProcess.freePort();
+        int port = ChildProcess.freePort();
+        int statsPort = ChildProcess.freePort();
         Path config = workDir.resolve("haproxy.cfg");
         Files.writeString(config, testConfig(Files.readString(ProjectFiles.path(CONFIG)), port, statsPort, replicas));
-        ManagedProcess process = ManagedProcess.start("haproxy", List.of(haproxy.toString(), "-db", "-f", config.toString()),
+        ChildProcess process = ChildProcess.start("haproxy", List.of(haproxy.toString(), "-db", "-f", config.toString()),
                 workDir, Map.of(), workDir.resolve("haproxy.log"));
         LoadBalancer balancer = new LoadBalancer(process, port, statsPort);
         Await.until("haproxy routing to every replica", Duration.ofSeconds(30),
@@ -118,7 +120,7 @@ final class LoadBalancer implements AutoCloseable {
                 .mapToLong(r -> r.get(column).isEmpty() ? 0 : Long.parseLong(r.get(column))).sum();
     }
 
-    ManagedProcess process() {
+    ChildProcess process() {
         return process;
     }
 

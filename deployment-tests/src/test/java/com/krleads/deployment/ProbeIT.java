@@ -8,6 +8,8 @@ import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricCatalog;
 import com.krleads.metrics.MetricFamily;
 import com.krleads.scraper.auth.ApiTokens;
+import com.krleads.testing.Await;
+import com.krleads.testing.ChildProcess;
 import com.krleads.testing.RequiredTools;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,7 +51,7 @@ class ProbeIT {
                 + "/http/authorization/credentials_file").asText();
         Path config = workDir.resolve("blackbox.yml");
         Files.writeString(config, Files.readString(ProjectFiles.path(modules)).replace(credentials, tokenFile.toString()));
-        int exporterPort = ManagedProcess.freePort();
+        int exporterPort = ChildProcess.freePort();
 
         try (SharedDatabase database = SharedDatabase.start();
              ServiceReplica service = ServiceReplica.launch("service", "config-prod.yml", Map.ofEntries(
@@ -60,7 +62,7 @@ class ProbeIT {
                      Map.entry("WORKER_ENABLED", "false"),
                      Map.entry("VERIFICATION_ENABLED", "false"),
                      Map.entry("LOG_LEVEL", "WARN")), workDir);
-             ManagedProcess blackbox = ManagedProcess.start("blackbox", List.of(exporter, "--config.file=" + config,
+             ChildProcess blackbox = ChildProcess.start("blackbox", List.of(exporter, "--config.file=" + config,
                      "--web.listen-address=127.0.0.1:" + exporterPort), workDir, Map.of(), workDir.resolve("blackbox.log"))) {
             service.awaitHealthy();
             Await.until("blackbox exporter ready", Duration.ofSeconds(30),

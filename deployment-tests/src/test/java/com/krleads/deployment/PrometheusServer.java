@@ -1,5 +1,7 @@
 package com.krleads.deployment;
 
+import com.krleads.testing.Await;
+import com.krleads.testing.ChildProcess;
 import com.krleads.testing.RequiredTools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,11 +13,11 @@ import java.util.Map;
 
 /** Debian's Prometheus on a free loopback port, with a config written by the test. */
 final class PrometheusServer implements AutoCloseable {
-    private final ManagedProcess process;
+    private final ChildProcess process;
     private final PrometheusApi api;
     private final String baseUrl;
 
-    private PrometheusServer(ManagedProcess process, String baseUrl) {
+    private PrometheusServer(ChildProcess process, String baseUrl) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.api = new PrometheusApi(baseUrl);
@@ -25,14 +27,14 @@ final class PrometheusServer implements AutoCloseable {
     static PrometheusServer start(String name, Path workDir, String config, String... extraFlags) throws Exception {
         Path configFile = workDir.resolve(name + ".yml");
         Files.writeString(configFile, config);
-        int port = ManagedProcess.freePort();
+        int port = ChildProcess.freePort();
         List<String> command = new ArrayList<>(List.of(
                 RequiredTools.require("prometheus", "prometheus").toString(),
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + workDir.resolve(name + "-data"),
                 "--web.listen-address=127.0.0.1:" + port));
         command.addAll(List.of(extraFlags));
-        ManagedProcess process = ManagedProcess.start(name, command, workDir, Map.of(), workDir.resolve(name + ".log"));
+        ChildProcess process = ChildProcess.start(name, command, workDir, Map.of(), workDir.resolve(name + ".log"));
         PrometheusServer server = new PrometheusServer(process, "http://127.0.0.1:" + port);
         Await.until(name + " ready", Duration.ofSeconds(60), server.api::ready, process);
         return server;
@@ -47,7 +49,7 @@ final class PrometheusServer implements AutoCloseable {
         return baseUrl + "/api/v1/write";
     }
 
-    ManagedProcess process() {
+    ChildProcess process() {
         return process;
     }
 

@@ -2,6 +2,7 @@ package com.krleads.deployment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.krleads.scraper.testing.FixtureSite;
+import com.krleads.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

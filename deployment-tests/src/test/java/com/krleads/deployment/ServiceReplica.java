@@ -2,6 +2,8 @@ package com.krleads.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.krleads.testing.Await;
+import com.krleads.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +25,7 @@ final class ServiceReplica implements AutoCloseable {
     private final int adminPort;
     private final ServiceApi api;
     private final ServiceApi admin;
-    private ManagedProcess process;
+    private ChildProcess process;
     private int starts;
 
     private ServiceReplica(String name, String configFile, Map<String, String> settings, Path workDir,
@@ -31,8 +33,8 @@ final class ServiceReplica implements AutoCloseable {
         this.name = name;
         this.configFile = configFile;
         this.workDir = workDir;
-        this.appPort = ManagedProcess.freePort();
-        this.adminPort = ManagedProcess.freePort();
+        this.appPort = ChildProcess.freePort();
+        this.adminPort = ChildProcess.freePort();
         this.environment = new HashMap<>(settings);
         // No balancer to wait for unless the test puts one in front (RollingWorld sets its own wait).
         environment.putIfAbsent("SHUTDOWN_WAIT_PERIOD", "0s");
@@ -59,9 +61,8 @@ final class ServiceReplica implements AutoCloseable {
     void launch() throws IOException {
         Path jar = ProjectFiles.path("service/target/kr-lead-scraper.jar");
         assertThat(jar).as("run after `mvn package` of the service").exists();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         starts++;
-        process = ManagedProcess.start(name, List.of(java, "-Xmx512m", "-jar", jar.toString(), "server", configFile),
+        process = ChildProcess.start(name, List.of(ChildProcess.java(), "-Xmx512m", "-jar", jar.toString(), "server", configFile),
                 ProjectFiles.root(), environment, workDir.resolve(name + "-" + starts + ".log"));
     }
 
@@ -120,7 +121,7 @@ final class ServiceReplica implements AutoCloseable {
         return process.pid();
     }
 
-    ManagedProcess process() {
+    ChildProcess process() {
         return process;
     }
 

@@ -9,6 +9,7 @@ import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricCatalog;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.ListingPage;
+import com.krleads.testing.Await;
 import com.krleads.testing.RequiredTools;
 import java.nio.file.Files;
 import java.nio.file.Path;

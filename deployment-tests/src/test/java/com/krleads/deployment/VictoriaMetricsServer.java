@@ -1,5 +1,7 @@
 package com.krleads.deployment;
 
+import com.krleads.testing.Await;
+import com.krleads.testing.ChildProcess;
 import com.krleads.testing.RequiredTools;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,19 +13,19 @@ import java.util.Map;
  * {@code /api/v1/write} and answers PromQL (as MetricsQL) on {@code /api/v1/query} of the same port.
  */
 final class VictoriaMetricsServer implements AutoCloseable {
-    private final ManagedProcess process;
+    private final ChildProcess process;
     private final PrometheusApi api;
     private final String baseUrl;
 
-    private VictoriaMetricsServer(ManagedProcess process, String baseUrl) {
+    private VictoriaMetricsServer(ChildProcess process, String baseUrl) {
         this.process = process;
         this.baseUrl = baseUrl;
         this.api = new PrometheusApi(baseUrl);
     }
 
     static VictoriaMetricsServer start(Path workDir) throws Exception {
-        int port = ManagedProcess.freePort();
-        ManagedProcess process = ManagedProcess.start("victoria-metrics", List.of(
+        int port = ChildProcess.freePort();
+        ChildProcess process = ChildProcess.start("victoria-metrics", List.of(
                         RequiredTools.require("victoria-metrics", "victoria-metrics").toString(),
                         "-httpListenAddr=127.0.0.1:" + port,
                         "-storageDataPath=" + workDir.resolve("victoria-metrics-data"),
@@ -52,7 +54,7 @@ final class VictoriaMetricsServer implements AutoCloseable {
         api.status("/internal/force_flush");
     }
 
-    ManagedProcess process() {
+    ChildProcess process() {
         return process;
     }
 

@@ -10,14 +10,14 @@ import com.krleads.metrics.MetricCatalog;
 import com.krleads.metrics.MetricFamily;
 import com.krleads.metrics.MetricType;
 import com.krleads.testing.RequiredTools;
-import java.nio.charset.StandardCharsets;
+import com.krleads.testing.ToolRun;
+import com.krleads.testing.ToolRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class IdleQuantilesTest {
         List<String> quantiles = quantileExpressions();
         assertThat(quantiles).hasSizeGreaterThanOrEqualTo(9);
         Result result = run(promtool, testFile("idle", quantiles, UnaryOperator.identity()));
-        assertThat(result.exit).as(result.output).isZero();
+        assertThat(result.exit()).as(result.output()).isZero();
     }
 
     /** Without the guard the same evaluation returns NaN samples and promtool reports it: the test can fail. */
@@ -44,8 +44,8 @@ class IdleQuantilesTest {
     void anUnguardedQuantileReturnsNaNAndFails() throws Exception {
         String promtool = RequiredTools.require("promtool", "prometheus").toString();
         Result result = run(promtool, testFile("unguarded", quantileExpressions(), e -> e.substring(0, e.indexOf(" and "))));
-        assertThat(result.exit).isNotZero();
-        assertThat(result.output).contains("NaN");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.output()).contains("NaN");
     }
 
     private static List<String> quantileExpressions() {
@@ -103,16 +103,7 @@ class IdleQuantilesTest {
         return series;
     }
 
-    private record Result(int exit, String output) {
-    }
-
     private static Result run(String promtool, Path file) throws Exception {
-        Process process = new ProcessBuilder(promtool, "test", "rules", file.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("promtool did not finish");
-        }
-        return new Result(process.exitValue(), output);
+        return ToolRun.of(promtool, "test", "rules", file.toString()).run();
     }
 }

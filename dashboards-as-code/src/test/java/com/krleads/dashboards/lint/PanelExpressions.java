@@ -5,15 +5,14 @@ import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.lint.DashboardLint.Finding;
 import com.krleads.dashboards.output.Yaml;
 import com.krleads.metrics.Labels;
+import com.krleads.testing.ToolRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -89,14 +88,10 @@ final class PanelExpressions {
         Path file = dir.resolve("panel-expressions.yml");
         Files.createDirectories(dir);
         Files.writeString(file, Yaml.write("Panel expressions, variables substituted, for promtool.", Map.of("groups", groups)));
-        Process process = new ProcessBuilder(promtool, "check", "rules", file.toString()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("promtool did not finish");
-        }
+        ToolRun.Result checked = ToolRun.of(promtool, "check", "rules", file.toString()).run();
+        String output = checked.output();
         List<Finding> findings = new ArrayList<>();
-        if (process.exitValue() == 0) {
+        if (checked.exit() == 0) {
             if (!output.contains("SUCCESS: " + expressions.size() + " rules found")) {
                 throw new IllegalStateException("promtool checked an unexpected number of rules: " + output);
             }

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.krleads.dashboards.Settings;
 import com.krleads.metrics.Labels;
 import com.krleads.testing.RequiredTools;
+import com.krleads.testing.ToolRun;
+import com.krleads.testing.ToolRun.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,14 +31,14 @@ class AlertmanagerToolsTest {
                 "ALERT_PAGER", pager, "ALERT_PAGER_WEBHOOK_URL", "http://127.0.0.1:9/pager")))));
         String amtool = amtool();
         Result check = run(amtool, "check-config", config.toString());
-        assertThat(check.exit).as(check.output).isZero();
-        assertThat(check.output).contains("4 receivers");
+        assertThat(check.exit()).as(check.output()).isZero();
+        assertThat(check.output()).contains("4 receivers");
         String file = "--config.file=" + config;
-        assertThat(run(amtool, "config", "routes", "test", file, Labels.SEVERITY + "=critical").last())
+        assertThat(run(amtool, "config", "routes", "test", file, Labels.SEVERITY + "=critical").lastLine())
                 .isEqualTo(AlertmanagerConfig.PAGER_RECEIVER + "," + AlertmanagerConfig.CRITICAL_RECEIVER);
-        assertThat(run(amtool, "config", "routes", "test", file, Labels.SEVERITY + "=warning").last())
+        assertThat(run(amtool, "config", "routes", "test", file, Labels.SEVERITY + "=warning").lastLine())
                 .isEqualTo(AlertmanagerConfig.WARNING_RECEIVER);
-        assertThat(run(amtool, "config", "routes", "test", file, Labels.ALERTNAME + "=Watchdog", Labels.SEVERITY + "=none").last())
+        assertThat(run(amtool, "config", "routes", "test", file, Labels.ALERTNAME + "=Watchdog", Labels.SEVERITY + "=none").lastLine())
                 .isEqualTo(AlertmanagerConfig.WATCHDOG_RECEIVER);
     }
 
@@ -47,7 +46,7 @@ class AlertmanagerToolsTest {
     void withoutAPagerCriticalGoesToEmailAndSlackOnly(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("alertmanager.yml");
         Files.writeString(config, Yaml.write("test", AlertmanagerConfig.build(Settings.defaults())));
-        assertThat(run(amtool(), "config", "routes", "test", "--config.file=" + config, Labels.SEVERITY + "=critical").last())
+        assertThat(run(amtool(), "config", "routes", "test", "--config.file=" + config, Labels.SEVERITY + "=critical").lastLine())
                 .isEqualTo(AlertmanagerConfig.CRITICAL_RECEIVER);
     }
 
@@ -58,8 +57,8 @@ class AlertmanagerToolsTest {
         Files.writeString(template, "{{ define \"links\" }}{{ range .Alerts }}" + AlertmanagerConfig.DASHBOARD_LINK
                 + "\n{{ end }}{{ end }}");
         Result result = run(amtool(), "template", "render", "--template.glob=" + template, "--template.text={{ template \"links\" . }}");
-        assertThat(result.exit).as(result.output).isZero();
-        List<String> links = result.output.lines().filter(line -> !line.isBlank()).toList();
+        assertThat(result.exit()).as(result.output()).isZero();
+        List<String> links = result.output().lines().filter(line -> !line.isBlank()).toList();
         assertThat(links).isNotEmpty().allMatch(line -> line.matches(".*&from=\\d{13}&to=(now|\\d{13})"), "a time range");
     }
 
@@ -67,17 +66,7 @@ class AlertmanagerToolsTest {
         return RequiredTools.require("amtool", "prometheus-alertmanager").toString();
     }
 
-    private record Result(int exit, String output) {
-        /** The answer: amtool may print a warning line before it. */
-        String last() {
-            return output.strip().lines().reduce((first, second) -> second).orElse("");
-        }
-    }
-
     private static Result run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
+        return ToolRun.of(command).run();
     }
 }

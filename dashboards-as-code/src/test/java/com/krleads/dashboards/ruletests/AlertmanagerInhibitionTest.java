@@ -8,15 +8,16 @@ import com.krleads.dashboards.GeneratedOutput;
 import com.krleads.dashboards.Settings;
 import com.krleads.dashboards.output.Generator;
 import com.krleads.metrics.Labels;
+import com.krleads.testing.Await;
+import com.krleads.testing.ChildProcess;
 import com.krleads.testing.RequiredTools;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +39,14 @@ class AlertmanagerInhibitionTest {
     @Test
     void eachInhibitRuleHoldsBackTheAlertItPairs(@TempDir Path dir) throws Exception {
         String alertmanager = RequiredTools.require("prometheus-alertmanager", "prometheus-alertmanager").toString();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Process process = new ProcessBuilder(alertmanager,
-                "--config.file=" + GeneratedOutput.dir().resolve(Generator.ALERTMANAGER_FILE),
+        int port = ChildProcess.freePort();
+        try (ChildProcess process = ChildProcess.start("alertmanager", List.of(alertmanager,
+                "--config.file=" + GeneratedOutput.dir().resolve(Generator.ALERTMANAGER_FILE).toAbsolutePath(),
                 "--storage.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-                "--cluster.listen-address=").redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
-        try {
+                "--cluster.listen-address="), dir, Map.of(), dir.resolve("log"))) {
             String base = "http://127.0.0.1:" + port;
-            waitReady(base, process, dir.resolve("log"));
+            Await.until("alertmanager ready", Duration.ofSeconds(20),
+                    () -> send(HttpRequest.newBuilder(URI.create(base + "/-/ready")).build()).statusCode() == 200, process);
             List<Map<String, String>> alerts = List.of(
                     alert("KrErrorBudgetBurn", "critical", Labels.SLO, "api-availability"),
                     alert("KrErrorBudgetBurn", "warning", Labels.SLO, "api-availability"),
@@ -79,9 +77,6 @@ class AlertmanagerInhibitionTest {
                     "KrNoBusyWorkers/critical/", "suppressed 1",
                     "KrQueueWaitTooLong/warning/", "suppressed 1",
                     "KrQueueUnhealthy/warning/queue", "suppressed 1"));
-        } finally {
-            process.destroy();
-            process.waitFor();
         }
     }
 
@@ -94,23 +89,6 @@ class AlertmanagerInhibitionTest {
             labels.put(more[i], more[i + 1]);
         }
         return labels;
-    }
-
-    private static void waitReady(String base, Process process, Path log) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            if (!process.isAlive()) {
-                throw new AssertionError("alertmanager exited:\n" + Files.readString(log));
-            }
-            try {
-                if (send(HttpRequest.newBuilder(URI.create(base + "/-/ready")).build()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("alertmanager not ready:\n" + Files.readString(log));
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -8,13 +8,13 @@ import com.krleads.dashboards.GeneratedOutput;
 import com.krleads.dashboards.output.Generator;
 import com.krleads.dashboards.output.Yaml;
 import com.krleads.testing.RequiredTools;
+import com.krleads.testing.ToolRun;
+import com.krleads.testing.ToolRun.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,19 +27,19 @@ class PromtoolTest {
         String promtool = tool("promtool", "prometheus");
         Result result = run(promtool, "check", "rules",
                 file(Generator.RECORDING_RULES_FILE), file(Generator.ALERT_RULES_FILE));
-        assertThat(result.exit).as(result.output).isZero();
-        assertThat(result.output).contains("SUCCESS: 117 rules found", "SUCCESS: 32 rules found");
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS: 117 rules found", "SUCCESS: 32 rules found");
     }
 
     /** The two files at once, one promtool each: the machine's two cores, half the wall time. */
     @Test
     void alertUnitTestsPass() throws Exception {
         String promtool = tool("promtool", "prometheus");
-        Process alerts = start(promtool, "test", "rules", file(Generator.RULE_TESTS_FILE));
-        Process days = start(promtool, "test", "rules", file(Generator.SLO_DAYS_TESTS_FILE));
-        for (Result result : List.of(finish(alerts), finish(days))) {
-            assertThat(result.exit).as(result.output).isZero();
-            assertThat(result.output).contains("SUCCESS");
+        ToolRun.Running alerts = command(promtool, "test", "rules", file(Generator.RULE_TESTS_FILE)).start();
+        ToolRun.Running days = command(promtool, "test", "rules", file(Generator.SLO_DAYS_TESTS_FILE)).start();
+        for (Result result : List.of(alerts.finish(), days.finish())) {
+            assertThat(result.exit()).as(result.output()).isZero();
+            assertThat(result.output()).contains("SUCCESS");
         }
     }
 
@@ -70,10 +70,10 @@ class PromtoolTest {
         Files.writeString(broken, wrong);
         try {
             Result passing = run(promtool, "test", "rules", asGenerated.toString());
-            assertThat(passing.exit).as(passing.output).isZero();
+            assertThat(passing.exit()).as(passing.output()).isZero();
             Result result = run(promtool, "test", "rules", broken.toString());
-            assertThat(result.exit).as(result.output).isNotZero();
-            assertThat(result.output).contains("FAILED");
+            assertThat(result.exit()).as(result.output()).isNotZero();
+            assertThat(result.output()).contains("FAILED");
         } finally {
             Files.delete(asGenerated);
             Files.delete(broken);
@@ -84,22 +84,22 @@ class PromtoolTest {
     void alertmanagerConfigPassesAmtool() throws Exception {
         String amtool = tool("amtool", "prometheus-alertmanager");
         Result result = run(amtool, "check-config", file(Generator.ALERTMANAGER_FILE));
-        assertThat(result.exit).as(result.output).isZero();
-        assertThat(result.output).contains("SUCCESS", "3 receivers");
+        assertThat(result.exit()).as(result.output()).isZero();
+        assertThat(result.output()).contains("SUCCESS", "3 receivers");
     }
 
     @Test
     void criticalGoesToEmailAndSlackAndWarningToSlack() throws Exception {
         String amtool = tool("amtool", "prometheus-alertmanager");
         String config = "--config.file=" + file(Generator.ALERTMANAGER_FILE);
-        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.SEVERITY + "=critical").output.strip())
+        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.SEVERITY + "=critical").output().strip())
                 .endsWith("critical-email-and-slack");
-        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.SEVERITY + "=warning").output.strip())
+        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.SEVERITY + "=warning").output().strip())
                 .endsWith("warning-slack");
-        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.ALERTNAME + "=Watchdog", com.krleads.metrics.Labels.SEVERITY + "=none").output.strip())
+        assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.ALERTNAME + "=Watchdog", com.krleads.metrics.Labels.SEVERITY + "=none").output().strip())
                 .endsWith("watchdog-heartbeat");
         assertThat(run(amtool, "config", "routes", "test", config, com.krleads.metrics.Labels.ALERTNAME + "=KrErrorBudgetBurn", com.krleads.metrics.Labels.SLO + "=api-latency",
-                com.krleads.metrics.Labels.SEVERITY + "=critical").output.strip()).endsWith("critical-email-and-slack");
+                com.krleads.metrics.Labels.SEVERITY + "=critical").output().strip()).endsWith("critical-email-and-slack");
     }
 
     private static String tool(String name, String debianPackage) {
@@ -110,20 +110,12 @@ class PromtoolTest {
         return GeneratedOutput.dir().resolve(relative).toString();
     }
 
-    private record Result(int exit, String output) {
-    }
-
     private static Result run(String... command) throws IOException, InterruptedException {
-        return finish(start(command));
+        return command(command).run();
     }
 
-    private static Process start(String... command) throws IOException {
-        return new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
-    }
-
-    private static Result finish(Process process) throws IOException, InterruptedException {
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
+    /** The whole file of alert unit tests takes promtool about a minute and a half. */
+    private static ToolRun command(String... command) {
+        return ToolRun.of(command).within(Duration.ofSeconds(300));
     }
 }

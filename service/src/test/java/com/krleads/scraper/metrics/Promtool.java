@@ -1,11 +1,10 @@
 package com.krleads.scraper.metrics;
 
+import com.krleads.testing.ToolRun;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** Runs {@code promtool check metrics} on exposition text. */
 final class Promtool {
@@ -16,16 +15,9 @@ final class Promtool {
     }
 
     static Result checkMetrics(Path promtool, String exposition) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write(exposition.getBytes(StandardCharsets.UTF_8));
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("promtool did not finish");
-        }
-        List<String> problems = output.lines().filter(line -> !line.isBlank()).toList();
-        return new Result(process.exitValue(), output, problems);
+        ToolRun.Result run = ToolRun.of(promtool.toString(), "check", "metrics").input(exposition)
+                .within(Duration.ofSeconds(30)).run();
+        List<String> problems = run.output().lines().filter(line -> !line.isBlank()).toList();
+        return new Result(run.exit(), run.output(), problems);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * The one rule for checks that need something outside the JVM (a Debian tool, the shared Grafana
  * schemas): under {@code CI=true} a missing prerequisite fails the test with a message naming it;
  * on a developer's machine the test is skipped with the same message. Shared by every module
- * through this module's test jar.
+ * through the test-support module.
  */
 public final class RequiredTools {
     private RequiredTools() {
