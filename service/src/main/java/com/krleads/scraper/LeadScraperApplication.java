@@ -55,6 +55,7 @@ import com.krleads.scraper.resources.SourceResource;
 import com.krleads.scraper.resources.SourceValidator;
 import com.krleads.scraper.resources.StrictJson;
 import com.krleads.scraper.resources.UnreadableJsonMapper;
+import com.krleads.scraper.resources.ViolationMapper;
 import com.krleads.scraper.resources.WebErrorMapper;
 import com.krleads.scraper.worker.WorkerPool;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -156,6 +157,7 @@ public class LeadScraperApplication extends Application<LeadScraperConfiguration
         environment.jersey().register(new MalformedJsonMapper());
         environment.jersey().register(new UnreadableJsonMapper());
         environment.jersey().register(new WebErrorMapper());
+        environment.jersey().register(new ViolationMapper());
         environment.jersey().register(new JsonContentTypeFilter());
         SourceValidator validator = new SourceValidator(urlGuard, config.scraper.allowPrivateAddresses,
                 config.scraper.maxPagesLimit, new PolitenessDelay(config.limits.minDelay.toMilliseconds()));

@@ -14,6 +14,7 @@ import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.queue.JobQueue.CancelResult;
 import com.krleads.scraper.queue.JobQueue.Enqueued;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -52,8 +53,8 @@ public class JobResource {
 
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
-    public Response create(JobRequest request, @Context SecurityContext security) {
-        if (request == null || request.sourceId() == null) {
+    public Response create(@Valid JobRequest request, @Context SecurityContext security) {
+        if (request == null) {
             throw ApiException.invalid("sourceId", "sourceId is required");
         }
         Source source = sources.findById(request.sourceId())
