@@ -13,6 +13,8 @@ import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.queue.JobQueue.CancelResult;
 import com.krleads.scraper.queue.JobQueue.Enqueued;
+import com.krleads.scraper.resources.errors.ApiException;
+import com.krleads.scraper.resources.errors.RateLimitedException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;

@@ -9,6 +9,7 @@ import com.krleads.scraper.core.quality.QualityStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.db.UniqueViolations;
+import com.krleads.scraper.resources.errors.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;

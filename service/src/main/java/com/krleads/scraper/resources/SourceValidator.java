@@ -5,6 +5,7 @@ import com.krleads.scraper.core.PolitenessDelay;
 import com.krleads.scraper.core.RefusedUrlException;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.resources.errors.ApiException;
 import java.net.URI;
 import java.time.Instant;
 
