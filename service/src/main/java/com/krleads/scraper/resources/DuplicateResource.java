@@ -6,6 +6,7 @@ import com.krleads.scraper.core.DuplicateCandidate.DuplicateStatus;
 import com.krleads.scraper.core.lead.DuplicateReviewService;
 import com.krleads.scraper.db.DuplicateDao;
 import com.krleads.scraper.db.DuplicateReview;
+import com.krleads.scraper.resources.errors.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

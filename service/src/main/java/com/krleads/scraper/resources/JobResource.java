@@ -12,7 +12,10 @@ import com.krleads.scraper.core.quality.QualityStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.queue.JobQueue.CancelResult;
+import com.krleads.scraper.resources.errors.ApiException;
+import com.krleads.scraper.resources.errors.RateLimitedException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,8 +49,8 @@ public class JobResource {
 
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
-    public Response create(JobRequest request, @Context SecurityContext security) {
-        if (request == null || request.sourceId() == null) {
+    public Response create(@Valid JobRequest request, @Context SecurityContext security) {
+        if (request == null) {
             throw ApiException.invalid("sourceId", "sourceId is required");
         }
         String client = security.getUserPrincipal() == null ? KeyAllowance.ANONYMOUS

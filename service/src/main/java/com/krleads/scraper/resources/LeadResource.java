@@ -5,6 +5,7 @@ import com.krleads.scraper.api.PageResponse;
 import com.krleads.scraper.auth.Role;
 import com.krleads.scraper.db.LeadDao;
 import com.krleads.scraper.db.SourceDao;
+import com.krleads.scraper.resources.errors.ApiException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

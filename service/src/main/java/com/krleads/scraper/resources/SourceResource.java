@@ -9,7 +9,9 @@ import com.krleads.scraper.core.quality.QualityStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.db.UniqueViolations;
+import com.krleads.scraper.resources.errors.ApiException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -50,7 +52,7 @@ public class SourceResource {
 
     @POST
     @RolesAllowed(Role.OPERATOR_NAME)
-    public Response create(SourceRequest request) {
+    public Response create(@Valid SourceRequest request) {
         Source source = validator.toSource(0, request, clock.instant(), clock.instant());
         rejectTakenName(source.name(), -1);
         Source created = uniqueName(() -> sources.insert(source));
@@ -73,7 +75,7 @@ public class SourceResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Role.OPERATOR_NAME)
-    public SourceResponse update(@PathParam("id") String id, SourceRequest request) {
+    public SourceResponse update(@PathParam("id") String id, @Valid SourceRequest request) {
         Source existing = find(id);
         Source updated = validator.toSource(existing.id(), request, existing.createdAt(), clock.instant());
         rejectTakenName(updated.name(), existing.id());

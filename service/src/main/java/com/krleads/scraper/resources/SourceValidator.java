@@ -3,25 +3,19 @@ package com.krleads.scraper.resources;
 import com.krleads.scraper.api.SourceRequest;
 import com.krleads.scraper.core.PolitenessDelay;
 import com.krleads.scraper.core.RefusedUrlException;
-import com.krleads.scraper.core.Selectors;
 import com.krleads.scraper.core.Source;
 import com.krleads.scraper.core.UrlGuard;
-import com.krleads.scraper.core.scrape.SelectorCheck;
+import com.krleads.scraper.resources.errors.ApiException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
-import org.jsoup.select.QueryParser;
-import org.jsoup.select.Selector;
 
 /**
- * Checks a source request field by field and builds the source; the first fault becomes a
- * 422 naming the field. The start URL must pass the same guard the fetcher applies.
+ * The checks of a source request that depend on configuration, made after the request's own
+ * constraints have passed, and the source it describes. The first fault becomes a 422 naming
+ * the field; the start URL must pass the same guard the fetcher applies.
  */
 public class SourceValidator {
     static final int DEFAULT_MAX_PAGES = 10;
-    private static final int MAX_NAME = 200;
-    private static final int MAX_URL = 2048;
-    private static final int MAX_SELECTOR = 500;
 
     private final UrlGuard guard;
     private final boolean allowPrivateAddresses;
@@ -39,10 +33,7 @@ public class SourceValidator {
         if (request == null) {
             throw new ApiException(400, "malformed_json", "a JSON request body is required", null);
         }
-        String name = required("name", request.name(), MAX_NAME);
-        String startUrl = required("startUrl", request.startUrl(), MAX_URL);
-        checkUrl(startUrl);
-        Selectors selectors = checkSelectors(request.selectors());
+        checkAddress(request.startUrl());
         int maxPages = request.maxPages() == null ? Math.min(DEFAULT_MAX_PAGES, maxPagesLimit) : request.maxPages();
         if (maxPages < 1 || maxPages > maxPagesLimit) {
             throw ApiException.invalid("maxPages", "maxPages must be from 1 to " + maxPagesLimit);
@@ -53,67 +44,18 @@ public class SourceValidator {
                     + "politeness minimum, limits.minDelay) to " + PolitenessDelay.MAX_MILLIS);
         }
         boolean enabled = request.enabled() == null || request.enabled();
-        return new Source(id, name, startUrl, selectors, maxPages, delayMillis, enabled, createdAt, now);
+        return new Source(id, request.name(), request.startUrl(), request.selectors().toSelectors(), maxPages,
+                delayMillis, enabled, createdAt, now);
     }
 
-    private void checkUrl(String startUrl) {
-        URI uri;
-        try {
-            uri = new URI(startUrl);
-        } catch (URISyntaxException e) {
-            throw ApiException.invalid("startUrl", "startUrl is not a valid URL: " + e.getReason());
+    private void checkAddress(String startUrl) {
+        if (allowPrivateAddresses) {
+            return;
         }
         try {
-            UrlGuard.checkSyntax(uri);
+            guard.check(URI.create(startUrl));
         } catch (RefusedUrlException e) {
-            throw ApiException.invalid("startUrl", e.getMessage());
+            throw new ApiException(422, "refused_address", e.getMessage(), "startUrl");
         }
-        if (!allowPrivateAddresses) {
-            try {
-                guard.check(uri);
-            } catch (RefusedUrlException e) {
-                throw new ApiException(422, "refused_address", e.getMessage(), "startUrl");
-            }
-        }
-    }
-
-    private static Selectors checkSelectors(Selectors s) {
-        if (s == null || s.item() == null || s.item().isBlank()) {
-            throw ApiException.invalid("selectors.item", "selectors.item is required: it finds the listing's items");
-        }
-        return new Selectors(css("item", s.item()), css("name", s.name()), css("phone", s.phone()),
-                css("email", s.email()), css("website", s.website()), css("address", s.address()),
-                css("category", s.category()), css("nextPage", s.nextPage()));
-    }
-
-    private static String css(String field, String selector) {
-        if (selector == null || selector.isBlank()) {
-            return null;
-        }
-        String trimmed = selector.trim();
-        if (trimmed.length() > MAX_SELECTOR) {
-            throw ApiException.invalid("selectors." + field, "selector longer than " + MAX_SELECTOR + " characters");
-        }
-        try {
-            QueryParser.parse(trimmed);
-        } catch (Selector.SelectorParseException | IllegalArgumentException e) {
-            throw ApiException.invalid("selectors." + field, "not a valid CSS selector: " + e.getMessage());
-        }
-        String regex = SelectorCheck.regexProblem(trimmed);
-        if (regex != null) {
-            throw ApiException.invalid("selectors." + field, regex);
-        }
-        return trimmed;
-    }
-
-    private static String required(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, field + " is required");
-        }
-        String trimmed = value.trim();
-        if (trimmed.length() > maxLength) {
-            throw ApiException.invalid(field, field + " is longer than " + maxLength + " characters");
-        }
-        return trimmed;
     }
 }

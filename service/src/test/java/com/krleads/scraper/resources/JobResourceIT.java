@@ -118,6 +118,7 @@ class JobResourceIT {
     @Test
     void aMissingSourceIdIs422() {
         assertError(postJson(APP, "/jobs", "{}"), 422, "validation_failed", "sourceId");
+        assertError(postJson(APP, "/jobs", "null"), 422, "validation_failed", "sourceId");
         assertThat(count(jdbi, "jobs")).isZero();
     }
 

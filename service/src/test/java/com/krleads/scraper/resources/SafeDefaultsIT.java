@@ -79,25 +79,6 @@ class SafeDefaultsIT {
             assertThat(status(send(APP.getAdminPort(), "GET", "/ping", "scraper-1.internal:8081", null, null)))
                     .isEqualTo(200);
         }
-
-        @Test
-        void configuredNamesAreAnsweredOnAnyPort() {
-            HostAllowListFilter filter = new HostAllowListFilter(java.util.List.of("Leads.Example.KR", "lb.internal"));
-            assertThat(filter.allows("leads.example.kr")).isTrue();
-            assertThat(filter.allows("lb.internal.")).isTrue();
-            assertThat(filter.allows("example.kr")).isFalse();
-            assertThat(filter.allows("leads.example.kr.evil.example")).isFalse();
-        }
-
-        /** What API_ALLOWED_HOSTS gives: one entry, names separated by commas; an empty one allows nothing more. */
-        @Test
-        void oneEntryMayNameSeveralHosts() {
-            HostAllowListFilter filter = new HostAllowListFilter(java.util.List.of("haproxy, leads.example.kr", ""));
-            assertThat(filter.allows("haproxy")).isTrue();
-            assertThat(filter.allows("leads.example.kr")).isTrue();
-            assertThat(filter.allows("")).isFalse();
-            assertThat(filter.allows("example.kr")).isFalse();
-        }
     }
 
     /** One HTTP/1.1 request on its own connection; the whole answer as text. */

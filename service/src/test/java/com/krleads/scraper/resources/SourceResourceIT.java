@@ -125,6 +125,25 @@ class SourceResourceIT {
             assertThat(count(jdbi, "sources")).isZero();
         }
 
+        /** The answer does not depend on the order in which the constraints happen to be checked. */
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            "blank name, bad URL, bad item|{\"name\": \" \", \"startUrl\": \"http://bad host/\", \"selectors\": {\"item\": \"div[\"}}|name",
+            "bad URL, no item|{\"name\": \"a\", \"startUrl\": \"ftp://203.0.113.10/\", \"selectors\": {\"name\": \"div[\"}}|startUrl",
+            "long and bad URL|{\"name\": \"a\", \"startUrl\": \"http://bad host/%s\", \"selectors\": {\"item\": \".x\"}}|startUrl",
+            "bad item, phone, next page|{\"name\": \"a\", \"startUrl\": \"http://203.0.113.10/\", \"selectors\": {\"nextPage\": \"a[\", \"phone\": \"p[\", \"item\": \"div:matches(x)\"}}|selectors.item",
+            "bad phone, next page|{\"name\": \"a\", \"startUrl\": \"http://203.0.113.10/\", \"selectors\": {\"nextPage\": \"a[\", \"item\": \".x\", \"phone\": \"p[\"}}|selectors.phone",
+            "bad item, no pages|{\"name\": \"a\", \"startUrl\": \"http://203.0.113.10/\", \"selectors\": {\"item\": \"div[\"}, \"maxPages\": 0}|selectors.item"
+        })
+        void severalFaultsAreNamedByTheFirstInTheBodysOrder(String label, String json, String field) {
+            ErrorResponse error = assertError(postJson(APP, "/sources", json.formatted("x".repeat(2100))), 422,
+                    "validation_failed", field);
+            if (label.startsWith("long")) {
+                assertThat(error.message()).contains("2048");
+            }
+            assertThat(count(jdbi, "sources")).isZero();
+        }
+
         @ParameterizedTest
         @CsvSource({"0", "101", "-3"})
         void maxPagesOutOfRangeIs422(int maxPages) {

@@ -1,4 +1,4 @@
-package com.krleads.scraper.resources;
+package com.krleads.scraper.resources.errors;
 
 /** 429: the caller has used its allowance; {@code Retry-After} says when the next one comes. */
 public class RateLimitedException extends ApiException {

@@ -1,4 +1,4 @@
-package com.krleads.scraper.resources;
+package com.krleads.scraper.resources.errors;
 
 import com.krleads.scraper.api.ErrorResponse;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,4 +1,4 @@
-package com.krleads.scraper.resources;
+package com.krleads.scraper.resources.errors;
 
 import org.eclipse.jetty.ee10.servlet.ErrorHandler;
 import org.eclipse.jetty.server.Request;

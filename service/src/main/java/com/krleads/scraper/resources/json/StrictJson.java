@@ -1,4 +1,4 @@
-package com.krleads.scraper.resources;
+package com.krleads.scraper.resources.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;

@@ -1,4 +1,4 @@
-package com.krleads.scraper.resources;
+package com.krleads.scraper.resources.errors;
 
 import jakarta.ws.rs.core.Response.Status;
 

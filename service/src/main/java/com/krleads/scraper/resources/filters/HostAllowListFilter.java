@@ -1,4 +1,4 @@
-package com.krleads.scraper.resources;
+package com.krleads.scraper.resources.filters;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
