@@ -1,9 +1,9 @@
 package com.krleads.benchmarks;
 
-import com.krleads.scraper.core.Selectors;
+import com.krleads.scraper.core.source.Selectors;
 import com.krleads.scraper.core.scrape.BoundedText;
 import com.krleads.scraper.core.scrape.FetchedPage;
-import com.krleads.scraper.core.scrape.ItemFields;
+import com.krleads.scraper.core.lead.ItemFields;
 import com.krleads.scraper.core.scrape.ListingParser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

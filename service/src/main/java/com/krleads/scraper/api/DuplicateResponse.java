@@ -1,6 +1,6 @@
 package com.krleads.scraper.api;
 
-import com.krleads.scraper.core.DuplicateCandidate;
+import com.krleads.scraper.core.lead.DuplicateCandidate;
 import java.time.Instant;
 
 public record DuplicateResponse(long id, long leadId, long otherLeadId, double similarity, String reason,

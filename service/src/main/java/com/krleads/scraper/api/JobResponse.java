@@ -1,7 +1,7 @@
 package com.krleads.scraper.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.krleads.scraper.core.Job;
+import com.krleads.scraper.core.job.Job;
 import com.krleads.scraper.core.quality.QualityRecord;
 import java.time.Instant;
 import java.util.List;

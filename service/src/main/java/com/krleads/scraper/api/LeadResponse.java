@@ -1,6 +1,6 @@
 package com.krleads.scraper.api;
 
-import com.krleads.scraper.core.Lead;
+import com.krleads.scraper.core.lead.Lead;
 import java.time.Instant;
 
 /** A stored lead; {@code sourceId} is null once its source was deleted. */

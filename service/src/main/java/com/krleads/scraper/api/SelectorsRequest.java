@@ -3,7 +3,7 @@ package com.krleads.scraper.api;
 import static com.krleads.scraper.api.SourceRequest.trimmed;
 
 import com.krleads.scraper.api.validation.CssSelector;
-import com.krleads.scraper.core.Selectors;
+import com.krleads.scraper.core.source.Selectors;
 import jakarta.validation.constraints.NotNull;
 
 /** The selectors of a {@link SourceRequest}; blank ones read as absent, the rest trimmed. */

@@ -1,7 +1,7 @@
 package com.krleads.scraper.api;
 
-import com.krleads.scraper.core.Selectors;
-import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.source.Selectors;
+import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.core.quality.QualityRecord;
 import java.time.Instant;
 

@@ -1,8 +1,8 @@
 package com.krleads.scraper.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.krleads.scraper.core.HostResolver;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.net.HostResolver;
+import com.krleads.scraper.core.net.UrlGuard;
 import com.krleads.scraper.core.scrape.HeaderLimits;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;

@@ -1,8 +1,8 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.LeadKeys;
+import com.krleads.scraper.core.lead.Lead;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.lead.LeadKeys;
 import com.krleads.scraper.core.lead.CandidatePair;
 import com.krleads.scraper.core.lead.Deduplication;
 import java.time.Instant;

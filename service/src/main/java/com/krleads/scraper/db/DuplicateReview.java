@@ -1,9 +1,9 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.DuplicateCandidate;
-import com.krleads.scraper.core.DuplicateCandidate.DuplicateStatus;
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadKeys;
+import com.krleads.scraper.core.lead.DuplicateCandidate;
+import com.krleads.scraper.core.lead.DuplicateCandidate.DuplicateStatus;
+import com.krleads.scraper.core.lead.Lead;
+import com.krleads.scraper.core.lead.LeadKeys;
 import com.krleads.scraper.core.lead.DuplicateReviewService;
 import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import java.time.Clock;

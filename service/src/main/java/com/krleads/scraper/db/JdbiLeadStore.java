@@ -1,10 +1,10 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.ItemRejectedException;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.LeadStore;
-import com.krleads.scraper.core.StoreOutcome;
-import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.ItemRejectedException;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.lead.LeadStore;
+import com.krleads.scraper.core.lead.StoreOutcome;
+import com.krleads.scraper.core.lead.StoreResult;
 import com.krleads.scraper.core.lead.Deduplication;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.JobCounts;
-import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.job.Job;
+import com.krleads.scraper.core.job.JobCounts;
+import com.krleads.scraper.core.job.JobStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

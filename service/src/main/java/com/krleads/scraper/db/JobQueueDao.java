@@ -1,6 +1,6 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.job.JobCounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.NearDuplicates;
+import com.krleads.scraper.core.lead.Lead;
+import com.krleads.scraper.core.lead.NearDuplicates;
 import com.krleads.scraper.core.lead.BatchPlan.Place;
 import java.sql.ResultSet;
 import java.sql.SQLException;

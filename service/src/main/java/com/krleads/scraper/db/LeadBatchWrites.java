@@ -1,6 +1,6 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.StoreResult;
 import com.krleads.scraper.core.lead.BatchLead;
 import com.krleads.scraper.core.lead.BatchPlan;
 import com.krleads.scraper.core.lead.BatchPlan.Candidate;

@@ -1,9 +1,9 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.LeadKeys;
-import com.krleads.scraper.core.NearDuplicates;
+import com.krleads.scraper.core.lead.Lead;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.lead.LeadKeys;
+import com.krleads.scraper.core.lead.NearDuplicates;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

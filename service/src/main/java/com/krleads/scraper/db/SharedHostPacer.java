@@ -1,6 +1,6 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.HostPacer;
+import com.krleads.scraper.core.net.HostPacer;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;

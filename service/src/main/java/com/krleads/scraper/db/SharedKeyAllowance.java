@@ -1,7 +1,7 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.KeyAllowance;
-import com.krleads.scraper.core.TokenBucket;
+import com.krleads.scraper.core.limit.KeyAllowance;
+import com.krleads.scraper.core.limit.TokenBucket;
 import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;

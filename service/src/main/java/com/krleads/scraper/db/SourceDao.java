@@ -1,7 +1,7 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.Selectors;
-import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.source.Selectors;
+import com.krleads.scraper.core.source.Source;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -2,10 +2,10 @@ package com.krleads.scraper.demo;
 
 import com.krleads.metrics.LabelValues.BackgroundTask;
 import com.krleads.scraper.config.DemoConfig;
-import com.krleads.scraper.core.PipelineEvents;
-import com.krleads.scraper.core.Selectors;
-import com.krleads.scraper.core.Source;
-import com.krleads.scraper.core.TaskBoundary;
+import com.krleads.scraper.core.job.PipelineEvents;
+import com.krleads.scraper.core.source.Selectors;
+import com.krleads.scraper.core.source.Source;
+import com.krleads.scraper.core.job.TaskBoundary;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
 import java.time.Clock;

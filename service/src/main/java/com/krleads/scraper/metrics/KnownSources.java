@@ -1,6 +1,6 @@
 package com.krleads.scraper.metrics;
 
-import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.job.PipelineEvents;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.List;

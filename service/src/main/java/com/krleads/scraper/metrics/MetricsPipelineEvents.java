@@ -26,7 +26,7 @@ import com.krleads.metrics.LabelValues.QueueName;
 import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.metrics.LabelValues.VerificationStatus;
 import com.krleads.metrics.Labels;
-import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.job.PipelineEvents;
 import com.krleads.scraper.core.quality.FieldCounts;
 import com.krleads.scraper.metrics.bridge.LabelledFamily;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import static com.krleads.metrics.MetricCatalog.WORKERS_ACTIVE;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.health.HealthCheckRegistry;
 import com.krleads.scraper.config.MetricsConfig;
-import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.job.PipelineEvents;
 import com.krleads.scraper.core.quality.SourceHealth;
 import com.krleads.scraper.metrics.bridge.RegistryCollector;
 import io.dropwizard.core.setup.Environment;

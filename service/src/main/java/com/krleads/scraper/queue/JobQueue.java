@@ -1,10 +1,10 @@
 package com.krleads.scraper.queue;
 
 import com.krleads.metrics.LabelValues.QueueName;
-import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.JobCounts;
-import com.krleads.scraper.core.JobStatus;
-import com.krleads.scraper.core.StorableText;
+import com.krleads.scraper.core.job.Job;
+import com.krleads.scraper.core.job.JobCounts;
+import com.krleads.scraper.core.job.JobStatus;
+import com.krleads.scraper.core.lead.StorableText;
 import com.krleads.scraper.core.job.JobCreation;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.JobQueueDao;

@@ -2,7 +2,7 @@ package com.krleads.scraper.resources;
 
 import com.krleads.scraper.api.DuplicateResponse;
 import com.krleads.scraper.auth.Role;
-import com.krleads.scraper.core.DuplicateCandidate.DuplicateStatus;
+import com.krleads.scraper.core.lead.DuplicateCandidate.DuplicateStatus;
 import com.krleads.scraper.core.lead.DuplicateReviewService;
 import com.krleads.scraper.db.DuplicateDao;
 import com.krleads.scraper.db.DuplicateReview;

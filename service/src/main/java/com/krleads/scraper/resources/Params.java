@@ -1,6 +1,5 @@
 package com.krleads.scraper.resources;
 
-import com.krleads.scraper.core.ControlCharacters;
 import com.krleads.scraper.resources.errors.ApiException;
 
 /** Query and path parameters read as text, so that bad values get a 422 naming them, not a 404. */

@@ -1,10 +1,10 @@
 package com.krleads.scraper.resources;
 
 import com.krleads.scraper.api.SourceRequest;
-import com.krleads.scraper.core.PolitenessDelay;
-import com.krleads.scraper.core.RefusedUrlException;
-import com.krleads.scraper.core.Source;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.net.PolitenessDelay;
+import com.krleads.scraper.core.net.RefusedUrlException;
+import com.krleads.scraper.core.source.Source;
+import com.krleads.scraper.core.net.UrlGuard;
 import com.krleads.scraper.resources.errors.ApiException;
 import java.net.URI;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.krleads.scraper.worker;
 
-import com.krleads.scraper.core.Job;
+import com.krleads.scraper.core.job.Job;
 
 /** A job a worker is running: what the heartbeat renews, and interrupts once it is overdue. */
 final class RunningJob {

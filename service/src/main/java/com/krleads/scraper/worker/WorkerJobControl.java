@@ -1,7 +1,7 @@
 package com.krleads.scraper.worker;
 
-import com.krleads.scraper.core.JobControl;
-import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.job.JobControl;
+import com.krleads.scraper.core.job.JobCounts;
 import com.krleads.scraper.core.quality.JobQuality;
 import com.krleads.scraper.queue.JobQueue;
 import java.time.Duration;

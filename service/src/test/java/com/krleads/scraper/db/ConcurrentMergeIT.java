@@ -2,8 +2,8 @@ package com.krleads.scraper.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadDraft;
+import com.krleads.scraper.core.lead.Lead;
+import com.krleads.scraper.core.lead.LeadDraft;
 import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;
@@ -50,8 +50,8 @@ class ConcurrentMergeIT {
             int n = fillers.incrementAndGet();
             LeadDraft filler = new LeadDraft("Filler " + n, "+82313" + String.format(java.util.Locale.ROOT, "%06d", n),
                     null, null, null, null, null, null, null);
-            List<com.krleads.scraper.core.StoreOutcome> outcomes = store.storeAll(sourceId, List.of(filler, draft));
-            assertThat(outcomes).noneMatch(com.krleads.scraper.core.StoreOutcome::isRejected);
+            List<com.krleads.scraper.core.lead.StoreOutcome> outcomes = store.storeAll(sourceId, List.of(filler, draft));
+            assertThat(outcomes).noneMatch(com.krleads.scraper.core.lead.StoreOutcome::isRejected);
             return outcomes.get(1).result();
         });
     }

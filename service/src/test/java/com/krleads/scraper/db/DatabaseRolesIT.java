@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.codahale.metrics.MetricRegistry;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.TokenBucket;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.limit.TokenBucket;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;

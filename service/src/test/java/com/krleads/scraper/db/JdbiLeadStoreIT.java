@@ -4,12 +4,12 @@ import static com.krleads.scraper.testing.Fixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.krleads.scraper.core.DuplicateCandidate;
-import com.krleads.scraper.core.ItemRejectedException;
-import com.krleads.scraper.core.LeadSanitizer;
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.DuplicateCandidate;
+import com.krleads.scraper.core.lead.ItemRejectedException;
+import com.krleads.scraper.core.lead.LeadSanitizer;
+import com.krleads.scraper.core.lead.Lead;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.lead.StoreResult;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;

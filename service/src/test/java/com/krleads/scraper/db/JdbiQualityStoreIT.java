@@ -6,7 +6,7 @@ import static com.krleads.metrics.LabelValues.ItemField.PHONE_VALID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.LabelValues.ItemField;
-import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.job.JobStatus;
 import com.krleads.scraper.core.quality.Baseline;
 import com.krleads.scraper.core.quality.FieldCounts;
 import com.krleads.scraper.core.quality.Finding;

@@ -3,11 +3,11 @@ package com.krleads.scraper.db;
 import static com.krleads.scraper.testing.Fixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.DuplicateCandidate;
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.StoreOutcome;
-import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.DuplicateCandidate;
+import com.krleads.scraper.core.lead.Lead;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.lead.StoreOutcome;
+import com.krleads.scraper.core.lead.StoreResult;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;

@@ -2,8 +2,8 @@ package com.krleads.scraper.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.LeadKeys;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.lead.LeadKeys;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;

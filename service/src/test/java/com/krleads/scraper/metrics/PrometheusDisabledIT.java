@@ -2,7 +2,7 @@ package com.krleads.scraper.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.job.PipelineEvents;
 import com.krleads.scraper.metrics.app.MetricsTestApplication;
 import com.krleads.scraper.metrics.app.MetricsTestConfiguration;
 import com.krleads.scraper.metrics.bridge.LabelledMetric;

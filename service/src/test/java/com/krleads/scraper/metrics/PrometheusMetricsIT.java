@@ -27,7 +27,7 @@ import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricCatalog;
 import com.krleads.metrics.MetricFamily;
-import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.job.PipelineEvents;
 import com.krleads.scraper.metrics.app.MetricsTestApplication;
 import com.krleads.scraper.metrics.app.MetricsTestConfiguration;
 import com.krleads.testing.RequiredTools;

@@ -18,7 +18,7 @@ import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricCatalog;
 import com.krleads.scraper.config.MetricsConfig;
-import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.job.PipelineEvents;
 import com.krleads.scraper.metrics.bridge.LabelledCounter;
 import com.krleads.scraper.metrics.bridge.RegistryCollector;
 import com.krleads.scraper.metrics.bridge.Scrapes;

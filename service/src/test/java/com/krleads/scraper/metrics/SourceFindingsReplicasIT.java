@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.krleads.metrics.LabelValues.YieldFinding;
 import com.krleads.metrics.Labels;
 import com.krleads.scraper.LeadScraperConfiguration;
-import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.job.JobStatus;
 import com.krleads.scraper.core.quality.FieldCounts;
 import com.krleads.scraper.core.quality.JobQuality;
 import com.krleads.scraper.core.quality.JobQualityService;

@@ -2,9 +2,9 @@ package com.krleads.scraper.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.JobCounts;
-import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.job.Job;
+import com.krleads.scraper.core.job.JobCounts;
+import com.krleads.scraper.core.job.JobStatus;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.queue.JobQueue.CancelResult;
 import com.krleads.scraper.testing.Fixtures;

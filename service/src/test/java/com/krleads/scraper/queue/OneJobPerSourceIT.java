@@ -2,7 +2,7 @@ package com.krleads.scraper.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.job.JobStatus;
 import com.krleads.scraper.queue.JobQueue.Enqueued;
 import com.krleads.scraper.queue.JobQueue.Enqueued.Outcome;
 import com.krleads.scraper.testing.Fixtures;
@@ -69,7 +69,7 @@ class OneJobPerSourceIT {
         assertThat(blocked.job().status()).isEqualTo(JobStatus.RUNNING);
         assertThat(queue.enqueueUnlessActive(other, JobQueue.SCRAPING).outcome()).isEqualTo(Outcome.QUEUED);
 
-        queue.complete(first, "w", com.krleads.scraper.core.JobCounts.NONE);
+        queue.complete(first, "w", com.krleads.scraper.core.job.JobCounts.NONE);
         assertThat(queue.enqueueUnlessActive(source, JobQueue.SCRAPING).outcome()).isEqualTo(Outcome.QUEUED);
         assertThat(queue.enqueueUnlessActive(987654, JobQueue.SCRAPING).outcome()).isEqualTo(Outcome.NO_SOURCE);
     }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.scraper.LeadScraperConfiguration;
 import com.krleads.scraper.api.JobResponse;
-import com.krleads.scraper.core.JobCounts;
+import com.krleads.scraper.core.job.JobCounts;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.testing.Fixtures;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

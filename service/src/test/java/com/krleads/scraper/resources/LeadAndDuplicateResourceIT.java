@@ -10,7 +10,7 @@ import com.krleads.scraper.LeadScraperConfiguration;
 import com.krleads.scraper.api.DuplicateResponse;
 import com.krleads.scraper.api.LeadResponse;
 import com.krleads.scraper.api.PageResponse;
-import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.StoreResult;
 import com.krleads.scraper.db.JdbiLeadStore;
 import com.krleads.scraper.testing.Fixtures;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

@@ -159,7 +159,7 @@ class SourceResourceIT {
         void privateAddressesAndPortsGetOneGenericRefusal(String url) {
             ErrorResponse error = assertError(postJson(APP, "/sources", sourceJson("private", url, 5)), 422,
                     "refused_address", "startUrl");
-            assertThat(error.message()).isEqualTo(com.krleads.scraper.core.RefusedUrlException.NOT_ALLOWED);
+            assertThat(error.message()).isEqualTo(com.krleads.scraper.core.net.RefusedUrlException.NOT_ALLOWED);
             assertThat(count(jdbi, "sources")).isZero();
         }
 

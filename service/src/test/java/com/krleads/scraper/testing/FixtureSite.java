@@ -1,6 +1,6 @@
 package com.krleads.scraper.testing;
 
-import com.krleads.scraper.core.Selectors;
+import com.krleads.scraper.core.source.Selectors;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;

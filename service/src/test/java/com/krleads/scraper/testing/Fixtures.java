@@ -1,8 +1,8 @@
 package com.krleads.scraper.testing;
 
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.Selectors;
-import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.source.Selectors;
+import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.db.SourceDao;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;

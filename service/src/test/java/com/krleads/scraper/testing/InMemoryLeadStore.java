@@ -1,8 +1,8 @@
 package com.krleads.scraper.testing;
 
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.LeadStore;
-import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.lead.LeadStore;
+import com.krleads.scraper.core.lead.StoreResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -9,7 +9,7 @@ import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.metrics.LabelValues.VerificationStatus;
-import com.krleads.scraper.core.PipelineEvents;
+import com.krleads.scraper.core.job.PipelineEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -2,13 +2,13 @@ package com.krleads.scraper.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.JobCounts;
-import com.krleads.scraper.core.JobDeadlineException;
-import com.krleads.scraper.core.JobRunner;
-import com.krleads.scraper.core.JobStatus;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.StoreResult;
+import com.krleads.scraper.core.job.Job;
+import com.krleads.scraper.core.job.JobCounts;
+import com.krleads.scraper.core.job.JobDeadlineException;
+import com.krleads.scraper.core.job.JobRunner;
+import com.krleads.scraper.core.job.JobStatus;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.lead.StoreResult;
 import com.krleads.scraper.core.scrape.ScrapeException;
 import com.krleads.scraper.db.JdbiLeadStore;
 import com.krleads.scraper.db.JobDao;

@@ -2,10 +2,10 @@ package com.krleads.scraper.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.JobCounts;
-import com.krleads.scraper.core.JobRunner;
-import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.job.Job;
+import com.krleads.scraper.core.job.JobCounts;
+import com.krleads.scraper.core.job.JobRunner;
+import com.krleads.scraper.core.job.JobStatus;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;

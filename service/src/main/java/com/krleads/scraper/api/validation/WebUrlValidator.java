@@ -1,7 +1,7 @@
 package com.krleads.scraper.api.validation;
 
-import com.krleads.scraper.core.RefusedUrlException;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.net.RefusedUrlException;
+import com.krleads.scraper.core.net.UrlGuard;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.net.URI;

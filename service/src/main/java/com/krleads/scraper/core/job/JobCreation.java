@@ -1,8 +1,7 @@
 package com.krleads.scraper.core.job;
 
-import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.KeyAllowance;
-import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.limit.KeyAllowance;
+import com.krleads.scraper.core.source.Source;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -1,8 +1,5 @@
 package com.krleads.scraper.core.lead;
 
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.NameSimilarity;
-
 /**
  * One lead as a batch sees it while it plans: a stored row (locked when a sighting merges into
  * it) or a lead the batch will insert, with its fields as folded so far.

@@ -1,12 +1,5 @@
 package com.krleads.scraper.core.lead;
 
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.LeadKeys;
-import com.krleads.scraper.core.LeadMerge;
-import com.krleads.scraper.core.NameSimilarity;
-import com.krleads.scraper.core.NearDuplicates;
-import com.krleads.scraper.core.SightingMatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

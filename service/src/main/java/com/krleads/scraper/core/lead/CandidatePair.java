@@ -1,7 +1,5 @@
 package com.krleads.scraper.core.lead;
 
-import com.krleads.scraper.core.SightingMatch;
-
 /** Two leads to record as a duplicate candidate, in the order the candidate names them, and why. */
 public record CandidatePair(long leadId, long otherLeadId, double similarity, String reason) {
 

@@ -1,10 +1,6 @@
 package com.krleads.scraper.core.lead;
 
-import com.krleads.scraper.core.DuplicateCandidate;
-import com.krleads.scraper.core.DuplicateCandidate.DuplicateStatus;
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadKeys;
-import com.krleads.scraper.core.LeadMerge;
+import com.krleads.scraper.core.lead.DuplicateCandidate.DuplicateStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package com.krleads.scraper.core.quality;
 
-import com.krleads.scraper.core.JobStatus;
+import com.krleads.scraper.core.job.JobStatus;
 import java.time.Clock;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package com.krleads.scraper.core.scrape;
 
-import com.krleads.scraper.core.HostPacer;
-import com.krleads.scraper.core.LocalHostPacer;
+import com.krleads.scraper.core.net.HostPacer;
+import com.krleads.scraper.core.net.LocalHostPacer;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

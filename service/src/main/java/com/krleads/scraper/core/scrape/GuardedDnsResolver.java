@@ -1,6 +1,6 @@
 package com.krleads.scraper.core.scrape;
 
-import com.krleads.scraper.core.RefusedUrlException;
+import com.krleads.scraper.core.net.RefusedUrlException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.apache.hc.client5.http.DnsResolver;

@@ -1,6 +1,9 @@
 package com.krleads.scraper.core.scrape;
 
-import com.krleads.scraper.core.Selectors;
+import com.krleads.scraper.core.lead.ContactNormalizer;
+import com.krleads.scraper.core.lead.HeuristicExtractor;
+import com.krleads.scraper.core.lead.ItemFields;
+import com.krleads.scraper.core.source.Selectors;
 import java.util.Locale;
 import org.jsoup.nodes.Element;
 

@@ -1,6 +1,6 @@
 package com.krleads.scraper.core.scrape;
 
-import com.krleads.scraper.core.Selectors;
+import com.krleads.scraper.core.source.Selectors;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.krleads.scraper.core.scrape;
 
 import com.krleads.scraper.config.ScraperConfig;
-import com.krleads.scraper.core.RefusedUrlException;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.net.RefusedUrlException;
+import com.krleads.scraper.core.net.UrlGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package com.krleads.scraper.resources.filters;
 
-import com.krleads.scraper.core.KeyAllowance;
+import com.krleads.scraper.core.limit.KeyAllowance;
 import com.krleads.scraper.resources.errors.RateLimitedException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.krleads.scraper.core.ControlCharacters;
+import com.krleads.scraper.resources.ControlCharacters;
 import java.io.IOException;
 
 /**

@@ -2,11 +2,8 @@ package com.krleads.scraper.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.JobCounts;
-import com.krleads.scraper.core.JobStatus;
-import com.krleads.scraper.core.KeyRateLimiter;
-import com.krleads.scraper.core.Source;
+import com.krleads.scraper.core.limit.KeyRateLimiter;
+import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.core.job.JobCreation.Created;
 import com.krleads.scraper.core.job.JobCreation.Enqueued;
 import com.krleads.scraper.core.job.JobCreation.Outcome;

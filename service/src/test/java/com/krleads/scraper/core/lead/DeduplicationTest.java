@@ -3,13 +3,6 @@ package com.krleads.scraper.core.lead;
 import static com.krleads.scraper.testing.Fixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.LeadKeys;
-import com.krleads.scraper.core.LeadMerge;
-import com.krleads.scraper.core.NameSimilarity;
-import com.krleads.scraper.core.SightingMatch;
-import com.krleads.scraper.core.StoreResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

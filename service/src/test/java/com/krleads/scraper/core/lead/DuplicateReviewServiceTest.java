@@ -2,10 +2,7 @@ package com.krleads.scraper.core.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.DuplicateCandidate;
-import com.krleads.scraper.core.DuplicateCandidate.DuplicateStatus;
-import com.krleads.scraper.core.Lead;
-import com.krleads.scraper.core.LeadKeys;
+import com.krleads.scraper.core.lead.DuplicateCandidate.DuplicateStatus;
 import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.scraper.config.ScraperConfig;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.net.UrlGuard;
 import com.krleads.scraper.testing.TestConfigs;
 import java.io.BufferedReader;
 import java.io.IOException;

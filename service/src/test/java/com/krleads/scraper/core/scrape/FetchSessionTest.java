@@ -3,9 +3,9 @@ package com.krleads.scraper.core.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.krleads.scraper.core.HostPacer;
-import com.krleads.scraper.core.LocalHostPacer;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.net.HostPacer;
+import com.krleads.scraper.core.net.LocalHostPacer;
+import com.krleads.scraper.core.net.UrlGuard;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.TestConfigs;
 import java.time.Clock;

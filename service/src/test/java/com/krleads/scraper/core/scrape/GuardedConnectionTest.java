@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.scraper.config.ScraperConfig;
-import com.krleads.scraper.core.HostResolver;
-import com.krleads.scraper.core.RefusedUrlException;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.net.HostResolver;
+import com.krleads.scraper.core.net.RefusedUrlException;
+import com.krleads.scraper.core.net.UrlGuard;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.TestConfigs;
 import io.dropwizard.util.Duration;

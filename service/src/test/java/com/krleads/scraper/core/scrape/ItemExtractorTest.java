@@ -2,7 +2,8 @@ package com.krleads.scraper.core.scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.LeadDraft;
+import com.krleads.scraper.core.lead.ItemFields;
+import com.krleads.scraper.core.lead.LeadDraft;
 import com.krleads.scraper.testing.FixtureSite;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +90,7 @@ class ItemExtractorTest {
                 <div class="row">강남 세무사무소 · 연락처 010-2222-3333 · tax@gangnam-tax.kr · www.gangnam-tax.kr</div>
                 <a class="more" href="#top">더보기</a>
                 """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var selectors = new com.krleads.scraper.core.Selectors(".row", null, null, null, null, null, null, "a.more");
+        var selectors = new com.krleads.scraper.core.source.Selectors(".row", null, null, null, null, null, null, "a.more");
         ListingParser.ParsedPage page = ListingParser.parse(
                 new FetchedPage(URI.create("http://directory.test/list"), 200, html, "UTF-8"), selectors);
         assertThat(page.nextPage()).isNull();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.scraper.config.ScraperConfig;
-import com.krleads.scraper.core.RefusedUrlException;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.net.RefusedUrlException;
+import com.krleads.scraper.core.net.UrlGuard;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.TestConfigs;
 import java.net.URI;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.LabelValues.EnrichmentMode;
 import com.krleads.scraper.config.ScraperConfig;
-import com.krleads.scraper.core.Job;
-import com.krleads.scraper.core.JobControl;
-import com.krleads.scraper.core.JobCounts;
-import com.krleads.scraper.core.JobStatus;
-import com.krleads.scraper.core.Source;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.job.Job;
+import com.krleads.scraper.core.job.JobControl;
+import com.krleads.scraper.core.job.JobCounts;
+import com.krleads.scraper.core.job.JobStatus;
+import com.krleads.scraper.core.source.Source;
+import com.krleads.scraper.core.net.UrlGuard;
 import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.InMemoryLeadStore;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import com.krleads.scraper.core.lead.ItemFields;
 
 /** What a page may cost a run: text cut while it is built, nesting and items capped, every cut said on the job. */
 class PageLimitsTest {

@@ -7,16 +7,16 @@ import com.krleads.metrics.LabelValues.EnrichmentMode;
 import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
-import com.krleads.scraper.core.Job;
+import com.krleads.scraper.core.job.Job;
 import com.krleads.metrics.LabelValues.ItemField;
-import com.krleads.scraper.core.JobControl;
+import com.krleads.scraper.core.job.JobControl;
 import com.krleads.scraper.core.quality.FieldCounts;
-import com.krleads.scraper.core.JobCounts;
-import com.krleads.scraper.core.JobStatus;
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.Source;
-import com.krleads.scraper.core.RefusedUrlException;
-import com.krleads.scraper.core.UrlGuard;
+import com.krleads.scraper.core.job.JobCounts;
+import com.krleads.scraper.core.job.JobStatus;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.source.Source;
+import com.krleads.scraper.core.net.RefusedUrlException;
+import com.krleads.scraper.core.net.UrlGuard;
 import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.InMemoryLeadStore;
@@ -186,7 +186,7 @@ class ScrapeJobRunnerTest {
     @Test
     void aBadSelectorFailsTheJobBeforeAnyRequest() {
         Source bad = new Source(1, "seoul-food", site.startUrl(),
-                new com.krleads.scraper.core.Selectors(".listing", "h2[", null, null, null, null, null, null),
+                new com.krleads.scraper.core.source.Selectors(".listing", "h2[", null, null, null, null, null, null),
                 10, 0, true, Instant.EPOCH, Instant.EPOCH);
         assertThatThrownBy(() -> runner(true).run(JOB, bad, new Control(Integer.MAX_VALUE)))
                 .isInstanceOf(ScrapeException.class).hasMessageStartingWith("selectors.name: not a valid CSS selector");
@@ -254,9 +254,9 @@ class ScrapeJobRunnerTest {
 
     @Test
     void anItemTheStoreRefusesIsOneErrorAndThePageGoesOn() throws Exception {
-        com.krleads.scraper.core.LeadStore refusing = (sourceId, draft) -> {
+        com.krleads.scraper.core.lead.LeadStore refusing = (sourceId, draft) -> {
             if ("명동 분식".equals(draft.companyName())) {
-                throw new com.krleads.scraper.core.ItemRejectedException("the database refused the item", null);
+                throw new com.krleads.scraper.core.lead.ItemRejectedException("the database refused the item", null);
             }
             return store.store(sourceId, draft);
         };

@@ -2,7 +2,7 @@ package com.krleads.scraper.core.scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.Selectors;
+import com.krleads.scraper.core.source.Selectors;
 import com.krleads.scraper.testing.FixtureSite;
 import org.junit.jupiter.api.Test;
 

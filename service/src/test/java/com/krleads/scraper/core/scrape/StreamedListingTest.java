@@ -2,8 +2,8 @@ package com.krleads.scraper.core.scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.LeadDraft;
-import com.krleads.scraper.core.Selectors;
+import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.source.Selectors;
 import com.krleads.scraper.testing.FixtureSite;
 import java.io.IOException;
 import java.io.InputStream;

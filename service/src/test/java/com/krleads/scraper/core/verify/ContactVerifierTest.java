@@ -3,9 +3,9 @@ package com.krleads.scraper.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.LabelValues.VerificationStatus;
-import com.krleads.scraper.core.PipelineEvents;
-import com.krleads.scraper.core.RunLimit;
-import com.krleads.scraper.core.scrape.ItemFields;
+import com.krleads.scraper.core.job.PipelineEvents;
+import com.krleads.scraper.core.job.RunLimit;
+import com.krleads.scraper.core.lead.ItemFields;
 import com.krleads.scraper.testing.LoopbackDns;
 import com.krleads.scraper.testing.RecordingEvents;
 import java.net.DatagramSocket;
@@ -173,14 +173,14 @@ class ContactVerifierTest {
             calls.incrementAndGet();
             return MxLookup.Answer.MAIL_HOST;
         }, TIMEOUT, Duration.ofSeconds(5), PipelineEvents.NONE);
-        RunLimit cancelled = new RunLimit(new com.krleads.scraper.core.JobControl() {
+        RunLimit cancelled = new RunLimit(new com.krleads.scraper.core.job.JobControl() {
             @Override
             public boolean isCancelled() {
                 return true;
             }
 
             @Override
-            public void pageDone(com.krleads.scraper.core.JobCounts soFar) {
+            public void pageDone(com.krleads.scraper.core.job.JobCounts soFar) {
             }
         }, Duration.ofMinutes(1));
         assertThat(verifier.startRun(cancelled).emailStatus("a@naver.com")).isEqualTo(VerificationStatus.UNKNOWN);
