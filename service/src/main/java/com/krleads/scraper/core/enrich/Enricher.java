@@ -5,7 +5,7 @@ import com.krleads.metrics.LabelValues.EnrichmentMode;
 import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.core.job.PipelineEvents;
 import com.krleads.scraper.core.lead.ContactNormalizer;
-import com.krleads.scraper.core.scrape.ItemExtractor;
+import com.krleads.scraper.core.lead.HeuristicExtractor;
 import com.krleads.scraper.core.lead.ItemFields;
 import java.time.Duration;
 import java.util.Locale;
@@ -53,7 +53,7 @@ public final class Enricher {
                 ? EnrichmentMethod.LLM
                 : EnrichmentMethod.HEURISTIC;
         if (method == EnrichmentMethod.HEURISTIC) {
-            ItemExtractor.applyHeuristics(fields);
+            HeuristicExtractor.fillMissing(fields);
         }
         fields.producedBy(method == EnrichmentMethod.LLM ? ItemFields.LLM : ItemFields.HEURISTIC);
         events.enriched(mode, method, Duration.ofNanos(System.nanoTime() - start));

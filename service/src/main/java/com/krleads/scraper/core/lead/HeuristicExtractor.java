@@ -23,6 +23,28 @@ public final class HeuristicExtractor {
     private HeuristicExtractor() {
     }
 
+    /** Fills missing phone, e-mail and website from the text; marks the item {@code heuristic} if any was found. */
+    public static void fillMissing(ItemFields fields) {
+        if (fields.phone == null) {
+            fields.phone = phone(fields.text);
+            markIfFound(fields, fields.phone);
+        }
+        if (fields.email == null) {
+            fields.email = email(fields.text);
+            markIfFound(fields, fields.email);
+        }
+        if (fields.website == null) {
+            fields.website = websiteHost(fields.text);
+            markIfFound(fields, fields.website);
+        }
+    }
+
+    private static void markIfFound(ItemFields fields, String value) {
+        if (value != null) {
+            fields.producedBy(ItemFields.HEURISTIC);
+        }
+    }
+
     /** The first valid Korean phone number in the text, in E.164; null when there is none. */
     public static String phone(String text) {
         if (text == null) {

@@ -25,30 +25,8 @@ public final class ItemExtractor {
         fields.website = ContactNormalizer.websiteHost(selectLink(item, selectors.website()));
         fields.address = ContactNormalizer.text(selectText(item, selectors.address()));
         fields.category = ContactNormalizer.text(selectText(item, selectors.category()));
-        applyHeuristics(fields);
+        HeuristicExtractor.fillMissing(fields);
         return fields;
-    }
-
-    /** Fills missing phone, e-mail and website from the text; marks the item {@code heuristic} if any was found. */
-    public static void applyHeuristics(ItemFields fields) {
-        if (fields.phone == null) {
-            fields.phone = HeuristicExtractor.phone(fields.text);
-            markIfFound(fields, fields.phone);
-        }
-        if (fields.email == null) {
-            fields.email = HeuristicExtractor.email(fields.text);
-            markIfFound(fields, fields.email);
-        }
-        if (fields.website == null) {
-            fields.website = HeuristicExtractor.websiteHost(fields.text);
-            markIfFound(fields, fields.website);
-        }
-    }
-
-    private static void markIfFound(ItemFields fields, String value) {
-        if (value != null) {
-            fields.producedBy(ItemFields.HEURISTIC);
-        }
     }
 
     private static Element first(Element item, String selector) {
