@@ -3,7 +3,6 @@ package com.krleads.scraper.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.krleads.scraper.core.net.HostResolver;
 import com.krleads.scraper.core.net.UrlGuard;
-import com.krleads.scraper.core.scrape.HeaderLimits;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
@@ -81,11 +80,6 @@ public class ScraperConfig {
     @NotNull
     @JsonProperty
     public Duration jobTimeout = Duration.minutes(30);
-
-    public HeaderLimits headerLimits() {
-        return new HeaderLimits((int) Math.min(Integer.MAX_VALUE, maxHeaderLineLength.toBytes()), maxHeaderCount,
-                maxHeaderSize.toBytes());
-    }
 
     /** The guard every URL of a job and every new source passes. */
     public UrlGuard urlGuard() {

@@ -1,5 +1,6 @@
 package com.krleads.scraper.core.scrape;
 
+import com.krleads.scraper.config.ScraperConfig;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.ParseException;
@@ -17,6 +18,11 @@ import org.apache.hc.core5.util.CharArrayBuffer;
  * fails that fetch with a {@link HeadersTooLargeException}, before the rest is read.
  */
 public record HeaderLimits(int maxLineLength, int maxCount, long maxTotalBytes) {
+
+    public static HeaderLimits from(ScraperConfig config) {
+        return new HeaderLimits((int) Math.min(Integer.MAX_VALUE, config.maxHeaderLineLength.toBytes()),
+                config.maxHeaderCount, config.maxHeaderSize.toBytes());
+    }
 
     /** The answer's headers passed a limit; final for the fetch, never retried. */
     static final class HeadersTooLargeException extends ParseException {

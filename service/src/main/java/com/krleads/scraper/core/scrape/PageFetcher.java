@@ -81,7 +81,7 @@ public final class PageFetcher {
         this.retryBackoff = config.retryBackoff.toJavaDuration();
         this.maxRedirects = config.maxRedirects;
         this.sleeper = sleeper;
-        this.client = new FetchClient(config, config.headerLimits(), new GuardedDnsResolver(hostCheck));
+        this.client = new FetchClient(config, HeaderLimits.from(config), new GuardedDnsResolver(hostCheck));
     }
 
     /** The production fetcher: hosts resolved and checked by a {@link UrlGuard} built from the config. */

@@ -70,7 +70,7 @@ class BoundedResponsesTest {
     @Test
     void theDefaultsLetAnOrdinaryAnswerThrough() throws Exception {
         ScraperConfig defaults = new ScraperConfig();
-        assertThat(defaults.headerLimits()).isEqualTo(new HeaderLimits(8192, 100, 65536));
+        assertThat(HeaderLimits.from(defaults)).isEqualTo(new HeaderLimits(8192, 100, 65536));
         assertThat(fetcher().get(server.uri("/forty-headers")).text()).contains("fine");
     }
 
