@@ -237,7 +237,7 @@ public class WorkerPool implements Managed {
             return;
         }
         try {
-            service.jobEnded(job.id(), job.sourceId(), status, control.quality());
+            service.jobEnded(job.id(), job.sourceId(), status == JobStatus.COMPLETED, control.quality());
         } catch (RuntimeException e) {
             LOG.error("Job {} (source {}): its yield and field coverage could not be stored", job.id(), job.sourceId(), e);
         }

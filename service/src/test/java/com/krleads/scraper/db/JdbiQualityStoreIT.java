@@ -46,8 +46,8 @@ class JdbiQualityStoreIT {
         counts[PHONE_VALID.ordinal()] = phones;
         now = now.plusSeconds(60);
         JobQualityService service = new JobQualityService(store, RULES, 5, Clock.fixed(now, ZoneOffset.UTC));
-        return service.jobEnded(jobId, sourceId, status, new JobQuality(1, new FieldCounts(items, counts),
-                items == 0 ? 1 : 0, items == 0 ? 1 : 0));
+        return service.jobEnded(jobId, sourceId, status == JobStatus.COMPLETED,
+                new JobQuality(1, new FieldCounts(items, counts), items == 0 ? 1 : 0, items == 0 ? 1 : 0));
     }
 
     @ParameterizedTest

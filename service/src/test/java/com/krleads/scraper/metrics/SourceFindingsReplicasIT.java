@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.krleads.metrics.LabelValues.YieldFinding;
 import com.krleads.metrics.Labels;
 import com.krleads.scraper.LeadScraperConfiguration;
-import com.krleads.scraper.core.job.JobStatus;
 import com.krleads.scraper.core.quality.FieldCounts;
 import com.krleads.scraper.core.quality.JobQuality;
 import com.krleads.scraper.core.quality.JobQualityService;
@@ -46,7 +45,7 @@ class SourceFindingsReplicasIT {
         long jobId = jdbi.onDemand(JobDao.class).insert(sourceId, "scraping", Instant.now());
         jdbi.useHandle(h -> h.execute("UPDATE jobs SET status = 'completed' WHERE id = ?", jobId));
         new JobQualityService(new JdbiQualityStore(jdbi), new QualityRules(0.5, 0.5, 0.1), 5, Clock.systemUTC())
-                .jobEnded(jobId, sourceId, JobStatus.COMPLETED, new JobQuality(1, new FieldCounts(0, new int[7]), 1, 1));
+                .jobEnded(jobId, sourceId, true, new JobQuality(1, new FieldCounts(0, new int[7]), 1, 1));
 
         DropwizardTestSupport<LeadScraperConfiguration> first = replica(database);
         DropwizardTestSupport<LeadScraperConfiguration> second = replica(database);

@@ -1,6 +1,5 @@
 package com.krleads.scraper.core.quality;
 
-import com.krleads.scraper.core.job.JobStatus;
 import java.time.Clock;
 import java.util.List;
 
@@ -21,12 +20,15 @@ public final class JobQualityService {
         this.clock = clock;
     }
 
-    /** Records the final state of a job; {@code quality} null when the run measured nothing. */
-    public QualityRecord jobEnded(long jobId, long sourceId, JobStatus status, JobQuality quality) {
+    /**
+     * Records the final state of a job: {@code completed} false for a failed or cancelled one;
+     * {@code quality} null when the run measured nothing.
+     */
+    public QualityRecord jobEnded(long jobId, long sourceId, boolean completed, JobQuality quality) {
         if (quality == null) {
             return null;
         }
-        boolean compared = status == JobStatus.COMPLETED;
+        boolean compared = completed;
         Baseline baseline = compared ? store.baseline(sourceId, jobId, baselineJobs) : Baseline.NONE;
         List<Finding> findings = compared ? rules.compare(quality.counts(), baseline) : List.of();
         QualityRecord record = new QualityRecord(jobId, sourceId, compared, clock.instant(), quality, baseline.jobs(),
