@@ -9,12 +9,12 @@ import java.util.regex.Pattern;
  * names or control characters, short enough for the column. A database failure is named as
  * such and nothing more; the full exception is in the service log.
  */
-public final class JobFailureMessage {
-    public static final int MAX_LENGTH = 4000;
+final class JobFailureMessage {
+    static final int MAX_LENGTH = 4000;
     static final String DATABASE = "the database failed while the job ran; see the service log";
     static final String UNEXPECTED = "unexpected error while the job ran; see the service log";
     /** Saved when the real message could not be: the job still ends, and the log has the cause. */
-    public static final String UNSAVED = "the job failed and its cause could not be saved; see the service log";
+    static final String UNSAVED = "the job failed and its cause could not be saved; see the service log";
 
     /** A fully qualified exception class name, with the colon that usually follows it. */
     private static final Pattern CLASS_NAME = Pattern.compile(
@@ -23,7 +23,7 @@ public final class JobFailureMessage {
     private JobFailureMessage() {
     }
 
-    public static String of(Throwable failure) {
+    static String of(Throwable failure) {
         if (failure == null) {
             return UNEXPECTED;
         }
