@@ -5,12 +5,12 @@ package com.krleads.scraper.resources;
  * DEL and the C1 controls are refused everywhere, tab and line breaks included (no field of
  * the API is multi-line). PostgreSQL cannot store NUL at all; the rest only hides text.
  */
-final class ControlCharacters {
+public final class ControlCharacters {
     private ControlCharacters() {
     }
 
     /** The index of the first control character in {@code text}, or -1 (also for null). */
-    static int firstIn(String text) {
+    public static int firstIn(String text) {
         if (text == null) {
             return -1;
         }
@@ -22,7 +22,7 @@ final class ControlCharacters {
         return -1;
     }
 
-    static boolean present(String text) {
+    public static boolean present(String text) {
         return firstIn(text) >= 0;
     }
 }
