@@ -7,11 +7,12 @@ import com.krleads.scraper.core.job.Job;
 import com.krleads.scraper.core.job.JobControl;
 import com.krleads.scraper.core.job.JobCounts;
 import com.krleads.scraper.core.job.JobStatus;
-import com.krleads.scraper.core.lead.LeadKeys;
 import com.krleads.scraper.core.job.PipelineEvents;
+import com.krleads.scraper.core.lead.LeadKeys;
+import com.krleads.scraper.core.net.LocalHostPacer;
+import com.krleads.scraper.core.scrape.ScrapeJobRunner;
 import com.krleads.scraper.core.source.Selectors;
 import com.krleads.scraper.core.source.Source;
-import com.krleads.scraper.core.scrape.ScrapeJobRunner;
 import com.krleads.scraper.db.DatabaseMigrations;
 import com.krleads.scraper.db.JdbiLeadStore;
 import com.sun.net.httpserver.HttpServer;
@@ -141,7 +142,7 @@ public final class PipelineLoadRun {
         scraper.allowPrivateAddresses = true;
         scraper.maxBodySize = DataSize.megabytes(50);
         ScrapeJobRunner runner = ScrapeJobRunner.create(scraper, new EnrichmentConfig(), new VerificationConfig(),
-                new JdbiLeadStore(jdbi, Clock.systemUTC(), 0.85), PipelineEvents.NONE);
+                new JdbiLeadStore(jdbi, Clock.systemUTC(), 0.85), PipelineEvents.NONE, new LocalHostPacer(Clock.systemUTC()));
         Source source = new Source(sourceId, "bench", url, SELECTORS, 1, 0, true, Instant.EPOCH, Instant.EPOCH);
         Job job = new Job(1, sourceId, "default", JobStatus.RUNNING, 1, JobCounts.NONE, null, null, null,
                 Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null);

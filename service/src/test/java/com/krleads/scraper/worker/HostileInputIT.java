@@ -6,27 +6,27 @@ import com.krleads.metrics.LabelValues.EnrichmentMode;
 import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
+import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.job.Job;
 import com.krleads.scraper.core.job.JobStatus;
 import com.krleads.scraper.core.lead.Lead;
 import com.krleads.scraper.core.lead.LeadColumns;
-import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.core.net.UrlGuard;
-import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.scrape.LeadAssembler;
 import com.krleads.scraper.core.scrape.PageFetcher;
 import com.krleads.scraper.core.scrape.RobotsRules;
+import com.krleads.scraper.core.scrape.ScrapeJobRunner;
+import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import com.krleads.scraper.core.verify.JndiMxLookup;
-import com.krleads.scraper.core.scrape.ScrapeJobRunner;
 import com.krleads.scraper.db.JdbiLeadStore;
 import com.krleads.scraper.db.JobDao;
 import com.krleads.scraper.db.LeadDao;
 import com.krleads.scraper.db.SourceDao;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.testing.FixtureSite;
-import com.krleads.scraper.testing.ListingPage;
 import com.krleads.scraper.testing.ListingPage.Item;
+import com.krleads.scraper.testing.ListingPage;
 import com.krleads.scraper.testing.LoopbackDns;
 import com.krleads.scraper.testing.RecordingEvents;
 import com.krleads.scraper.testing.TestConfigs;
@@ -264,6 +264,6 @@ class HostileInputIT {
         }, verification.dnsTimeout.toJavaDuration(), verification.jobBudget.toJavaDuration(), events) : null;
         LeadAssembler assembler = new LeadAssembler(Enricher.create(enrichment, events), verifier);
         return new ScrapeJobRunner(fetcher, assembler, new JdbiLeadStore(jdbi, Clock.systemUTC(), 0.85), events,
-                scraper.jobTimeout.toJavaDuration());
+                ScrapeJobRunner.Bounds.deadline(scraper.jobTimeout.toJavaDuration()));
     }
 }

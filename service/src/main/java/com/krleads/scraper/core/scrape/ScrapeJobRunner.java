@@ -5,24 +5,24 @@ import com.krleads.metrics.LabelValues.ResultType;
 import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
-import com.krleads.scraper.core.net.HostPacer;
+import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.job.Job;
 import com.krleads.scraper.core.job.JobControl;
 import com.krleads.scraper.core.job.JobCounts;
 import com.krleads.scraper.core.job.JobDeadlineException;
 import com.krleads.scraper.core.job.JobRunner;
+import com.krleads.scraper.core.job.PipelineEvents;
+import com.krleads.scraper.core.job.RunLimit;
 import com.krleads.scraper.core.lead.LeadDraft;
 import com.krleads.scraper.core.lead.LeadSanitizer;
 import com.krleads.scraper.core.lead.LeadStore;
-import com.krleads.scraper.core.net.LocalHostPacer;
-import com.krleads.scraper.core.job.PipelineEvents;
-import com.krleads.scraper.core.net.RefusedUrlException;
-import com.krleads.scraper.core.job.RunLimit;
-import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.core.lead.StoreOutcome;
 import com.krleads.scraper.core.lead.StoreResult;
-import com.krleads.scraper.core.enrich.Enricher;
+import com.krleads.scraper.core.net.HostPacer;
+import com.krleads.scraper.core.net.LocalHostPacer;
+import com.krleads.scraper.core.net.RefusedUrlException;
 import com.krleads.scraper.core.quality.JobQualityMeter;
+import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import java.net.URI;
 import java.time.Clock;
@@ -56,47 +56,36 @@ public final class ScrapeJobRunner implements JobRunner {
     private final LeadAssembler assembler;
     private final LeadStore leadStore;
     private final PipelineEvents events;
-    private final Duration jobTimeout;
     private final HostPacer pacer;
-    private final ListingParser.Limits pageLimits;
-    private final int maxItemsPerJob;
+    private final Bounds bounds;
 
-    /** Paces hosts within this process only; no page or job limits. */
-    public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
-                           Duration jobTimeout) {
-        this(fetcher, assembler, leadStore, events, jobTimeout, new LocalHostPacer(Clock.systemUTC()));
-    }
+    /** What bounds a run: its deadline, what one page may give and how many items the whole job reads. */
+    public record Bounds(Duration jobTimeout, ListingParser.Limits pageLimits, int maxItemsPerJob) {
+        /** A deadline and no page or job limits. */
+        public static Bounds deadline(Duration jobTimeout) {
+            return new Bounds(jobTimeout, ListingParser.Limits.NONE, Integer.MAX_VALUE);
+        }
 
-    /** No page or job limits. */
-    public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
-                           Duration jobTimeout, HostPacer pacer) {
-        this(fetcher, assembler, leadStore, events, jobTimeout, pacer, ListingParser.Limits.NONE, Integer.MAX_VALUE);
+        public static Bounds of(ScraperConfig scraper) {
+            return new Bounds(scraper.jobTimeout.toJavaDuration(),
+                    new ListingParser.Limits(scraper.maxNestingDepth, scraper.maxItemsPerPage), scraper.maxItemsPerJob);
+        }
     }
 
     /** Paces hosts within this process only. */
     public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
-                           Duration jobTimeout, ListingParser.Limits pageLimits, int maxItemsPerJob) {
-        this(fetcher, assembler, leadStore, events, jobTimeout, new LocalHostPacer(Clock.systemUTC()), pageLimits,
-                maxItemsPerJob);
+                           Bounds bounds) {
+        this(fetcher, assembler, leadStore, events, new LocalHostPacer(Clock.systemUTC()), bounds);
     }
 
     public ScrapeJobRunner(PageFetcher fetcher, LeadAssembler assembler, LeadStore leadStore, PipelineEvents events,
-                           Duration jobTimeout, HostPacer pacer, ListingParser.Limits pageLimits, int maxItemsPerJob) {
+                           HostPacer pacer, Bounds bounds) {
         this.fetcher = fetcher;
         this.assembler = assembler;
         this.leadStore = leadStore;
         this.events = events;
-        this.jobTimeout = jobTimeout;
         this.pacer = pacer;
-        this.pageLimits = pageLimits;
-        this.maxItemsPerJob = maxItemsPerJob;
-    }
-
-    /** The production pipeline, wired from the configuration, pacing hosts within this process. */
-    public static ScrapeJobRunner create(ScraperConfig scraper, EnrichmentConfig enrichment,
-                                         VerificationConfig verification, LeadStore leadStore,
-                                         PipelineEvents events) {
-        return create(scraper, enrichment, verification, leadStore, events, new LocalHostPacer(Clock.systemUTC()));
+        this.bounds = bounds;
     }
 
     /** The production pipeline, wired from the configuration. */
@@ -105,9 +94,7 @@ public final class ScrapeJobRunner implements JobRunner {
                                          PipelineEvents events, HostPacer pacer) {
         LeadAssembler assembler = new LeadAssembler(Enricher.create(enrichment, events),
                 ContactVerifier.create(verification, events));
-        return new ScrapeJobRunner(PageFetcher.create(scraper), assembler, leadStore, events,
-                scraper.jobTimeout.toJavaDuration(), pacer,
-                new ListingParser.Limits(scraper.maxNestingDepth, scraper.maxItemsPerPage), scraper.maxItemsPerJob);
+        return new ScrapeJobRunner(PageFetcher.create(scraper), assembler, leadStore, events, pacer, Bounds.of(scraper));
     }
 
     @Override
@@ -117,7 +104,7 @@ public final class ScrapeJobRunner implements JobRunner {
         if (badSelector != null) {
             throw new ScrapeException(badSelector.field() + ": " + badSelector.message(), null);
         }
-        RunLimit limit = new RunLimit(control, jobTimeout);
+        RunLimit limit = new RunLimit(control, bounds.jobTimeout());
         Run run = new Run(job, source, control, limit);
         try {
             run.crawl();
@@ -125,7 +112,7 @@ public final class ScrapeJobRunner implements JobRunner {
             control.qualityMeasured(run.quality.job());
             if (stopped.reason() == RunLimit.Reason.DEADLINE) {
                 control.pageDone(run.tally.counts());
-                throw new JobDeadlineException("stopped at the job deadline of " + readable(jobTimeout)
+                throw new JobDeadlineException("stopped at the job deadline of " + readable(bounds.jobTimeout())
                         + " after " + run.tally.pages + " page(s); the leads stored so far are kept");
             }
         }
@@ -199,11 +186,11 @@ public final class ScrapeJobRunner implements JobRunner {
         private ListingParser.PageSummary readItems(FetchedPage page) throws RunLimit.Stopped, InterruptedException {
             quality.pageStarted();
             int itemsOnPage = 0;
-            try (ListingParser.PageItems items = ListingParser.read(page, source.selectors(), pageLimits)) {
+            try (ListingParser.PageItems items = ListingParser.read(page, source.selectors(), bounds.pageLimits())) {
                 for (Element item = items.next(); item != null; item = items.next()) {
                     limit.check();
-                    if (itemsRead >= maxItemsPerJob) {
-                        endPagination("the job read scraper.maxItemsPerJob (" + maxItemsPerJob + ") items");
+                    if (itemsRead >= bounds.maxItemsPerJob()) {
+                        endPagination("the job read scraper.maxItemsPerJob (" + bounds.maxItemsPerJob() + ") items");
                         return null;
                     }
                     itemsRead++;
@@ -265,8 +252,8 @@ public final class ScrapeJobRunner implements JobRunner {
                         + parsed.itemsRead() + " were read (scraper.maxItemsPerPage)");
             }
             if (parsed.depthCut() > 0) {
-                note("page " + tally.pages + " nests deeper than " + pageLimits.maxDepth() + " levels; what lies below "
-                        + "was left out (scraper.maxNestingDepth)");
+                note("page " + tally.pages + " nests deeper than " + bounds.pageLimits().maxDepth()
+                        + " levels; what lies below was left out (scraper.maxNestingDepth)");
             }
         }
 

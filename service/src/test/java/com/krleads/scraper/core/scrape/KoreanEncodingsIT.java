@@ -3,14 +3,14 @@ package com.krleads.scraper.core.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.LabelValues.EnrichmentMode;
+import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.job.Job;
 import com.krleads.scraper.core.job.JobControl;
 import com.krleads.scraper.core.job.JobCounts;
 import com.krleads.scraper.core.job.JobStatus;
+import com.krleads.scraper.core.net.UrlGuard;
 import com.krleads.scraper.core.source.Selectors;
 import com.krleads.scraper.core.source.Source;
-import com.krleads.scraper.core.net.UrlGuard;
-import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.db.JdbiLeadStore;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.KoreanSite;
@@ -67,7 +67,8 @@ class KoreanEncodingsIT {
         PageFetcher fetcher = new PageFetcher(TestConfigs.scraper(true), new UrlGuard(true)::resolve, d -> { });
         ScrapeJobRunner runner = new ScrapeJobRunner(fetcher,
                 new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null),
-                new JdbiLeadStore(jdbi, Clock.systemUTC(), 0.85), events, Duration.ofMinutes(1));
+                new JdbiLeadStore(jdbi, Clock.systemUTC(), 0.85), events,
+                ScrapeJobRunner.Bounds.deadline(Duration.ofMinutes(1)));
         Source source = new Source(sourceId, "korean", site.url(path), SELECTORS, 1, 0, true, Instant.EPOCH,
                 Instant.EPOCH);
         assertThat(runner.run(JOB, source, NEVER_CANCELLED)).isEqualTo(new JobCounts(1, 1, 0, 0));

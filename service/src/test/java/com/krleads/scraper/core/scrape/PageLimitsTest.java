@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.metrics.LabelValues.EnrichmentMode;
 import com.krleads.scraper.config.ScraperConfig;
+import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.job.Job;
 import com.krleads.scraper.core.job.JobControl;
 import com.krleads.scraper.core.job.JobCounts;
 import com.krleads.scraper.core.job.JobStatus;
-import com.krleads.scraper.core.source.Source;
+import com.krleads.scraper.core.lead.ItemFields;
 import com.krleads.scraper.core.net.UrlGuard;
-import com.krleads.scraper.core.enrich.Enricher;
+import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.InMemoryLeadStore;
 import com.krleads.scraper.testing.ListingPage;
@@ -30,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import com.krleads.scraper.core.lead.ItemFields;
 
 /** What a page may cost a run: text cut while it is built, nesting and items capped, every cut said on the job. */
 class PageLimitsTest {
@@ -144,8 +144,8 @@ class PageLimitsTest {
         config.maxBodySize = DataSize.megabytes(5);
         PageFetcher fetcher = new PageFetcher(config, new UrlGuard(true)::resolve, d -> { });
         return new ScrapeJobRunner(fetcher, new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null),
-                store, events, Duration.ofMinutes(5),
-                new ListingParser.Limits(limits.maxNestingDepth, limits.maxItemsPerPage), limits.maxItemsPerJob);
+                store, events, new ScrapeJobRunner.Bounds(Duration.ofMinutes(5),
+                        new ListingParser.Limits(limits.maxNestingDepth, limits.maxItemsPerPage), limits.maxItemsPerJob));
     }
 
     private Source source(String path) {

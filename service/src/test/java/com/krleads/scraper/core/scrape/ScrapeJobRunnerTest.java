@@ -4,26 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.metrics.LabelValues.EnrichmentMode;
+import com.krleads.metrics.LabelValues.ItemField;
 import com.krleads.scraper.config.EnrichmentConfig;
 import com.krleads.scraper.config.ScraperConfig;
 import com.krleads.scraper.config.VerificationConfig;
+import com.krleads.scraper.core.enrich.Enricher;
 import com.krleads.scraper.core.job.Job;
-import com.krleads.metrics.LabelValues.ItemField;
 import com.krleads.scraper.core.job.JobControl;
-import com.krleads.scraper.core.quality.FieldCounts;
 import com.krleads.scraper.core.job.JobCounts;
 import com.krleads.scraper.core.job.JobStatus;
 import com.krleads.scraper.core.lead.LeadDraft;
-import com.krleads.scraper.core.source.Source;
+import com.krleads.scraper.core.net.LocalHostPacer;
 import com.krleads.scraper.core.net.RefusedUrlException;
 import com.krleads.scraper.core.net.UrlGuard;
-import com.krleads.scraper.core.enrich.Enricher;
+import com.krleads.scraper.core.quality.FieldCounts;
+import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.InMemoryLeadStore;
 import com.krleads.scraper.testing.LoopbackDns;
 import com.krleads.scraper.testing.OllamaStub;
 import com.krleads.scraper.testing.RecordingEvents;
 import com.krleads.scraper.testing.TestConfigs;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -88,7 +90,7 @@ class ScrapeJobRunnerTest {
         ScraperConfig config = TestConfigs.scraper(allowPrivateAddresses);
         PageFetcher fetcher = new PageFetcher(config, new UrlGuard(allowPrivateAddresses)::resolve, PageFetcher.Sleeper.REAL);
         LeadAssembler assembler = new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null);
-        return new ScrapeJobRunner(fetcher, assembler, store, events, Duration.ofMinutes(1));
+        return new ScrapeJobRunner(fetcher, assembler, store, events, ScrapeJobRunner.Bounds.deadline(Duration.ofMinutes(1)));
     }
 
     @Test
@@ -210,7 +212,8 @@ class ScrapeJobRunnerTest {
             verification.dnsTimeout = io.dropwizard.util.Duration.milliseconds(300);
             verification.dnsServerUrl = dns.url();
 
-            ScrapeJobRunner runner = ScrapeJobRunner.create(TestConfigs.scraper(true), enrichment, verification, store, events);
+            ScrapeJobRunner runner = ScrapeJobRunner.create(TestConfigs.scraper(true), enrichment, verification, store, events,
+                    new LocalHostPacer(Clock.systemUTC()));
             JobCounts counts = runner.run(JOB, source(site.startUrl(), 10), new Control(Integer.MAX_VALUE));
 
             assertThat(counts).isEqualTo(new JobCounts(3, 10, 1, 2));
@@ -263,7 +266,8 @@ class ScrapeJobRunnerTest {
         ScraperConfig config = TestConfigs.scraper(true);
         PageFetcher fetcher = new PageFetcher(config, new UrlGuard(true)::resolve, PageFetcher.Sleeper.REAL);
         LeadAssembler assembler = new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null);
-        JobCounts counts = new ScrapeJobRunner(fetcher, assembler, refusing, events, Duration.ofMinutes(1))
+        JobCounts counts = new ScrapeJobRunner(fetcher, assembler, refusing, events,
+                ScrapeJobRunner.Bounds.deadline(Duration.ofMinutes(1)))
                 .run(JOB, source(site.startUrl(), 10), new Control(Integer.MAX_VALUE));
 
         assertThat(counts).isEqualTo(new JobCounts(3, 9, 1, 3));
@@ -290,7 +294,7 @@ class ScrapeJobRunnerTest {
         };
         JobCounts counts = new ScrapeJobRunner(fetcher,
                 new LeadAssembler(new Enricher(EnrichmentMode.OFF, null, events), null), store, events,
-                Duration.ofMinutes(1)).run(JOB, source(site.baseUrl() + "/hostile/list.html", 10), control);
+                ScrapeJobRunner.Bounds.deadline(Duration.ofMinutes(1))).run(JOB, source(site.baseUrl() + "/hostile/list.html", 10), control);
 
         assertThat(counts).isEqualTo(new JobCounts(1, 1, 0, 0));
         assertThat(reasons).singleElement().asString()
