@@ -1,9 +1,9 @@
 package com.krleads.benchmarks;
 
-import com.krleads.scraper.core.source.Selectors;
+import com.krleads.scraper.core.lead.ItemFields;
 import com.krleads.scraper.core.quality.JobQualityMeter;
 import com.krleads.scraper.core.scrape.ItemExtractor;
-import com.krleads.scraper.core.lead.ItemFields;
+import com.krleads.scraper.core.source.Selectors;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;

@@ -1,10 +1,10 @@
 package com.krleads.benchmarks;
 
-import com.krleads.scraper.core.source.Selectors;
+import com.krleads.scraper.core.lead.ItemFields;
 import com.krleads.scraper.core.scrape.BoundedText;
 import com.krleads.scraper.core.scrape.FetchedPage;
-import com.krleads.scraper.core.lead.ItemFields;
 import com.krleads.scraper.core.scrape.ListingParser;
+import com.krleads.scraper.core.source.Selectors;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;

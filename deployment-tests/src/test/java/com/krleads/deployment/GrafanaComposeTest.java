@@ -11,9 +11,9 @@ import com.krleads.testing.RequiredTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The Grafana the compose files run, the dashboards' schemaVersion and the datasource interval, kept in step. */
 class GrafanaComposeTest {

@@ -15,8 +15,8 @@ import static com.krleads.metrics.Labels.RESULT_TYPE;
 import static com.krleads.metrics.Labels.REVISION;
 import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
-import static com.krleads.metrics.Labels.VERSION;
 import static com.krleads.metrics.Labels.TASK;
+import static com.krleads.metrics.Labels.VERSION;
 
 import java.util.List;
 

@@ -19,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.LabelValues.DuplicateAction;
 import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.LabelValues.QueueJobStatus;
 import com.krleads.metrics.LabelValues.ResultType;
-import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.MetricType;
 import com.krleads.scraper.api.DuplicateResponse;
 import com.krleads.scraper.api.JobResponse;

@@ -7,8 +7,8 @@ import static com.krleads.dashboards.rules.SloRecordingRules.select;
 
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.dashboards.rulefile.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.dashboards.rules.BurnRatePair;
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.ServiceLevelObjective;

@@ -12,8 +12,8 @@ import static com.krleads.metrics.MetricCatalog.SOURCE_YIELD_FINDING;
 
 import com.krleads.dashboards.KrDashboard;
 import com.krleads.dashboards.query.Promql;
-import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.dashboards.rulefile.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.dashboards.rulefile.RuleGroup;
 import com.krleads.metrics.LabelValues.YieldFinding;
 import java.util.List;

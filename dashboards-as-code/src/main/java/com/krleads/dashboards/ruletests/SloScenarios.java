@@ -9,8 +9,8 @@ import static com.krleads.metrics.Labels.SOURCE;
 import static com.krleads.metrics.Labels.STATUS;
 
 import com.krleads.dashboards.alerts.BurnRateAlerts;
-import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.dashboards.rulefile.AlertRule.Severity;
+import com.krleads.dashboards.rulefile.AlertRule;
 import com.krleads.metrics.EventSelector;
 import com.krleads.metrics.LabelValues.JobOutcome;
 import com.krleads.metrics.Labels;

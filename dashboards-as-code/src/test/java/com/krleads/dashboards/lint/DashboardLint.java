@@ -2,8 +2,8 @@ package com.krleads.dashboards.lint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.krleads.dashboards.Settings;
-import com.krleads.dashboards.query.PromqlScanner;
 import com.krleads.dashboards.query.PromqlScanner.Selector;
+import com.krleads.dashboards.query.PromqlScanner;
 import com.krleads.metrics.KnownSeries;
 import com.krleads.metrics.Labels;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.krleads.scraper.api;
 
+import com.krleads.scraper.core.quality.QualityRecord;
 import com.krleads.scraper.core.source.Selectors;
 import com.krleads.scraper.core.source.Source;
-import com.krleads.scraper.core.quality.QualityRecord;
 import java.time.Instant;
 
 public record SourceResponse(long id, String name, String startUrl, Selectors selectors, int maxPages,

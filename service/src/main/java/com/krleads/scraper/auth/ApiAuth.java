@@ -1,7 +1,7 @@
 package com.krleads.scraper.auth;
 
-import com.krleads.scraper.auth.ApiKeyFile.Contents;
 import com.krleads.metrics.LabelValues.BackgroundTask;
+import com.krleads.scraper.auth.ApiKeyFile.Contents;
 import com.krleads.scraper.config.AuthConfig;
 import com.krleads.scraper.core.job.PipelineEvents;
 import com.krleads.scraper.core.job.TaskBoundary;

@@ -1,10 +1,10 @@
 package com.krleads.scraper.db;
 
+import com.krleads.scraper.core.lead.CandidatePair;
+import com.krleads.scraper.core.lead.Deduplication;
 import com.krleads.scraper.core.lead.Lead;
 import com.krleads.scraper.core.lead.LeadDraft;
 import com.krleads.scraper.core.lead.LeadKeys;
-import com.krleads.scraper.core.lead.CandidatePair;
-import com.krleads.scraper.core.lead.Deduplication;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.lead.DuplicateCandidate;
 import com.krleads.scraper.core.lead.DuplicateCandidate.DuplicateStatus;
+import com.krleads.scraper.core.lead.DuplicateCandidate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

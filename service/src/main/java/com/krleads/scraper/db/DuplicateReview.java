@@ -1,11 +1,11 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.lead.DuplicateCandidate;
 import com.krleads.scraper.core.lead.DuplicateCandidate.DuplicateStatus;
+import com.krleads.scraper.core.lead.DuplicateCandidate;
+import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
+import com.krleads.scraper.core.lead.DuplicateReviewService;
 import com.krleads.scraper.core.lead.Lead;
 import com.krleads.scraper.core.lead.LeadKeys;
-import com.krleads.scraper.core.lead.DuplicateReviewService;
-import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

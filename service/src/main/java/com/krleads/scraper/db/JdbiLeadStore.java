@@ -1,11 +1,11 @@
 package com.krleads.scraper.db;
 
+import com.krleads.scraper.core.lead.Deduplication;
 import com.krleads.scraper.core.lead.ItemRejectedException;
 import com.krleads.scraper.core.lead.LeadDraft;
 import com.krleads.scraper.core.lead.LeadStore;
 import com.krleads.scraper.core.lead.StoreOutcome;
 import com.krleads.scraper.core.lead.StoreResult;
-import com.krleads.scraper.core.lead.Deduplication;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package com.krleads.scraper.db;
 
+import com.krleads.scraper.core.lead.BatchPlan;
 import com.krleads.scraper.core.lead.Lead;
 import com.krleads.scraper.core.lead.LeadDraft;
 import com.krleads.scraper.core.lead.LeadKeys;
 import com.krleads.scraper.core.lead.StoreResult;
-import com.krleads.scraper.core.lead.BatchPlan;
 import com.krleads.scraper.db.LeadBatchReads.KeyColumn;
 import java.time.Instant;
 import java.util.EnumMap;

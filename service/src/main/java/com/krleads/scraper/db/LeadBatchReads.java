@@ -1,8 +1,8 @@
 package com.krleads.scraper.db;
 
+import com.krleads.scraper.core.lead.BatchPlan.Place;
 import com.krleads.scraper.core.lead.Lead;
 import com.krleads.scraper.core.lead.NearDuplicates;
-import com.krleads.scraper.core.lead.BatchPlan.Place;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

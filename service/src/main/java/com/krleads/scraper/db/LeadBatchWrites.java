@@ -1,12 +1,12 @@
 package com.krleads.scraper.db;
 
-import com.krleads.scraper.core.lead.StoreResult;
 import com.krleads.scraper.core.lead.BatchLead;
-import com.krleads.scraper.core.lead.BatchPlan;
 import com.krleads.scraper.core.lead.BatchPlan.Candidate;
 import com.krleads.scraper.core.lead.BatchPlan.Planned;
+import com.krleads.scraper.core.lead.BatchPlan;
 import com.krleads.scraper.core.lead.CandidatePair;
 import com.krleads.scraper.core.lead.Deduplication;
+import com.krleads.scraper.core.lead.StoreResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;

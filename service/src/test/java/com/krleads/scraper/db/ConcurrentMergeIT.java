@@ -2,9 +2,9 @@ package com.krleads.scraper.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import com.krleads.scraper.core.lead.Lead;
 import com.krleads.scraper.core.lead.LeadDraft;
-import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.scraper.core.lead.DuplicateCandidate.DuplicateStatus;
+import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import com.krleads.scraper.core.lead.Lead;
+import com.krleads.scraper.core.lead.StoreResult;
 import com.krleads.scraper.core.source.Selectors;
 import com.krleads.scraper.core.source.Source;
-import com.krleads.scraper.core.lead.StoreResult;
-import com.krleads.scraper.core.lead.DuplicateReviewService.Outcome;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.krleads.scraper.core.lead.DuplicateCandidate;
 import com.krleads.scraper.core.lead.ItemRejectedException;
-import com.krleads.scraper.core.lead.LeadSanitizer;
 import com.krleads.scraper.core.lead.Lead;
 import com.krleads.scraper.core.lead.LeadDraft;
+import com.krleads.scraper.core.lead.LeadSanitizer;
 import com.krleads.scraper.core.lead.StoreResult;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;

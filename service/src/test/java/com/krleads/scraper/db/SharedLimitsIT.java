@@ -3,8 +3,8 @@ package com.krleads.scraper.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
-import com.krleads.scraper.core.net.HostPacer;
 import com.krleads.scraper.core.limit.TokenBucket;
+import com.krleads.scraper.core.net.HostPacer;
 import com.krleads.scraper.queue.JobQueue;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;

@@ -3,8 +3,8 @@ package com.krleads.scraper.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.scraper.core.job.JobStatus;
-import com.krleads.scraper.queue.JobQueue.Enqueued;
 import com.krleads.scraper.queue.JobQueue.Enqueued.Outcome;
+import com.krleads.scraper.queue.JobQueue.Enqueued;
 import com.krleads.scraper.testing.Fixtures;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;

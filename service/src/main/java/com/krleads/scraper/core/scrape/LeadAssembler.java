@@ -1,13 +1,13 @@
 package com.krleads.scraper.core.scrape;
 
-import com.krleads.scraper.core.lead.LeadDraft;
-import com.krleads.scraper.core.job.RunLimit;
-import com.krleads.scraper.core.source.Selectors;
 import com.krleads.scraper.core.enrich.Enricher;
+import com.krleads.scraper.core.job.RunLimit;
+import com.krleads.scraper.core.lead.ItemFields;
+import com.krleads.scraper.core.lead.LeadDraft;
 import com.krleads.scraper.core.quality.JobQualityMeter;
+import com.krleads.scraper.core.source.Selectors;
 import com.krleads.scraper.core.verify.ContactVerifier;
 import org.jsoup.nodes.Element;
-import com.krleads.scraper.core.lead.ItemFields;
 
 /**
  * Turns one listing item into a draft: extract and normalize, enrich, verify. Shared by all

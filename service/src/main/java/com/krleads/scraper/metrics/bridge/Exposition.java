@@ -2,9 +2,9 @@ package com.krleads.scraper.metrics.bridge;
 
 import com.krleads.metrics.Labels;
 import com.krleads.metrics.MetricFamily;
-import io.prometheus.client.Collector;
-import io.prometheus.client.Collector.MetricFamilySamples;
 import io.prometheus.client.Collector.MetricFamilySamples.Sample;
+import io.prometheus.client.Collector.MetricFamilySamples;
+import io.prometheus.client.Collector;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,11 +2,11 @@ package com.krleads.scraper.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.krleads.scraper.core.limit.KeyRateLimiter;
-import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.core.job.JobCreation.Created;
 import com.krleads.scraper.core.job.JobCreation.Enqueued;
 import com.krleads.scraper.core.job.JobCreation.Outcome;
+import com.krleads.scraper.core.limit.KeyRateLimiter;
+import com.krleads.scraper.core.source.Source;
 import com.krleads.scraper.testing.Fixtures;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
