@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  * them to its edges. Each may so count one scrape interval s more or less at each edge: the answers
  * may differ by 2 s / W of the larger one, plus two events (2 for an increase, 2 / W for a rate).
  * A quantile is interpolated inside the bucket its rank falls in, and one observation more or less
- * in the window moves that rank into a neighbouring bucket: quantiles must lie in the same bucket of
- * the catalog's histogram or in adjacent ones.</li>
+ * in the window moves that rank into a neighbouring bucket, or further when the buckets between got
+ * nothing in the window: quantiles must lie in the same bucket of the catalog's histogram or in
+ * adjacent ones, or else the bucket rates they are computed from ({@link #quantileInputs}) must
+ * agree as any rate does.</li>
  * <li>MetricsQL leaves NaN out of its answers, where Prometheus returns the series with NaN (for example
  * {@code histogram_quantile} over buckets that did not move): a NaN on one side and nothing on the
  * other both read "no data" and are taken as agreeing.</li>
@@ -114,6 +116,38 @@ final class Agreement {
             case "d" -> Duration.ofDays(n);
             default -> Duration.ofDays(7 * n);
         };
+    }
+
+    /**
+     * The vector argument of each {@code histogram_quantile} in {@code expr}: the bucket rates by
+     * {@code le} that the quantile is interpolated from.
+     */
+    static List<String> quantileInputs(String expr) {
+        List<String> inputs = new ArrayList<>();
+        String call = "histogram_quantile(";
+        for (int at = expr.indexOf(call); at >= 0; at = expr.indexOf(call, at + 1)) {
+            int depth = 1;
+            int comma = -1;
+            boolean quoted = false;
+            int i = at + call.length();
+            for (; i < expr.length() && depth > 0; i++) {
+                char c = expr.charAt(i);
+                if (c == '"' && expr.charAt(i - 1) != '\\') {
+                    quoted = !quoted;
+                } else if (!quoted && c == '(') {
+                    depth++;
+                } else if (!quoted && c == ')') {
+                    depth--;
+                } else if (!quoted && c == ',' && depth == 1 && comma < 0) {
+                    comma = i;
+                }
+            }
+            if (depth != 0 || comma < 0) {
+                throw new IllegalArgumentException("unbalanced histogram_quantile in " + expr);
+            }
+            inputs.add(expr.substring(comma + 1, i - 1).trim());
+        }
+        return inputs;
     }
 
     /** What differs between two answers, empty when they agree within {@code tolerance}. */
