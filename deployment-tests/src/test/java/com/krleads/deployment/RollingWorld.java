@@ -45,14 +45,7 @@ final class RollingWorld implements AutoCloseable {
         SharedDatabase database = SharedDatabase.start();
         FixtureSite site = FixtureSite.start();
         String token = ApiTokens.newToken();
-        Path keys = workDir.resolve("api_keys");
-        Files.writeString(keys, "operator " + ApiTokens.sha256Hex(token) + "\n");
-        Map<String, String> env = Map.ofEntries(
-                Map.entry("API_KEYS_FILE", keys.toString()),
-                Map.entry("DATABASE_URL", database.jdbcUrl()),
-                Map.entry("DATABASE_USER", database.user()),
-                Map.entry("DATABASE_PASSWORD", ""),
-                Map.entry("SCRAPER_ALLOW_PRIVATE_ADDRESSES", "true"),
+        List<ServiceReplica> replicas = ProductionReplicas.launch(workDir, database, token, Map.ofEntries(
                 Map.entry("WORKER_THREADS", String.valueOf(WORKER_THREADS)),
                 Map.entry("WORKER_LEASE_DURATION", LEASE.toSeconds() + "s"),
                 Map.entry("WORKER_POLL_INTERVAL", "500ms"),
@@ -62,12 +55,12 @@ final class RollingWorld implements AutoCloseable {
                 Map.entry("READINESS_CHECK_INTERVAL", "500ms"),
                 Map.entry("LIMIT_JOBS_PER_KEY", "500"),
                 Map.entry("VERIFICATION_ENABLED", "false"),
-                Map.entry("LOG_LEVEL", "INFO"));
-        ServiceReplica a = ServiceReplica.launch("replica-a", "config-prod.yml", env, workDir, token);
-        ServiceReplica b = ServiceReplica.launch("replica-b", "config-prod.yml", env, workDir, token);
+                Map.entry("LOG_LEVEL", "INFO")));
+        ServiceReplica a = replicas.get(0);
+        ServiceReplica b = replicas.get(1);
         a.awaitReady();
         b.awaitReady();
-        LoadBalancer balancer = LoadBalancer.start(workDir, List.of(a, b));
+        LoadBalancer balancer = LoadBalancer.start(workDir, replicas);
         return new RollingWorld(workDir, database, site, a, b, balancer, token);
     }
 

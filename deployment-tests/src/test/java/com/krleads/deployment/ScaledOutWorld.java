@@ -61,25 +61,16 @@ final class ScaledOutWorld implements AutoCloseable {
         SharedDatabase database = SharedDatabase.start();
         FixtureSite site = FixtureSite.start();
         NeighbourTarget neighbour = NeighbourTarget.start();
-        // One operator key, written as an operator does (README, "API keys"): the role and the token's hash.
         String token = ApiTokens.newToken();
-        Path keys = workDir.resolve("api_keys");
-        Files.writeString(keys, "operator " + ApiTokens.sha256Hex(token) + "\n");
-        Map<String, String> env = Map.ofEntries(
-                Map.entry("API_KEYS_FILE", keys.toString()),
-                Map.entry("DATABASE_URL", database.jdbcUrl()),
-                Map.entry("DATABASE_USER", database.user()),
-                Map.entry("DATABASE_PASSWORD", ""),
-                // The fixture site is on 127.0.0.1: the one documented switch that admits it.
-                Map.entry("SCRAPER_ALLOW_PRIVATE_ADDRESSES", "true"),
-                Map.entry("WORKER_THREADS", String.valueOf(WORKER_THREADS)),
-                Map.entry("WORKER_LEASE_DURATION", LEASE.toSeconds() + "s"),
-                Map.entry("WORKER_POLL_INTERVAL", "1s"),
+        List<ServiceReplica> replicas = ProductionReplicas.launch(workDir, database, token, Map.of(
+                "WORKER_THREADS", String.valueOf(WORKER_THREADS),
+                "WORKER_LEASE_DURATION", LEASE.toSeconds() + "s",
+                "WORKER_POLL_INTERVAL", "1s",
                 // No DNS on the build machines: MX lookups would only wait for their timeout.
-                Map.entry("VERIFICATION_ENABLED", "false"),
-                Map.entry("LOG_LEVEL", "WARN"));
-        ServiceReplica a = ServiceReplica.launch("replica-a", "config-prod.yml", env, workDir, token);
-        ServiceReplica b = ServiceReplica.launch("replica-b", "config-prod.yml", env, workDir, token);
+                "VERIFICATION_ENABLED", "false",
+                "LOG_LEVEL", "WARN"));
+        ServiceReplica a = replicas.get(0);
+        ServiceReplica b = replicas.get(1);
         VictoriaMetricsServer victoria = VictoriaMetricsServer.start(workDir);
         PrometheusServer receiver = PrometheusServer.start("receiver", workDir,
                 "global:\n  evaluation_interval: 1m\n", "--web.enable-remote-write-receiver");

@@ -29,17 +29,12 @@ import com.krleads.scraper.api.DuplicateResponse;
 import com.krleads.scraper.api.JobResponse;
 import com.krleads.scraper.api.LeadResponse;
 import com.krleads.scraper.api.PageResponse;
-import com.krleads.scraper.metrics.AdminScraper;
 import com.krleads.scraper.metrics.ParsedScrape;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.TestDatabase;
-import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
-import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,11 +49,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ScrapingEndToEnd {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final AdminScraper HTTP = new AdminScraper();
 
     private final TestDatabase database;
-    private FixtureSite site;
-    private DropwizardTestSupport<LeadScraperConfiguration> app;
+    private ServiceWithSite service;
     private JobResponse seoulJob;
     private JobResponse busanJob;
     private ParsedScrape scrape;
@@ -69,24 +62,18 @@ abstract class ScrapingEndToEnd {
 
     @BeforeAll
     void runBothJobs() throws Exception {
-        site = FixtureSite.start();
-        app = new DropwizardTestSupport<>(LeadScraperApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), database.appOverrides());
-        app.before();
-        long seoul = createSource("seoul-food", site.startUrl());
-        long busan = createSource("busan-food", site.baseUrl() + "/busan/index.html");
+        service = ServiceWithSite.start(database);
+        long seoul = createSource("seoul-food", service.site().startUrl());
+        long busan = createSource("busan-food", service.site().baseUrl() + "/busan/index.html");
         seoulJob = runJob(seoul);
         busanJob = runJob(busan);
-        scrape = HTTP.scrape(app.getAdminPort());
+        scrape = service.scrape();
     }
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.after();
-        }
-        if (site != null) {
-            site.close();
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -95,7 +82,7 @@ abstract class ScrapingEndToEnd {
         assertThat(seoulJob.status()).isEqualTo("completed");
         assertThat(seoulJob.pagesFetched()).isEqualTo(3);
         assertThat(seoulJob.results()).isEqualTo(new JobResponse.Results(10, 1, 2));
-        assertThat(site.requestedPaths()).contains("/robots.txt").noneMatch(path -> path.startsWith("/private/"));
+        assertThat(service.site().requestedPaths()).contains("/robots.txt").noneMatch(path -> path.startsWith("/private/"));
     }
 
     @Test
@@ -155,30 +142,18 @@ abstract class ScrapingEndToEnd {
     }
 
     private long createSource(String name, String startUrl) throws Exception {
-        String body = JSON.writeValueAsString(java.util.Map.of("name", name, "startUrl", startUrl,
+        return service.createSource(java.util.Map.of("name", name, "startUrl", startUrl,
                 "selectors", FixtureSite.selectors(), "maxPages", 5, "delayMillis", 0));
-        HttpResponse<String> created = HTTP.postJson(app.getLocalPort(), "/api/sources", body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return JSON.readTree(created.body()).path("id").asLong();
     }
 
     private JobResponse runJob(long sourceId) throws Exception {
-        HttpResponse<String> posted = HTTP.postJson(app.getLocalPort(), "/api/jobs", "{\"sourceId\": " + sourceId + "}");
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
-        long id = JSON.readTree(posted.body()).path("id").asLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JobResponse job = get("/api/jobs/" + id, new TypeReference<>() { });
-        while (!job.status().equals("completed") && !job.status().equals("failed") && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            job = get("/api/jobs/" + id, new TypeReference<>() { });
-        }
-        return job;
+        String path = "/api/jobs/" + service.postJob(sourceId);
+        return ServiceWithSite.pollUntil(() -> get(path, new TypeReference<JobResponse>() { }),
+                job -> job.status().equals("completed") || job.status().equals("failed"));
     }
 
     private <T> T get(String path, TypeReference<T> type) throws Exception {
-        HttpResponse<String> response = HTTP.get(app.getLocalPort(), path);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readValue(response.body(), type);
+        return JSON.readValue(service.get(path), type);
     }
 
     private static String encode(String text) {

@@ -15,16 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.krleads.metrics.LabelValues.ItemField;
 import com.krleads.metrics.LabelValues.YieldFinding;
-import com.krleads.scraper.metrics.AdminScraper;
 import com.krleads.scraper.metrics.ParsedScrape;
 import com.krleads.scraper.testing.FixtureSite;
 import com.krleads.scraper.testing.ListingPage;
 import com.krleads.scraper.testing.TestDatabase;
-import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,12 +35,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SourceQualityEndToEnd {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final AdminScraper HTTP = new AdminScraper();
 
     private final TestDatabase database;
-    private FixtureSite site;
-    private DropwizardTestSupport<LeadScraperConfiguration> app;
-    private io.dropwizard.testing.ConfigOverride[] overrides;
+    private ServiceWithSite service;
     private final Map<String, Long> sources = new java.util.HashMap<>();
     private JsonNode redesignFirst;
     private JsonNode redesignSecond;
@@ -58,9 +51,7 @@ abstract class SourceQualityEndToEnd {
 
     @BeforeAll
     void runTwoJobsPerSource() throws Exception {
-        site = FixtureSite.start();
-        overrides = database.appOverrides();
-        startApp();
+        service = ServiceWithSite.start(database);
         serve("redesign", listing(100, 10, true));
         serve("phoneless", listing(200, 10, true));
         serve("shrinking", listing(300, 10, true));
@@ -74,20 +65,13 @@ abstract class SourceQualityEndToEnd {
         redesignSecond = runJob(sources.get("redesign"));
         phonelessSecond = runJob(sources.get("phoneless"));
         shrinkingSecond = runJob(sources.get("shrinking"));
-        scrape = HTTP.scrape(app.getAdminPort());
-    }
-
-    private void startApp() throws Exception {
-        app = new DropwizardTestSupport<>(LeadScraperApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
-        app.before();
+        scrape = service.scrape();
     }
 
     @Test
     void aRestartedServiceReportsTheFindingsFromItsFirstScrape() throws Exception {
-        app.after();
-        startApp();
-        ParsedScrape first = HTTP.scrape(app.getAdminPort());
+        service.restartApp();
+        ParsedScrape first = service.scrape();
         assertThat(first.value(SOURCE_YIELD_FINDING.name(), SOURCE, "redesign", FINDING, YieldFinding.ZERO_YIELD.label()))
                 .isEqualTo(1);
         assertThat(first.value(SOURCE_COVERAGE_FINDING.name(), SOURCE, "phoneless", FIELD, ItemField.PHONE.label()))
@@ -96,11 +80,8 @@ abstract class SourceQualityEndToEnd {
 
     @AfterAll
     void stop() {
-        if (app != null) {
-            app.after();
-        }
-        if (site != null) {
-            site.close();
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -168,11 +149,11 @@ abstract class SourceQualityEndToEnd {
         serve("short-lived", listing(400, 3, true));
         long id = createSource("short-lived");
         runJob(id);
-        assertThat(HTTP.scrape(app.getAdminPort()).named(SOURCE_YIELD_FINDING.name()))
+        assertThat(service.scrape().named(SOURCE_YIELD_FINDING.name()))
                 .anyMatch(s -> s.labels().get(SOURCE).equals("short-lived"));
-        HttpResponse<String> deleted = HTTP.delete(app.getLocalPort(), "/api/sources/" + id);
+        HttpResponse<String> deleted = service.delete("/api/sources/" + id);
         assertThat(deleted.statusCode()).isEqualTo(204);
-        ParsedScrape after = HTTP.scrape(app.getAdminPort());
+        ParsedScrape after = service.scrape();
         assertThat(after.named(SOURCE_YIELD_FINDING.name())).noneMatch(s -> s.labels().get(SOURCE).equals("short-lived"));
         assertThat(after.named(SCRAPING_ITEMS_FOUND.name())).noneMatch(s -> s.labels().get(SOURCE).equals("short-lived"));
     }
@@ -186,35 +167,22 @@ abstract class SourceQualityEndToEnd {
     }
 
     private void serve(String source, String html) {
-        site.serve("/quality/" + source + ".html", "text/html; charset=UTF-8", html);
+        service.site().serve("/quality/" + source + ".html", "text/html; charset=UTF-8", html);
     }
 
     private long createSource(String name) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("name", name, "startUrl", site.baseUrl() + "/quality/" + name + ".html",
+        long id = service.createSource(Map.of("name", name, "startUrl", service.site().baseUrl() + "/quality/" + name + ".html",
                 "selectors", FixtureSite.selectors(), "maxPages", 1, "delayMillis", 0));
-        HttpResponse<String> created = HTTP.postJson(app.getLocalPort(), "/api/sources", body);
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        long id = JSON.readTree(created.body()).path("id").asLong();
         sources.put(name, id);
         return id;
     }
 
     private JsonNode runJob(long sourceId) throws Exception {
-        HttpResponse<String> posted = HTTP.postJson(app.getLocalPort(), "/api/jobs", "{\"sourceId\": " + sourceId + "}");
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
-        long id = JSON.readTree(posted.body()).path("id").asLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        JsonNode job = get("/api/jobs/" + id);
-        while (!job.path("quality").isObject() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            job = get("/api/jobs/" + id);
-        }
-        return job;
+        String path = "/api/jobs/" + service.postJob(sourceId);
+        return ServiceWithSite.pollUntil(() -> get(path), job -> job.path("quality").isObject());
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.get(app.getLocalPort(), path);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return JSON.readTree(service.get(path));
     }
 }

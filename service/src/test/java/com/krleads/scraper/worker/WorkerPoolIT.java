@@ -1,5 +1,6 @@
 package com.krleads.scraper.worker;
 
+import static com.krleads.scraper.worker.PoolsUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.scraper.core.job.Job;
@@ -29,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WorkerPoolIT {
     private static final Duration LEASE = Duration.ofMillis(1500);
     private final RecordingEvents events = new RecordingEvents();
-    private final List<WorkerPool> pools = new ArrayList<>();
+    private final PoolsUnderTest pools = new PoolsUnderTest();
     private Jdbi jdbi;
     private JobQueue queue;
     private JobDao jobs;
@@ -52,18 +52,13 @@ class WorkerPoolIT {
     }
 
     private WorkerPool start(int threads, JobRunner runner, Duration grace) {
-        WorkerPool pool = new WorkerPool(queue, jdbi.onDemand(SourceDao.class), runner, events,
-                new WorkerPool.Settings(JobQueue.SCRAPING, threads, Duration.ofMillis(25), LEASE, grace));
-        pool.start();
-        pools.add(pool);
-        return pool;
+        return pools.start(new WorkerPool(queue, jdbi.onDemand(SourceDao.class), runner, events,
+                new WorkerPool.Settings(JobQueue.SCRAPING, threads, Duration.ofMillis(25), LEASE, grace)));
     }
 
     @AfterEach
     void stopPools() throws InterruptedException {
-        for (WorkerPool pool : pools) {
-            pool.stop();
-        }
+        pools.stopAll();
     }
 
     @ParameterizedTest
@@ -190,7 +185,7 @@ class WorkerPoolIT {
         assertThat(pool.busyCount()).isEqualTo(1);
 
         pool.stop();
-        pools.remove(pool);
+        pools.forget(pool);
 
         Job job = jobs.findById(jobId).orElseThrow();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
@@ -252,19 +247,6 @@ class WorkerPoolIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met in 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 }

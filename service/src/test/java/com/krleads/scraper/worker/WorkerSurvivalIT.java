@@ -1,5 +1,6 @@
 package com.krleads.scraper.worker;
 
+import static com.krleads.scraper.worker.PoolsUnderTest.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.krleads.scraper.core.job.Job;
@@ -14,13 +15,11 @@ import com.krleads.scraper.testing.RecordingEvents;
 import com.krleads.scraper.testing.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +30,7 @@ class WorkerSurvivalIT {
     /** Long beside the 25 ms heartbeat, so that only a dead heartbeat lets a lease lapse, even on a slow machine. */
     private static final Duration LEASE = Duration.ofSeconds(2);
     private final RecordingEvents events = new RecordingEvents();
-    private final List<WorkerPool> pools = new ArrayList<>();
+    private final PoolsUnderTest pools = new PoolsUnderTest();
     private Jdbi jdbi;
     private JobDao jobs;
     private long sourceId;
@@ -48,19 +47,32 @@ class WorkerSurvivalIT {
     }
 
     private WorkerPool start(JobQueue queue, JobRunner runner, Duration hardDeadline) {
-        WorkerPool pool = new WorkerPool(queue, jdbi.onDemand(SourceDao.class), runner, events,
+        return pools.start(new WorkerPool(queue, jdbi.onDemand(SourceDao.class), runner, events,
                 new WorkerPool.Settings(JobQueue.SCRAPING, 1, Duration.ofMillis(25), LEASE, Duration.ofSeconds(2),
-                        hardDeadline));
-        pool.start();
-        pools.add(pool);
-        return pool;
+                        hardDeadline)));
+    }
+
+    /** One worker whose first run throws, and whose later runs complete. */
+    private WorkerPool startFailingTheFirstRun(JobQueue queue, Supplier<Error> thrown) {
+        AtomicInteger runs = new AtomicInteger();
+        return start(queue, (job, source, control) -> {
+            if (runs.getAndIncrement() == 0) {
+                throw thrown.get();
+            }
+            return new JobCounts(1, 1, 0, 0);
+        }, null);
+    }
+
+    /** The broken job fails, then a next job on the same queue completes. */
+    private void awaitFailedThenNextCompleted(JobQueue queue, long broken) {
+        await(() -> jobs.findById(broken).orElseThrow().status() == JobStatus.FAILED);
+        long next = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
+        await(() -> jobs.findById(next).orElseThrow().status() == JobStatus.COMPLETED);
     }
 
     @AfterEach
     void stopPools() throws InterruptedException {
-        for (WorkerPool pool : pools) {
-            pool.stop();
-        }
+        pools.stopAll();
     }
 
     @ParameterizedTest
@@ -68,17 +80,9 @@ class WorkerSurvivalIT {
     void anErrorInARunFailsThatJobAndTheSameWorkerRunsTheNext(TestDatabase db) {
         JobQueue queue = open(db);
         long broken = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
-        AtomicInteger runs = new AtomicInteger();
-        WorkerPool pool = start(queue, (job, source, control) -> {
-            if (runs.getAndIncrement() == 0) {
-                throw new AssertionError("injected into the first run");
-            }
-            return new JobCounts(1, 1, 0, 0);
-        }, null);
+        WorkerPool pool = startFailingTheFirstRun(queue, () -> new AssertionError("injected into the first run"));
 
-        await(() -> jobs.findById(broken).orElseThrow().status() == JobStatus.FAILED);
-        long next = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
-        await(() -> jobs.findById(next).orElseThrow().status() == JobStatus.COMPLETED);
+        awaitFailedThenNextCompleted(queue, broken);
 
         assertThat(jobs.findById(broken).orElseThrow().errorMessage()).contains("injected into the first run");
         assertThat(events.count("background-failure:worker")).isEqualTo(1);
@@ -90,18 +94,10 @@ class WorkerSurvivalIT {
     void aWorkerEndedByAVirtualMachineErrorIsReplaced(TestDatabase db) {
         JobQueue queue = open(db);
         long broken = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
-        AtomicInteger runs = new AtomicInteger();
-        WorkerPool pool = start(queue, (job, source, control) -> {
-            if (runs.getAndIncrement() == 0) {
-                throw new StackOverflowError("injected");
-            }
-            return new JobCounts(1, 1, 0, 0);
-        }, null);
+        WorkerPool pool = startFailingTheFirstRun(queue, () -> new StackOverflowError("injected"));
 
         // The job of the lost worker ends when its lease expires (one attempt allowed here).
-        await(() -> jobs.findById(broken).orElseThrow().status() == JobStatus.FAILED);
-        long next = queue.enqueue(sourceId, JobQueue.SCRAPING).id();
-        await(() -> jobs.findById(next).orElseThrow().status() == JobStatus.COMPLETED);
+        awaitFailedThenNextCompleted(queue, broken);
 
         assertThat(events.count("background-failure:worker")).isEqualTo(1);
         await(() -> pool.aliveCount() == 1);
@@ -167,18 +163,5 @@ class WorkerSurvivalIT {
         assertThat(runs).hasValue(2);
         assertThat(pool.aliveCount()).isEqualTo(1);
         assertThat(events.count("finished:busan-bakeries:failed")).isEqualTo(1);
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met in 30 s").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
