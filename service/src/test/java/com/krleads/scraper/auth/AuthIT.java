@@ -11,6 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.krleads.scraper.auth.ApiEndpoints.Endpoint;
 import com.krleads.scraper.metrics.AdminScraper;
 import com.krleads.scraper.metrics.ParsedScrape;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -185,6 +190,29 @@ class AuthIT {
         }
         assertThat(app.admin("POST", "/tasks/log-level?logger=ROOT&level=OFF").statusCode()).isEqualTo(404);
         assertThat(app.admin("POST", "/tasks/gc").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * A 401 is given before the body is read. The client here sends its body only once it has the
+     * answer, as a slow client may: the connection must still serve its next request (Jetty closes
+     * a connection whose unread body had not arrived, and a keep-alive client's next request fails).
+     */
+    @Test
+    @Order(7)
+    void aRequestAnsweredWithoutReadingItsBodyLeavesTheConnectionOpen() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), app.apiPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write(("POST /api/jobs HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(RawAnswer.read(in).statusLine()).contains(" 401 ");
+
+            out.write(("{}GET /api/sources HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(RawAnswer.read(in).statusLine()).as("the next request on the same connection").contains(" 401 ");
+        }
     }
 
     @Test
