@@ -41,7 +41,7 @@ final class LoadBalancer implements AutoCloseable {
         this.statsPort = statsPort;
     }
 
-    static LoadBalancer start(Path workDir, List<ServiceReplica> replicas) throws Exception {
+    static LoadBalancer start(Path workDir, List<? extends Balanced> replicas) throws Exception {
         Path haproxy = RequiredTools.require("haproxy", "haproxy");
         int port = ChildProcess.freePort();
         int statsPort = ChildProcess.freePort();
@@ -56,9 +56,9 @@ final class LoadBalancer implements AutoCloseable {
     }
 
     /** The shipped configuration with loopback servers (the replicas' own names) and ports. */
-    static String testConfig(String shipped, int port, int statsPort, List<ServiceReplica> replicas) {
+    static String testConfig(String shipped, int port, int statsPort, List<? extends Balanced> replicas) {
         StringBuilder servers = new StringBuilder();
-        for (ServiceReplica replica : replicas) {
+        for (Balanced replica : replicas) {
             servers.append("    server ").append(replica.name()).append(" 127.0.0.1:").append(replica.appPort())
                     .append(" port ").append(replica.adminPort()).append('\n');
         }

@@ -16,7 +16,7 @@ import java.util.Map;
  * an operator starts it: a shipped config file and environment variables. Its ports stay the same
  * across restarts, so a scrape target killed and started again is the same target.
  */
-final class ServiceReplica implements AutoCloseable {
+final class ServiceReplica implements Balanced, AutoCloseable {
     private final String name;
     private final String configFile;
     private final Map<String, String> environment;
@@ -82,11 +82,13 @@ final class ServiceReplica implements AutoCloseable {
         process.terminate(limit);
     }
 
-    int appPort() {
+    @Override
+    public int appPort() {
         return appPort;
     }
 
-    int adminPort() {
+    @Override
+    public int adminPort() {
         return adminPort;
     }
 
@@ -100,7 +102,8 @@ final class ServiceReplica implements AutoCloseable {
         process.kill();
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
