@@ -64,7 +64,7 @@ public class HttpRecordingBenchmark {
         http = new HttpMetrics(metrics, true);
         http.route(METHOD, ENDPOINT).finished(status, nanos);
 
-        rawRequests = Counter.build().name(base(MetricCatalog.HTTP_REQUESTS)).help("anchor")
+        rawRequests = Counter.build().name(MetricCatalog.HTTP_REQUESTS.baseName()).help("anchor")
                 .labelNames(labels(MetricCatalog.HTTP_REQUESTS)).create().labels(METHOD, ENDPOINT, "200");
         rawDuration = Histogram.build().name(MetricCatalog.HTTP_REQUEST_DURATION.name()).help("anchor")
                 .buckets(MetricCatalog.HTTP_REQUEST_DURATION.buckets())
@@ -73,10 +73,6 @@ public class HttpRecordingBenchmark {
                 .labelNames(labels(MetricCatalog.HTTP_REQUESTS_IN_PROGRESS)).create().labels(METHOD, ENDPOINT);
 
         timer = new Timer();
-    }
-
-    private static String base(MetricFamily counter) {
-        return counter.name().substring(0, counter.name().length() - "_total".length());
     }
 
     private static String[] labels(MetricFamily family) {

@@ -22,12 +22,12 @@ import javax.management.openmbean.CompositeData;
  * The most the heap held right after a garbage collection while it watched: what a run kept
  * alive, without the garbage a pool's peak also counts. Collections happen often while a job
  * allocates, so this follows the live set closely; it never reads more than the live set plus
- * what the old generation has not collected yet.
+ * what the old generation has not collected yet. Also the pools' peaks, the upper bound that
+ * counts garbage too, for comparison.
  */
 final class LiveHeap implements AutoCloseable {
     private final AtomicLong peak = new AtomicLong();
-    private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+    private final Set<String> heapPools = heapPools().stream().map(MemoryPoolMXBean::getName)
             .collect(Collectors.toSet());
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::collected;
@@ -48,6 +48,25 @@ final class LiveHeap implements AutoCloseable {
 
     long peakAfterGc() {
         return peak.get();
+    }
+
+    /** What the heap holds now, garbage included. */
+    static long used() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static void resetPoolPeaks() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks since {@link #resetPoolPeaks}: an upper bound, garbage included. */
+    static long poolPeaks() {
+        return heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
     }
 
     private void collected(Notification notification, Object handback) {

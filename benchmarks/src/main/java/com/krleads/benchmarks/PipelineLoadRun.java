@@ -20,9 +20,6 @@ import io.dropwizard.util.DataSize;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -147,8 +144,8 @@ public final class PipelineLoadRun {
         Job job = new Job(1, sourceId, "default", JobStatus.RUNNING, 1, JobCounts.NONE, null, null, null,
                 Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null);
         System.gc();
-        long baseline = heapUsed();
-        resetHeapPeaks();
+        long baseline = LiveHeap.used();
+        LiveHeap.resetPoolPeaks();
         long started = System.nanoTime();
         JobCounts counts;
         long live;
@@ -157,9 +154,9 @@ public final class PipelineLoadRun {
             live = watch.peakAfterGc() - baseline;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        long peak = heapPeaks() - baseline;
+        long peak = LiveHeap.poolPeaks() - baseline;
         System.gc();
-        long retained = heapUsed() - baseline;
+        long retained = LiveHeap.used() - baseline;
         if (counts.newLeads() + counts.updatedLeads() != listings) {
             throw new IllegalStateException("the job stored " + counts + " of " + listings + " listings");
         }
@@ -237,28 +234,6 @@ public final class PipelineLoadRun {
             s.execute("CREATE DATABASE " + name);
         }
         return server.getDatabase("postgres", name);
-    }
-
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void resetHeapPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long heapPeaks() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     private record Result(double itemsPerSecond, long heapPeakBytes, long liveHeapPeakBytes, long retainedBytes,
