@@ -13,8 +13,10 @@ import org.jsoup.select.QueryParser;
  * A listing page read as the parser completes its elements, so that the page never stands whole
  * as a document tree. Each completed element is matched against the item and next-page selectors,
  * then emptied unless an item around it still has to be read: what stays is the open elements'
- * chain and an empty shell (tag and attributes) of each finished one, which keeps sibling and
- * child-index selectors right. An item handed out is emptied when the next one is asked for.
+ * chain and an empty shell (tag and attributes) of each finished one, which keeps the sibling
+ * combinators ({@code +}, {@code ~}) right (pseudo-classes such as {@code :nth-child} make
+ * {@link ListingParser#read} parse the page whole). An item handed out is emptied when the next one
+ * is asked for.
  *
  * <p>The same limits as a whole parse: an element at the nesting limit loses its content and is
  * counted, and anything deeper is never matched; items past the page limit are counted only.

@@ -100,6 +100,24 @@ class StreamedListingTest {
         assertThat(read).isEqualTo(whole.items().size());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"h2.head + div.biz", "h2.head ~ div.biz", "div.list > div.biz"})
+    void siblingAndChildCombinatorsMatchAsInTheWholeParse(String item) {
+        FetchedPage page = html("<div class=\"list\"><div class=\"biz\">앞</div><h2 class=\"head\">제목</h2>"
+                + "<div class=\"biz\">하나</div><p>광고</p><div class=\"biz\">둘</div></div>");
+        Selectors selectors = new Selectors(item, null, null, null, null, null, null, null);
+        List<String> whole = ListingParser.parse(page, selectors, DEFAULTS).items().stream().map(Element::text).toList();
+
+        List<String> streamed = new ArrayList<>();
+        try (ListingParser.PageItems items = new StreamedListing(page, selectors, DEFAULTS)) {
+            for (Element element = items.next(); element != null; element = items.next()) {
+                streamed.add(element.text());
+            }
+        }
+
+        assertThat(streamed).isNotEmpty().isEqualTo(whole);
+    }
+
     @Test
     void aSelectorWithAPseudoClassReadsTheWholePage() {
         FetchedPage page = html("<ul><li>하나</li><li>둘</li><li>셋</li></ul>");
